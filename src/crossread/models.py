@@ -47,6 +47,10 @@ class RawDocument:
     language: str | None = None
     removed: tuple[Removal, ...] = ()
     """Text the reader already dropped (e.g. HTML boilerplate), kept so a user can see it."""
+    status: str = "ok"
+    """``ok``, or why this is not an article: ``no_article``, ``paywall``, ``empty``..."""
+    warnings: tuple[str, ...] = ()
+    """Problems that did not stop reading (a truncated WARC record, a guessed encoding)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

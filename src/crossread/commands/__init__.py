@@ -1,0 +1,1 @@
+"""CLI commands that are large enough to own a module; registered lazily by ``cli.py``."""
