@@ -1,0 +1,319 @@
+"""Wiring: runs the stages in order. No stage logic lives here.
+
+::
+
+    inputs --ingest.read--> RawDocument --clean--> Article --extract--> Article
+        --cluster.assign--> Assignment --store--> (story)  ...  story --compare--> Fact
+        --brief.summarize--> Brief
+
+Two entry points: :class:`Pipeline` ingests into a store and builds briefs of stored stories;
+:func:`compare_paths` runs the same stages over a few files with no database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+from pathlib import Path
+
+from crossread import brief as brief_stage
+from crossread import clean as clean_stage
+from crossread import compare as compare_stage
+from crossread import extract as extract_stage
+from crossread import ingest as ingest_stage
+from crossread.cluster import StoryIndex
+from crossread.config import Settings
+from crossread.errors import CrossreadError, IngestError
+from crossread.models import Article, Assignment, Brief, Entity, RawDocument
+from crossread.store.base import Store
+
+log = logging.getLogger(__name__)
+
+URL_PREFIXES = ("http://", "https://")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Failure:
+    source: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestReport:
+    """What one ingest did; reports add up with ``+``."""
+
+    ingested: tuple[str, ...] = ()
+    """Ids of articles newly stored."""
+    duplicates: int = 0
+    skipped: tuple[Failure, ...] = ()
+    """Inputs that were read but are not articles (index pages, paywall stubs...)."""
+    failed: tuple[Failure, ...] = ()
+    stories: tuple[str, ...] = ()
+    """Stories that gained articles."""
+    warnings: tuple[str, ...] = ()
+
+    def __add__(self, other: IngestReport) -> IngestReport:
+        return IngestReport(
+            ingested=self.ingested + other.ingested,
+            duplicates=self.duplicates + other.duplicates,
+            skipped=self.skipped + other.skipped,
+            failed=self.failed + other.failed,
+            stories=tuple(dict.fromkeys(self.stories + other.stories)),
+            warnings=self.warnings + other.warnings,
+        )
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overrides:
+    """What the user said about the inputs, winning over what detection finds."""
+
+    outlet: str | None = None
+    published: dt.date | None = None
+
+
+def prepare(
+    raw: RawDocument, *, outlet: str | None = None, published: dt.date | None = None
+) -> Article:
+    """Clean and extract one document (stages 2 and 3)."""
+    article = clean_stage.clean(raw, outlet=outlet, published=published)
+    return extract_stage.extract(article)
+
+
+def read_source(source: str | Path, *, settings: Settings | None = None) -> Iterator[RawDocument]:
+    """Read one input: a file path or, for ``http(s)://`` strings, a URL fetched safely."""
+    text = str(source)
+    if text.startswith(URL_PREFIXES):
+        from crossread.ingest.urls import fetch  # imported lazily: only URL inputs need httpx
+
+        cfg = settings or Settings()
+        page = fetch(
+            text,
+            allow_private=cfg.allow_private,
+            timeout=cfg.fetch_timeout,
+            max_bytes=cfg.fetch_max_bytes,
+        )
+        yield from ingest_stage.read_bytes(page.data, page.final_url)
+        return
+    yield from ingest_stage.read(Path(source))
+
+
+def expand_sources(sources: Iterable[str | Path]) -> list[str]:
+    """Folders become the supported files inside them; URLs and files stay as given."""
+    out: list[str] = []
+    for source in sources:
+        text = str(source)
+        if text.startswith(URL_PREFIXES):
+            out.append(text)
+        else:
+            out.extend(str(p) for p in ingest_stage.iter_inputs([Path(text)]))
+    return out
+
+
+class Pipeline:
+    """Ingest into a store and build briefs of its stories.
+
+    The cluster index is rebuilt from the store on first use, so story assignment continues
+    where the last run stopped.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        index: StoryIndex | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self._index = index
+
+    @property
+    def index(self) -> StoryIndex:
+        if self._index is None:
+            index = StoryIndex()
+            for stored in self.store.iter_articles():
+                index.add(stored.article, stored.story)
+            self._index = index
+        return self._index
+
+    # -- ingest -------------------------------------------------------------------------------
+
+    def ingest_sources(
+        self,
+        sources: Sequence[str | Path],
+        overrides: Overrides | None = None,
+        on_source: Callable[[str, IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Ingest files, folders and URLs; one transaction per input file.
+
+        A bad input is recorded as a failure naming it; the others still go through.
+        """
+        total = IngestReport()
+        for source in expand_sources(sources):
+            try:
+                documents = list(read_source(source, settings=self.settings))
+            except CrossreadError as exc:
+                report = IngestReport(failed=(Failure(source=source, message=str(exc)),))
+            except (OSError, ValueError) as exc:
+                report = IngestReport(failed=(Failure(source=source, message=f"{source}: {exc}"),))
+            else:
+                report = self.ingest_documents(documents, overrides)
+            total += report
+            if on_source is not None:
+                on_source(source, report)
+        return total
+
+    def ingest_bytes(
+        self, data: bytes, name: str, overrides: Overrides | None = None
+    ) -> IngestReport:
+        """Ingest in-memory input (an upload), named ``name`` in messages."""
+        try:
+            documents = list(ingest_stage.read_bytes(data, name))
+        except CrossreadError as exc:
+            return IngestReport(failed=(Failure(source=name, message=str(exc)),))
+        return self.ingest_documents(documents, overrides)
+
+    def ingest_documents(
+        self, documents: Iterable[RawDocument], overrides: Overrides | None = None
+    ) -> IngestReport:
+        """Clean, extract, cluster and store documents, all in one transaction."""
+        over = overrides or Overrides()
+        prepared: list[Article] = []
+        skipped: list[Failure] = []
+        failed: list[Failure] = []
+        warnings: list[str] = []
+        # 1. clean and extract: pure work, nothing stored yet
+        for raw in documents:
+            warnings.extend(f"{raw.source}: {w}" for w in raw.warnings)
+            if raw.status != "ok":
+                skipped.append(Failure(source=raw.source, message=f"{raw.source}: {raw.status}"))
+                continue
+            try:
+                prepared.append(prepare(raw, outlet=over.outlet, published=over.published))
+            except IngestError as exc:
+                failed.append(Failure(source=raw.source, message=str(exc)))
+        # 2. assign and store together, so the database never holds half an input
+        ingested: list[str] = []
+        stories: list[str] = []
+        duplicates = 0
+        try:
+            with self.store.transaction():
+                for article in prepared:
+                    if self.store.has_article(article.id):
+                        duplicates += 1
+                        continue
+                    assignment = self.index.assign(article)
+                    self.store.add_article(article, assignment)
+                    for merge in self.index.drain_merges():
+                        self.store.merge_stories(merge.kept, merge.merged)
+                        stories = [merge.kept if s == merge.merged else s for s in stories]
+                    ingested.append(article.id)
+                    stories.append(assignment.story)
+                # 3. refresh the entity index of every story that changed
+                for story in dict.fromkeys(stories):
+                    self.store.set_story_entities(story, self._story_entities(story))
+        except BaseException:
+            self._index = None  # the index saw assignments that were rolled back: rebuild
+            raise
+        return IngestReport(
+            ingested=tuple(ingested),
+            duplicates=duplicates,
+            skipped=tuple(skipped),
+            failed=tuple(failed),
+            stories=tuple(dict.fromkeys(stories)),
+            warnings=tuple(warnings),
+        )
+
+    def _story_entities(self, story_id: str) -> tuple[Entity, ...]:
+        articles = [s.article for s in self.store.story_articles(story_id)]
+        return extract_stage.link_entities(articles)
+
+    # -- briefs -------------------------------------------------------------------------------
+
+    def brief(self, story_id: str) -> Brief:
+        """The brief of one stored story (by id or alias)."""
+        story = self.store.story(story_id)
+        stored = self.store.story_articles(story.id)
+        copies = {s.article.id: s.copy_of for s in stored if s.copy_of}
+        return build_brief(story.id, [s.article for s in stored], copies=copies, index=self.index)
+
+
+def mean_similarity(articles: Sequence[Article], index: StoryIndex, limit: int = 40) -> float:
+    """Mean pairwise similarity of (at most ``limit``) articles; 1.0 for a single article."""
+    sample = list(articles)[:limit]
+    pairs = list(combinations(sample, 2))
+    if not pairs:
+        return 1.0
+    return sum(index.similarity(a, b) for a, b in pairs) / len(pairs)
+
+
+def build_brief(
+    story_id: str,
+    articles: Sequence[Article],
+    *,
+    copies: Mapping[str, str],
+    index: StoryIndex,
+    same_story: bool = True,
+) -> Brief:
+    """Compare the articles of one story and summarise them (stages 5 and 6)."""
+    facts = compare_stage.compare(articles, copies=copies)
+    entities = extract_stage.link_entities(articles)
+    return brief_stage.summarize(
+        story_id,
+        articles,
+        facts,
+        entities,
+        similarity=mean_similarity(articles, index),
+        same_story=same_story,
+        copies=dict(copies),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CompareResult:
+    brief: Brief
+    failed: tuple[Failure, ...] = field(default_factory=tuple)
+
+
+def compare_paths(
+    sources: Sequence[str | Path],
+    overrides: Overrides | None = None,
+    settings: Settings | None = None,
+) -> CompareResult:
+    """Run every stage over a few inputs with no database: are they one story, and how do
+    their accounts differ?"""
+    over = overrides or Overrides()
+    articles: list[Article] = []
+    failed: list[Failure] = []
+    for source in expand_sources(sources):
+        try:
+            for raw in read_source(source, settings=settings):
+                if raw.status == "ok":
+                    articles.append(prepare(raw, outlet=over.outlet, published=over.published))
+                else:
+                    failed.append(Failure(source=raw.source, message=f"{raw.source}: {raw.status}"))
+        except CrossreadError as exc:
+            failed.append(Failure(source=source, message=str(exc)))
+    articles = list({a.id: a for a in articles}.values())
+    index = StoryIndex()
+    assignments: list[Assignment] = [index.assign(a) for a in articles]
+    merged_into = {m.merged: m.kept for m in index.drain_merges()}
+
+    def final(story: str) -> str:
+        while story in merged_into:
+            story = merged_into[story]
+        return story
+
+    stories = {final(a.story) for a in assignments}
+    copies = {a.article: a.copy_of for a in assignments if a.copy_of}
+    story_id = final(assignments[0].story) if assignments else "s-empty"
+    brief = build_brief(
+        story_id, articles, copies=copies, index=index, same_story=len(stories) == 1
+    )
+    return CompareResult(brief=replace(brief, copies=copies), failed=tuple(failed))

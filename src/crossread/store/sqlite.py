@@ -1,0 +1,460 @@
+"""SqliteStore: one SQLite file in WAL mode, with an FTS5 index over article text.
+
+Writes happen inside :meth:`SqliteStore.transaction`, so an ingest either lands whole or not at
+all. Articles are keyed by content hash and inserted with ``INSERT OR IGNORE``: ingesting the
+same article twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from crossread import codec
+from crossread.errors import NotFoundError, StoreError
+from crossread.models import Article, Assignment, Entity, Story
+from crossread.store.base import (
+    EntitySummary,
+    MergeRecord,
+    SearchHit,
+    StoredArticle,
+    StoryFilter,
+)
+
+SCHEMA_VERSION = 1
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def fts_query(text: str) -> str:
+    """Turn free text into a safe FTS5 query: every word must match (prefix on the last).
+
+    Users type words, not FTS5 syntax; quoting each token keeps operators and stray quotes in
+    the input from becoming syntax errors (or syntax).
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class SqliteStore:
+    """The default store. Safe to share between threads (one connection, serialised)."""
+
+    def __init__(self, path: str | Path = "crossread.db") -> None:
+        self.path = str(path)
+        self._lock = threading.RLock()
+        self._depth = 0
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30.0
+            )
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
+
+    @classmethod
+    def memory(cls) -> SqliteStore:
+        """A throwaway in-memory store (tests, ``crossread compare``)."""
+        return cls(":memory:")
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: database schema {version} is newer than this crossread "
+                f"({SCHEMA_VERSION}); upgrade crossread"
+            )
+        if version < 1:
+            schema = resources.files("crossread.store").joinpath("schema.sql").read_text()
+            with self.transaction():
+                for statement in schema.split(";\n"):
+                    if statement.strip():
+                        self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all (nested calls join the outer one)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: {exc}") from exc
+
+    def _write(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        if not self._depth:
+            raise StoreError("write outside a transaction")
+        return self._conn.execute(sql, params)
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def add_article(self, article: Article, assignment: Assignment) -> bool:
+        """Store one article in its story; False when it was already stored (a no-op)."""
+        with self.transaction():
+            seq = self._conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()
+            cursor = self._write(
+                "INSERT OR IGNORE INTO articles (id, seq, title, outlet, byline, published, url,"
+                " source, language, story, copy_of, similarity, added, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    seq[0],
+                    article.title,
+                    article.outlet,
+                    article.byline,
+                    article.published.isoformat() if article.published else None,
+                    article.url,
+                    article.source,
+                    article.language,
+                    assignment.story,
+                    assignment.copy_of,
+                    assignment.similarity,
+                    _now(),
+                    codec.dumps(article),
+                ),
+            )
+            if cursor.rowcount == 0:
+                return False
+            self._write(
+                "INSERT INTO articles_fts (id, title, text, outlet) VALUES (?, ?, ?, ?)",
+                (article.id, article.title, article.text, article.outlet or ""),
+            )
+            self._refresh_story(assignment.story)
+            return True
+
+    def _stored(self, row: sqlite3.Row) -> StoredArticle:
+        return StoredArticle(
+            article=codec.loads(Article, row["data"]),
+            story=row["story"],
+            copy_of=row["copy_of"],
+            similarity=row["similarity"],
+        )
+
+    def article(self, article_id: str) -> StoredArticle:
+        rows = self._read("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return self._stored(rows[0])
+
+    def story_articles(self, story_id: str) -> list[StoredArticle]:
+        story = self._resolve(story_id)
+        rows = self._read(
+            "SELECT * FROM articles WHERE story = ? ORDER BY published IS NULL, published, seq",
+            (story,),
+        )
+        return [self._stored(r) for r in rows]
+
+    def iter_articles(self, batch: int = 500) -> Iterator[StoredArticle]:
+        """Every stored article in arrival order, read in batches."""
+        last = 0
+        while True:
+            rows = self._read(
+                "SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield self._stored(row)
+            last = rows[-1]["seq"]
+
+    # -- stories ------------------------------------------------------------------------------
+
+    def _resolve(self, story_id: str) -> str:
+        rows = self._read("SELECT story FROM story_aliases WHERE alias = ?", (story_id,))
+        return rows[0]["story"] if rows else story_id
+
+    def _refresh_story(self, story_id: str) -> None:
+        """Recompute a story's summary row from its articles (inside a transaction)."""
+        rows = self._conn.execute(
+            "SELECT title, outlet, published, copy_of FROM articles WHERE story = ?"
+            " ORDER BY published IS NULL, published, seq",
+            (story_id,),
+        ).fetchall()
+        if not rows:
+            self._write("DELETE FROM stories WHERE id = ?", (story_id,))
+            return
+        dates = [r["published"] for r in rows if r["published"]]
+        outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
+        # The headline of the earliest original report: copies and later follow-ups rarely
+        # name the event better than the first full account.
+        originals = [r for r in rows if not r["copy_of"]] or rows
+        now = _now()
+        self._write(
+            "INSERT INTO stories (id, headline, first, last, articles, outlets, created, updated)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,"
+            " first = excluded.first, last = excluded.last, articles = excluded.articles,"
+            " outlets = excluded.outlets, updated = excluded.updated",
+            (
+                story_id,
+                originals[0]["title"],
+                min(dates) if dates else None,
+                max(dates) if dates else None,
+                len(rows),
+                json.dumps(outlets, ensure_ascii=False),
+                now,
+                now,
+            ),
+        )
+
+    def _story_from(self, row: sqlite3.Row) -> Story:
+        aliases = self._read(
+            "SELECT alias FROM story_aliases WHERE story = ? ORDER BY alias", (row["id"],)
+        )
+        ids = self._read(
+            "SELECT id FROM articles WHERE story = ? ORDER BY published IS NULL, published, seq",
+            (row["id"],),
+        )
+        return Story(
+            id=row["id"],
+            headline=row["headline"],
+            articles=tuple(r["id"] for r in ids),
+            outlets=tuple(json.loads(row["outlets"])),
+            first=_date(row["first"]),
+            last=_date(row["last"]),
+            aliases=tuple(a["alias"] for a in aliases),
+        )
+
+    def story(self, story_id: str) -> Story:
+        """A story by id or by the id of a story merged into it."""
+        rows = self._read("SELECT * FROM stories WHERE id = ?", (self._resolve(story_id),))
+        if not rows:
+            raise NotFoundError(f"no story with id {story_id!r}")
+        return self._story_from(rows[0])
+
+    def _where(self, where: StoryFilter | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if where is None:
+            return "", params
+        if where.query:
+            query = fts_query(where.query)
+            if query:
+                clauses.append(
+                    "s.id IN (SELECT a.story FROM articles_fts f JOIN articles a ON a.id = f.id"
+                    " WHERE articles_fts MATCH ?)"
+                )
+                params.append(query)
+        if where.outlet:
+            clauses.append("s.id IN (SELECT story FROM articles WHERE outlet = ? COLLATE NOCASE)")
+            params.append(where.outlet)
+        if where.entity:
+            clauses.append(
+                "s.id IN (SELECT story FROM story_entities WHERE entity = ?"
+                " OR name = ? COLLATE NOCASE)"
+            )
+            params += [where.entity, where.entity]
+        if where.since:
+            clauses.append("COALESCE(s.last, substr(s.updated, 1, 10)) >= ?")
+            params.append(where.since.isoformat())
+        if where.until:
+            clauses.append("COALESCE(s.first, substr(s.created, 1, 10)) <= ?")
+            params.append(where.until.isoformat())
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def stories(
+        self, where: StoryFilter | None = None, *, limit: int = 50, offset: int = 0
+    ) -> list[Story]:
+        """Stories matching ``where``, newest (or biggest) first."""
+        sql, params = self._where(where)
+        order = (
+            "s.articles DESC, s.last DESC"
+            if where is not None and where.order == "biggest"
+            else "COALESCE(s.last, substr(s.updated, 1, 10)) DESC, s.articles DESC"
+        )
+        rows = self._read(
+            f"SELECT s.* FROM stories s{sql} ORDER BY {order}, s.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [self._story_from(r) for r in rows]
+
+    def count_stories(self, where: StoryFilter | None = None) -> int:
+        sql, params = self._where(where)
+        return int(self._read(f"SELECT COUNT(*) FROM stories s{sql}", params)[0][0])
+
+    def merge_stories(self, kept: str, merged: str) -> None:
+        """Move every article of ``merged`` into ``kept`` and record ``merged`` as an alias."""
+        kept, merged = self._resolve(kept), self._resolve(merged)
+        if kept == merged:
+            return
+        with self.transaction():
+            now = _now()
+            self._write("UPDATE articles SET story = ? WHERE story = ?", (kept, merged))
+            self._write("UPDATE story_aliases SET story = ? WHERE story = ?", (kept, merged))
+            self._write(
+                "INSERT OR REPLACE INTO story_aliases (alias, story, merged_at) VALUES (?, ?, ?)",
+                (merged, kept, now),
+            )
+            self._write("DELETE FROM story_entities WHERE story = ?", (merged,))
+            self._write("DELETE FROM stories WHERE id = ?", (merged,))
+            self._refresh_story(kept)
+
+    def merges(self, since: dt.date | None = None) -> list[MergeRecord]:
+        rows = self._read(
+            "SELECT * FROM story_aliases WHERE merged_at >= ? ORDER BY merged_at, alias",
+            ((since or dt.date.min).isoformat(),),
+        )
+        return [
+            MergeRecord(alias=r["alias"], story=r["story"], merged_at=r["merged_at"]) for r in rows
+        ]
+
+    # -- entities -----------------------------------------------------------------------------
+
+    def set_story_entities(self, story_id: str, entities: Sequence[Entity]) -> None:
+        """Replace the entity index of one story."""
+        with self.transaction():
+            self._write("DELETE FROM story_entities WHERE story = ?", (story_id,))
+            for entity in entities:
+                self._write(
+                    "INSERT OR REPLACE INTO story_entities (story, entity, name, kind, mentions)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (story_id, entity.id, entity.name, entity.kind, len(entity.mentions)),
+                )
+
+    def entities(
+        self, query: str | None = None, *, limit: int = 50, offset: int = 0
+    ) -> list[EntitySummary]:
+        """Entities by the number of stories they appear in, optionally filtered by name."""
+        sql = (
+            "SELECT entity, MAX(name) AS name, MAX(kind) AS kind, COUNT(*) AS stories,"
+            " SUM(mentions) AS mentions FROM story_entities"
+        )
+        params: list[Any] = []
+        if query:
+            sql += " WHERE name LIKE ? ESCAPE '\\'"
+            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
+        sql += " GROUP BY entity ORDER BY stories DESC, mentions DESC, name LIMIT ? OFFSET ?"
+        rows = self._read(sql, [*params, limit, offset])
+        return [
+            EntitySummary(
+                id=r["entity"],
+                name=r["name"],
+                kind=r["kind"],
+                stories=r["stories"],
+                mentions=r["mentions"],
+            )
+            for r in rows
+        ]
+
+    def entity(self, entity_id: str) -> EntitySummary:
+        rows = self._read(
+            "SELECT entity, MAX(name) AS name, MAX(kind) AS kind, COUNT(*) AS stories,"
+            " SUM(mentions) AS mentions FROM story_entities WHERE entity = ? GROUP BY entity",
+            (entity_id,),
+        )
+        if not rows:
+            raise NotFoundError(f"no entity with id {entity_id!r}")
+        r = rows[0]
+        return EntitySummary(
+            id=r["entity"],
+            name=r["name"],
+            kind=r["kind"],
+            stories=r["stories"],
+            mentions=r["mentions"],
+        )
+
+    def entity_stories(self, entity_id: str) -> list[Story]:
+        """Every story an entity appears in, oldest first."""
+        rows = self._read(
+            "SELECT s.* FROM stories s JOIN story_entities e ON e.story = s.id"
+            " WHERE e.entity = ? ORDER BY s.first IS NULL, s.first, s.id",
+            (entity_id,),
+        )
+        return [self._story_from(r) for r in rows]
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over titles, text and outlets, best matches first."""
+        match = fts_query(query)
+        if not match:
+            return []
+        rows = self._read(
+            "SELECT a.id, a.story, a.title, a.outlet, a.published,"
+            " snippet(articles_fts, 2, '[', ']', ' … ', 16) AS snip"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.id"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 0, 4.0, 1.0, 2.0)"
+            " LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+        return [
+            SearchHit(
+                article=r["id"],
+                story=self._resolve(r["story"]),
+                title=r["title"],
+                outlet=r["outlet"],
+                published=_date(r["published"]),
+                snippet=r["snip"],
+            )
+            for r in rows
+        ]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": int(self._read("SELECT COUNT(*) FROM articles")[0][0]),
+            "stories": int(self._read("SELECT COUNT(*) FROM stories")[0][0]),
+            "entities": int(self._read("SELECT COUNT(DISTINCT entity) FROM story_entities")[0][0]),
+        }
