@@ -1,0 +1,50 @@
+"""The JSON codec round-trips every model the store keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crossread import codec
+from crossread.models import (
+    Article,
+    Mention,
+    NumberRef,
+    Quote,
+    Removal,
+    Sentence,
+    TimeRef,
+)
+
+
+def test_article_round_trip_with_everything() -> None:
+    article = Article(
+        id="abc",
+        title="Putin vows to expand partnership",
+        text="Putin said “yes”.",
+        outlet="Bloomberg",
+        published=dt.date(2022, 8, 16),
+        removed=(Removal(text="Photo: AFP", reason="caption"),),
+        sentences=(Sentence(index=0, start=0, end=17, text="Putin said “yes”."),),
+        mentions=(
+            Mention(text="Putin", start=0, end=5, kind="PERSON", key="vladimir putin", sentence=0),
+        ),
+        times=(
+            TimeRef(
+                text="yesterday",
+                start=0,
+                end=9,
+                type="DATE",
+                value="2022-08-15",
+                granularity="day",
+                anchored=True,
+            ),
+        ),
+        quotes=(Quote(text="yes", start=12, end=15, speaker="Putin", cue="said"),),
+        numbers=(NumberRef(text="30", start=0, end=2, value=30.0, approx="more_than"),),
+    )
+    assert codec.loads(Article, codec.dumps(article)) == article
+
+
+def test_unknown_keys_are_ignored() -> None:
+    text = '{"id": "x", "title": "t", "text": "b", "future_field": 1}'
+    assert codec.loads(Article, text) == Article(id="x", title="t", text="b")
