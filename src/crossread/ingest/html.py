@@ -1,0 +1,260 @@
+"""Read one HTML page into a RawDocument: trafilatura's body text plus better metadata.
+
+Steps: decode the bytes (BOM, declared charset, UTF-8, then a guess with a warning); extract the
+body with trafilatura; choose title, byline, date, outlet and language from JSON-LD, meta tags,
+the URL, visible datelines, then trafilatura/htmldate; finally judge whether the page is an
+article at all (``status``), so index pages, bot walls, consent shells and paywall stubs are
+reported as such instead of as made-up articles.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from crossread.errors import IngestError
+from crossread.ingest.htmldates import dateline_date, normalize_date, url_date
+from crossread.ingest.htmlmeta import PageMeta, page_meta
+from crossread.ingest.noarticle import judge_page
+from crossread.models import RawDocument
+
+log = logging.getLogger(__name__)
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|przez|text:|von:)\s+"
+    r"([A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+|de|da|van|von|der|la|le|and|und|&))"
+    r"{1,6})\s*(?:[,|·•–-].*)?$"
+)
+_HOST_PREFIXES = ("www.", "www1.", "www2.", "m.", "amp.", "mobile.", "edition.", "en.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decoded:
+    text: str
+    encoding: str
+    guessed: bool
+
+
+def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocument:
+    """Read one HTML page.
+
+    Args:
+        data: the page's bytes, as saved or fetched (any encoding).
+        source: the input's name, used in errors and as ``RawDocument.source``.
+        url: the page's address, when known; it helps with dates and the outlet.
+
+    Raises:
+        IngestError: the bytes are empty, binary, or hold no readable text at all.
+    """
+    import trafilatura  # heavy import, deferred to first use
+
+    # 1. decode and parse
+    decoded = decode_html(data, source=source)
+    tree = _parse(decoded.text, source)
+    meta = page_meta(tree)
+    url = url or meta.canonical
+    page_title = _first_line(tree.findtext(".//title"))
+    if not page_title and not _visible_text(tree):
+        raise IngestError(f"{source}: HTML holds no readable text")
+    # 2. body text (trafilatura works on its own copy of the markup)
+    doc = trafilatura.bare_extraction(
+        decoded.text, url=url, with_metadata=True, include_comments=False, include_tables=True
+    )
+    text = (getattr(doc, "text", None) or "").strip()
+    lines = text.splitlines()
+    # 3. metadata: structured signals first, then the extractor's guesses
+    language = meta.language or _detect_language(text)
+    title = _title(meta, getattr(doc, "title", None), page_title)
+    outlet = outlet_name(url, meta.outlet or getattr(doc, "sitename", None))
+    byline = ", ".join(meta.authors) or _clean_author(getattr(doc, "author", None))
+    byline = byline or _visible_byline(lines)
+    published = choose_date(meta, url=url, extractor=getattr(doc, "date", None), lines=lines)
+    # 4. is this an article at all?
+    verdict = judge_page(text=text, title=title, meta=meta, tree=tree)
+    warnings = [f"encoding guessed as {decoded.encoding}"] if decoded.guessed else []
+    if verdict.status != "ok":
+        warnings.append(f"not an article: {verdict.reason}")
+    return RawDocument(
+        source=source,
+        fmt="html",
+        text=text,
+        title=title,
+        outlet=outlet,
+        byline=byline or None,
+        published=published,
+        url=url,
+        language=language,
+        status=verdict.status,
+        warnings=tuple(warnings),
+    )
+
+
+def decode_html(data: bytes, *, source: str) -> Decoded:
+    """Decode page bytes: BOM, then the declared charset, then UTF-8, then a guess.
+
+    Raises:
+        IngestError: empty or binary input.
+    """
+    if not data or not data.strip():
+        raise IngestError(f"{source}: empty HTML file")
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise IngestError(f"{source}: binary data, not HTML")
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return Decoded(text=data.decode(name, errors="replace"), encoding=name, guessed=False)
+    declared = _CHARSET.search(head) or _XML_ENCODING.search(head)
+    names = [declared.group(1).decode("ascii").lower()] if declared else []
+    for name in [*names, "utf-8"]:
+        name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
+        try:
+            return Decoded(text=data.decode(name), encoding=name, guessed=False)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise IngestError(f"{source}: not decodable as text")
+    return Decoded(text=str(best), encoding=best.encoding, guessed=True)
+
+
+def _parse(text: str, source: str) -> lxml_html.HtmlElement:
+    # lxml refuses str input with an encoding declaration; drop it, the text is decoded already
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        return lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise IngestError(f"{source}: HTML could not be parsed ({exc})") from exc
+
+
+def _visible_text(tree: lxml_html.HtmlElement) -> str:
+    body = tree.find(".//body")
+    if body is None:
+        return ""
+    parts = [
+        t
+        for node in body.iter()
+        if isinstance(node.tag, str) and node.tag not in {"script", "style", "noscript"}
+        for t in (node.text, node.tail)
+        if t and t.strip()
+    ]
+    return " ".join(parts).strip()
+
+
+def _first_line(value: str | None) -> str | None:
+    value = re.sub(r"\s+", " ", value or "").strip()
+    return value or None
+
+
+def _title(meta: PageMeta, extracted: str | None, page_title: str | None) -> str | None:
+    for candidate in (meta.title, extracted, page_title):
+        value = _first_line(candidate)
+        if value:
+            return value
+    return None
+
+
+def choose_date(
+    meta: PageMeta, *, url: str | None, extractor: str | None, lines: list[str]
+) -> str | None:
+    """The publication date, from the most reliable signal that gives one.
+
+    Order: JSON-LD/meta ``published`` (a full datetime), a full date in the URL, the
+    extractor's (htmldate's) original-date guess, a visible dateline, and only then a
+    modification date. When the URL date and the structured date disagree by more than a
+    day, the URL wins: sites rewrite ``datePublished`` on updates, never their URLs.
+    """
+    from_url = url_date(url)
+    if meta.published:
+        if from_url and abs(_days(meta.published, from_url)) > 1:
+            return from_url
+        return meta.published
+    if from_url:
+        return from_url
+    guessed = normalize_date(extractor or "", meta.language)
+    if guessed:
+        return guessed
+    return dateline_date(lines[:12], meta.language) or meta.modified
+
+
+def _days(a: str, b: str) -> int:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+
+
+def _clean_author(value: str | None) -> str | None:
+    if not value:
+        return None
+    names = [n.strip() for n in re.split(r";", value) if n.strip() and "://" not in n]
+    return ", ".join(names) or None
+
+
+def _visible_byline(lines: list[str]) -> str | None:
+    for line in lines[:8]:
+        match = _BYLINE.match(line.strip())
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_table() -> dict[str, str]:
+    text = resources.files("crossread.ingest").joinpath("data", "html_outlets.tsv").read_text()
+    pairs = (line.split("\t", 1) for line in text.splitlines() if line and line[0] != "#")
+    return {host.strip().lower(): name.strip() for host, name in pairs}
+
+
+def outlet_name(url: str | None, site_name: str | None = None) -> str | None:
+    """The outlet behind a page: the curated host table, the site's own name, or its domain."""
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    table = _outlet_table()
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        name = table.get(".".join(labels[i:]))
+        if name:
+            return name
+    site = _first_line(site_name)
+    if site and len(site) <= 80 and "://" not in site:
+        return site
+    return registrable_domain(host) or None
+
+
+def registrable_domain(host: str) -> str:
+    """``www.news.example.co.uk`` -> ``example.co.uk`` (a heuristic, not the suffix list)."""
+    host = host.lower().strip(".")
+    while host.startswith(_HOST_PREFIXES):
+        host = host.split(".", 1)[1]
+    labels = host.split(".")
+    if len(labels) <= 2:
+        return host
+    second_level = labels[-2] in {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne"}
+    keep = 3 if second_level and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language with py3langid when installed, else ``None``."""
+    if len(text) < 40:
+        return None
+    try:
+        import py3langid
+    except ImportError:
+        return None
+    code, _score = py3langid.classify(text[:3000])
+    return str(code) or None

@@ -1,0 +1,321 @@
+"""Page metadata that news sites publish for machines: JSON-LD, meta tags and the URL.
+
+Extractors such as trafilatura read some of this, but they often take a modified date for the
+published one, miss dates that only appear in the URL, or return a site's slogan as a title.
+``page_meta`` collects every structured signal in one place so ``html.py`` can choose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import html as lxml_html
+
+from crossread.ingest.htmldates import normalize_date
+
+# schema.org types that describe one article (https://schema.org/Article and its subtypes).
+ARTICLE_TYPES = frozenset(
+    t.lower()
+    for t in (
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+        "SatiricalArticle",
+        "Review",
+    )
+)
+LISTING_TYPES = frozenset(
+    t.lower() for t in ("CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage")
+)
+
+# Meta tag keys (name=, property= or itemprop=, lowercased), most specific first.
+PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "cxenseparse:recs:publishtime",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "publication_date",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "original-publish-date",
+    "date",
+    "datecreated",
+)
+MODIFIED_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "last-modified",
+)
+AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "cxenseparse:author",
+    "citation_author",
+    "byl",
+)
+TITLE_KEYS = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title")
+SITE_KEYS = ("og:site_name", "application-name", "al:android:app_name", "al:ios:app_name")
+LANGUAGE_KEYS = ("content-language", "language", "dc.language", "og:locale", "inlanguage")
+
+_BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|przez)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageMeta:
+    """Structured metadata found in one page; ``None`` where the page does not say."""
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    """ISO date or datetime of first publication, from JSON-LD or meta tags."""
+    published_from: str | None = None
+    """Which signal gave ``published`` (``json-ld``, ``meta:<key>``)."""
+    modified: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    canonical: str | None = None
+    is_article: bool = False
+    """True when JSON-LD or ``og:type`` declares the page an article."""
+    is_listing: bool = False
+    """True when JSON-LD or ``og:type`` declares the page a listing (section, search, profile)."""
+    free: bool | None = None
+    """schema.org ``isAccessibleForFree``; ``False`` marks paywalled content."""
+
+
+def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
+    """Collect title, authors, dates, outlet, language and article type from one parsed page."""
+    metas = _meta_tags(tree)
+    objects = list(_json_ld(tree))
+    articles = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    article = articles[0] if articles else {}
+
+    language = _first_text(
+        tree.get("lang"),
+        tree.get("xml:lang"),
+        *(metas.get(k) for k in LANGUAGE_KEYS),
+        _text(article.get("inLanguage")),
+    )
+    published, published_from = _published(article, metas, language)
+    modified = normalize_date(_text(article.get("dateModified")) or "", language) or next(
+        (d for k in MODIFIED_KEYS if (d := normalize_date(metas.get(k, ""), language))), None
+    )
+    og_type = (metas.get("og:type") or "").lower()
+    free = article.get("isAccessibleForFree")
+    return PageMeta(
+        title=_first_text(_text(article.get("headline")), *(metas.get(k) for k in TITLE_KEYS)),
+        authors=_authors(article, metas),
+        published=published,
+        published_from=published_from,
+        modified=modified,
+        outlet=_outlet(objects, article, metas),
+        language=_language_code(language),
+        canonical=_canonical(tree, metas),
+        is_article=bool(articles) or og_type == "article",
+        is_listing=any(_types(o) & LISTING_TYPES for o in objects)
+        and not articles
+        and og_type != "article",
+        free=_boolean(free),
+    )
+
+
+def _published(
+    article: dict[str, Any], metas: dict[str, str], language: str | None
+) -> tuple[str | None, str | None]:
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        value = normalize_date(_text(article.get(key)) or "", language)
+        if value:
+            return value, "json-ld"
+    for key in PUBLISHED_KEYS:
+        value = normalize_date(metas.get(key, ""), language)
+        if value:
+            return value, f"meta:{key}"
+    parsely = metas.get("parsely-page")
+    if parsely:
+        try:
+            data = json.loads(parsely)
+        except ValueError:
+            data = {}
+        value = normalize_date(str(data.get("pub_date", "")), language) if data else None
+        if value:
+            return value, "meta:parsely-page"
+    return None, None
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """First non-empty content per lowercased name/property/itemprop/http-equiv."""
+    found: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop")
+        key = key or node.get("http-equiv")
+        value = node.get("content") or node.get("datetime") or ""
+        if key and value.strip():
+            found.setdefault(key.strip().lower(), _SPACES.sub(" ", value).strip())
+    # <time itemprop="datePublished" datetime=...> and similar microdata
+    for node in tree.xpath("//*[@itemprop][@datetime]"):
+        key = node.get("itemprop", "").strip().lower()
+        found.setdefault(key, node.get("datetime", "").strip())
+    return found
+
+
+def _json_ld(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks, with ``@graph`` and lists flattened."""
+    for node in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+        raw = (node.text or "").strip()
+        raw = raw.removeprefix("<!--").removesuffix("-->").strip()
+        raw = raw.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        yield from _flatten(data)
+
+
+def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"], depth + 1)
+        main = data.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _flatten(main, depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower().rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list) and value:
+        return _text(value[0])
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("@value"))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _first_text(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return _SPACES.sub(" ", value).strip()
+    return None
+
+
+def _authors(article: dict[str, Any], metas: dict[str, str]) -> tuple[str, ...]:
+    names: list[str] = []
+    raw = article.get("author") or article.get("creator")
+    for item in raw if isinstance(raw, list) else [raw]:
+        if isinstance(item, dict):
+            kind = _types(item)
+            if kind and kind & {"organization", "newsmediaorganization"}:
+                continue
+            names.extend(_split_names(_text(item.get("name")) or ""))
+        elif isinstance(item, str):
+            names.extend(_split_names(item))
+    if not names:
+        for key in AUTHOR_KEYS:
+            names = _split_names(metas.get(key, ""))
+            if names:
+                break
+    unique: list[str] = []
+    for name in names:
+        if name.lower() not in {u.lower() for u in unique}:
+            unique.append(name)
+    return tuple(unique)
+
+
+def _split_names(value: str) -> list[str]:
+    """Person names from an author string; URLs, handles and empty values are dropped."""
+    value = _SPACES.sub(" ", value).strip()
+    if not value or "://" in value or value.startswith(("@", "www.")) or len(value) > 120:
+        return []
+    value = _BY_PREFIX.sub("", value)
+    parts = re.split(r"\s*(?:,|;|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", value)
+    return [p.strip(" .") for p in parts if p and len(p.strip(" .")) > 1 and "@" not in p]
+
+
+def _outlet(
+    objects: list[dict[str, Any]], article: dict[str, Any], metas: dict[str, str]
+) -> str | None:
+    publisher = _text(article.get("publisher")) if article else None
+    if publisher:
+        return publisher
+    site = _first_text(*(metas.get(k) for k in SITE_KEYS))
+    if site:
+        return site
+    for obj in objects:
+        if _types(obj) & {"newsmediaorganization", "organization", "website"}:
+            name = _text(obj.get("name"))
+            if name:
+                return name
+    return None
+
+
+def _canonical(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> str | None:
+    for node in tree.xpath('//link[@rel="canonical"][@href]'):
+        href = node.get("href", "").strip()
+        if href.startswith(("http://", "https://")):
+            return href
+    url = metas.get("og:url", "")
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _language_code(value: str | None) -> str | None:
+    """``de-AT``/``de_AT``/``German`` -> ``de``; ``None`` when not a plausible code."""
+    if not value:
+        return None
+    code = re.split(r"[-_,; ]", value.strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def _boolean(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
+        return value.strip().lower() == "true"
+    return None
