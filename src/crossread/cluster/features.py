@@ -1,0 +1,134 @@
+"""What the cluster stage reads from one article: weighted terms, entity keys and dates.
+
+Terms are hashed into a fixed space (``zlib.crc32``, stable across processes, unlike ``hash``)
+so document frequencies fit in one bounded array however long the stream runs. Entity keys come
+from the extract stage's mentions; when an article carries none (extraction off, or a corpus
+read without it) capitalised word runs stand in for them, so clustering still sees names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from crossread.models import Article
+
+N_FEATURES = 1 << 20
+"""Size of the hashed term space (document frequencies: one int32 array of 4 MiB)."""
+
+TITLE_WEIGHT = 2.0
+"""A word in the headline counts as much as this many in the body."""
+
+ENTITY_PREFIX = "e:"
+NUMBER_PREFIX = "n:"
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
+_NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MAX_CHARS = 20_000
+"""Only the first characters of very long texts are read: the event is told up front."""
+
+
+def _load_words(name: str) -> frozenset[str]:
+    text = resources.files("crossread.cluster").joinpath("data", name).read_text("utf-8")
+    words: set[str] = set()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+STOPWORDS = _load_words("stopwords.txt")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Features:
+    """One article as the cluster stage sees it.
+
+    ``terms`` maps hashed term ids to sublinear term frequencies (not yet IDF-weighted: IDF
+    changes as the stream grows). ``days`` are proleptic ordinals of the calendar days the text
+    names, ``published`` the ordinal of its publication date.
+    """
+
+    terms: dict[int, float]
+    entities: frozenset[str]
+    days: frozenset[int]
+    published: int | None
+
+
+@lru_cache(maxsize=200_000)
+def term_id(term: str) -> int:
+    """Stable id of a term in the hashed space."""
+    return zlib.crc32(term.encode("utf-8")) & (N_FEATURES - 1)
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str | None:
+    """Lower-case a token and strip possessives and plain plurals; None for stopwords."""
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w in STOPWORDS or len(w) < 2:
+        return None
+    return w
+
+
+def entity_keys(article: Article) -> frozenset[str]:
+    """Normalised names the article mentions (from extraction, else capitalised word runs)."""
+    keys = {m.refers_to or m.key for m in article.mentions if not m.nominal or m.refers_to}
+    if article.mentions:
+        return frozenset(k for k in keys if k)
+    found: set[str] = set()
+    for text in (article.title, article.text[:_MAX_CHARS]):
+        for match in _NAME_RUN.finditer(text):
+            key = match.group(1).lower().replace("-", " ")
+            if key not in STOPWORDS:
+                found.add(key)
+    return frozenset(found)
+
+
+def event_days(article: Article) -> frozenset[int]:
+    """Calendar days (as ordinals) that the article's resolved time expressions name."""
+    days: set[int] = set()
+    for ref in article.times:
+        if ref.value is None:
+            continue
+        match = _ISO_DAY.match(ref.value)
+        if match is None:
+            continue
+        try:
+            days.add(dt.date(*(int(g) for g in match.groups())).toordinal())
+        except ValueError:
+            continue
+    return frozenset(days)
+
+
+def featurize(article: Article) -> Features:
+    """Read terms, entity keys and dates from one (optionally extracted) article."""
+    counts: dict[int, float] = {}
+    for text, weight in ((article.title, TITLE_WEIGHT), (article.text[:_MAX_CHARS], 1.0)):
+        for token in _WORD.findall(text):
+            if token[0].isdigit():
+                # numbers tell same-kind events apart (magnitudes, tolls) but years do not
+                if len(token) == 4 and token[:2] in ("19", "20"):
+                    continue
+                word: str | None = NUMBER_PREFIX + token.replace(",", "")
+            else:
+                word = normalize_word(token)
+            if word is not None:
+                tid = term_id(word)
+                counts[tid] = counts.get(tid, 0.0) + weight
+    entities = entity_keys(article)
+    for key in entities:
+        tid = term_id(ENTITY_PREFIX + key)
+        counts[tid] = counts.get(tid, 0.0) + 1.0
+    terms = {tid: 1.0 + math.log(c) for tid, c in counts.items()}
+    published = article.published.toordinal() if article.published else None
+    return Features(terms=terms, entities=entities, days=event_days(article), published=published)
