@@ -138,13 +138,11 @@ def read_baseline(data: bytes, page: Page) -> Reading:
     doc = trafilatura.bare_extraction(
         data, url=page.url, with_metadata=True, include_comments=False
     )
-    if doc is None:
-        return Reading(title=None, published=None, authors=(), text="")
     return Reading(
-        title=doc.title,
-        published=doc.date,
-        authors=tuple(_names(doc.author or "")),
-        text=doc.text or "",
+        title=getattr(doc, "title", None),
+        published=getattr(doc, "date", None),
+        authors=tuple(_names(getattr(doc, "author", None) or "")),
+        text=getattr(doc, "text", None) or "",
     )
 
 
