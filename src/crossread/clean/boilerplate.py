@@ -1,0 +1,91 @@
+"""Boilerplate rules: page furniture, photo captions and credit tails, as data files.
+
+Each rule file in ``clean/data`` (``boilerplate.txt``, ``captions.txt``, ``tails.txt``) holds
+one rule a line, ``<reason> <regex>``; a paragraph is dropped with that reason when the regex
+is found in it (whitespace collapsed). Section labels (``sections.txt``) match whole lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+RULE_FILES = ("captions.txt", "tails.txt", "boilerplate.txt")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """One boilerplate pattern and the reason recorded when it drops a paragraph."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    origin: str
+    """``file:line`` the rule came from, for error messages and debugging."""
+
+
+def data_lines(name: str) -> list[tuple[int, str]]:
+    """Non-empty, non-comment lines of a file in ``clean/data``, with their line numbers."""
+    text = resources.files("crossread.clean").joinpath("data", name).read_text(encoding="utf-8")
+    out = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            out.append((number, stripped))
+    return out
+
+
+def load_rules(name: str) -> tuple[Rule, ...]:
+    """Parse a rule file; raises ValueError naming the file and line of a bad regex."""
+    rules = []
+    for number, line in data_lines(name):
+        reason, _, regex = line.partition(" ")
+        try:
+            pattern = re.compile(regex.strip())
+        except re.error as exc:
+            raise ValueError(f"{name}:{number}: bad regex: {exc}") from exc
+        rules.append(Rule(reason=reason, pattern=pattern, origin=f"{name}:{number}"))
+    return tuple(rules)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """All boilerplate rules, captions first (so a credited caption is reported as one)."""
+    return tuple(rule for name in RULE_FILES for rule in load_rules(name))
+
+
+@cache
+def section_labels() -> frozenset[str]:
+    return frozenset(line.casefold() for _, line in data_lines("sections.txt"))
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to single spaces, ends stripped."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def match_reason(paragraph: str) -> str | None:
+    """Why ``paragraph`` is boilerplate (a rule's reason), or None when it is not."""
+    line = collapse(paragraph)
+    if not line:
+        return None
+    if line.casefold().strip(" .:|»›-") in section_labels():
+        return "section-label"
+    for rule in rules():
+        if rule.pattern.search(line):
+            return rule.reason
+    return None
+
+
+def strip_credit(paragraph: str) -> str:
+    """A caption without its trailing credit, so that credited and bare copies compare equal."""
+    line = collapse(paragraph)
+    for rule in rules():
+        if rule.reason != "caption":
+            continue
+        match = rule.pattern.search(line)
+        if match and match.start() > 0 and match.end() == len(line):
+            return line[: match.start()].rstrip(" .,-–—|")
+    return line

@@ -1,0 +1,61 @@
+"""Repeated paragraphs: image alt text printed again as a caption, pull quotes, page glitches.
+
+Paragraphs are compared with whitespace collapsed, case folded and trailing photo credits
+stripped (``... in April 2019.  (REUTERS)`` equals ``... in April 2019. (REUTERS)`` and the
+same caption without a credit); long paragraphs also match when nearly identical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from crossread.clean.boilerplate import collapse, strip_credit
+
+NEAR_MIN_LENGTH = 40
+"""Shorter paragraphs must match exactly: a near-match of short lines is often a real change."""
+NEAR_RATIO = 95.0
+
+
+def repeat_key(paragraph: str) -> str:
+    """The form two copies of one paragraph share."""
+    return collapse(strip_credit(paragraph)).casefold().rstrip(" .")
+
+
+def repeat_groups(paragraphs: Sequence[str]) -> list[list[int]]:
+    """Indexes of paragraphs that repeat each other, in order; groups of two or more only."""
+    groups: list[list[int]] = []
+    keys: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        key = repeat_key(paragraph)
+        if not key:
+            continue
+        for group, group_key in zip(groups, keys, strict=True):
+            if key == group_key or (
+                min(len(key), len(group_key)) >= NEAR_MIN_LENGTH
+                and fuzz.ratio(key, group_key) >= NEAR_RATIO
+            ):
+                group.append(index)
+                break
+        else:
+            groups.append([index])
+            keys.append(key)
+    return [g for g in groups if len(g) > 1]
+
+
+def repeat_reasons(paragraphs: Sequence[str], reasons: Sequence[str | None]) -> dict[int, str]:
+    """Which paragraphs to drop as repeats, and why.
+
+    A repeated caption goes entirely (every copy is ``caption``); a repeated body paragraph
+    keeps its first copy and the later ones go as ``repeated-line``. ``reasons`` holds what
+    other rules already decided for each paragraph (None: kept so far).
+    """
+    out: dict[int, str] = {}
+    for group in repeat_groups(paragraphs):
+        if any(reasons[i] == "caption" for i in group):
+            out.update({i: "caption" for i in group if reasons[i] is None})
+            continue
+        kept = [i for i in group if reasons[i] is None]
+        out.update({i: "repeated-line" for i in kept[1:]})
+    return out

@@ -1,0 +1,215 @@
+"""JSON and JSON Lines: one RawDocument per record.
+
+A record is an object with a body under one of several common names (``text``, ``body``,
+``content``, ``article``, ``articleBody``, ``maintext``...) and optional metadata fields; see
+the ``*_FIELDS`` tuples for the names recognised, in order of preference. A JSON file may hold
+one record, a list of records, or an object wrapping such a list (``{"articles": [...]}``).
+
+Bad records: a JSON Lines file with some unreadable lines, or a list with some records that
+have no text, still yields its good records. Each problem becomes a warning on the next good
+document (problems after the last good record ride on the last one), so a user sees them in
+the ingest summary. Only when no record at all is readable does the whole file fail.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from crossread.errors import IngestError
+from crossread.ingest.feeds import html_to_text, looks_like_html
+from crossread.models import RawDocument, Removal
+
+TEXT_FIELDS = (
+    "text",
+    "body",
+    "content",
+    "article",
+    "articleBody",
+    "article_body",
+    "maintext",
+    "full_text",
+    "fulltext",
+    "story",
+)
+TITLE_FIELDS = ("title", "headline", "heading", "name")
+DATE_FIELDS = (
+    "published",
+    "date",
+    "publish_date",
+    "published_date",
+    "pubDate",
+    "datePublished",
+    "date_publish",
+    "published_at",
+    "publishedAt",
+    "pub_date",
+    "publication_date",
+    "created_at",
+    "timestamp",
+)
+OUTLET_FIELDS = (
+    "outlet",
+    "source",
+    "publisher",
+    "site_name",
+    "siteName",
+    "source_name",
+    "source_domain",
+    "publication",
+    "newspaper",
+    "site",
+)
+URL_FIELDS = ("url", "link", "canonical_url", "href", "permalink")
+AUTHOR_FIELDS = ("byline", "author", "authors", "creator", "by")
+LANGUAGE_FIELDS = ("language", "lang", "language_code", "inLanguage")
+# Objects that wrap the list of records.
+LIST_FIELDS = ("articles", "items", "entries", "documents", "docs", "records", "data", "results")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Problem:
+    where: str
+    message: str
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = record.get(name)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _name(value: Any) -> str | None:
+    """A display string from a field that may be a string, a number, an object or a list."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Mapping):
+        return _name(_first(value, ("name", "title", "id", "url", "@id")))
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+def _body(value: Any) -> tuple[str, tuple[Removal, ...]]:
+    if isinstance(value, list):
+        parts = [p for p in (_body(v)[0] for v in value) if p.strip()]
+        return "\n\n".join(parts), ()
+    if isinstance(value, Mapping):
+        return _body(_first(value, ("text", "value", "content", "body")))
+    if not isinstance(value, str):
+        return "", ()
+    if looks_like_html(value):
+        return html_to_text(value)
+    return value.replace("\r\n", "\n").strip(), ()
+
+
+def record_document(record: Any, *, source: str) -> RawDocument | _Problem:
+    """One record as a RawDocument, or the reason it cannot be one."""
+    if not isinstance(record, Mapping):
+        return _Problem(where=source, message=f"expected an object, found {type(record).__name__}")
+    text, removed = _body(_first(record, TEXT_FIELDS))
+    if not text.strip():
+        names = ", ".join(TEXT_FIELDS[:4])
+        return _Problem(where=source, message=f"record has no text (looked for {names}...)")
+    published = _first(record, DATE_FIELDS)
+    return RawDocument(
+        source=source,
+        fmt="json",
+        text=text,
+        title=_name(_first(record, TITLE_FIELDS)),
+        outlet=_name(_first(record, OUTLET_FIELDS)),
+        byline=_name(_first(record, AUTHOR_FIELDS)),
+        published=_name(published),
+        url=_name(_first(record, URL_FIELDS)),
+        language=_name(_first(record, LANGUAGE_FIELDS)),
+        removed=removed,
+    )
+
+
+def _records(value: Any) -> list[Any] | None:
+    """The list of records a JSON value holds, or None when it is a single record."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, Mapping) and _first(value, TEXT_FIELDS) is None:
+        inner = _first(value, LIST_FIELDS)
+        if isinstance(inner, list):
+            return inner
+    return None
+
+
+def _collect(
+    items: list[RawDocument | _Problem], *, source: str, what: str
+) -> Iterator[RawDocument]:
+    documents: list[RawDocument] = []
+    pending: list[str] = []
+    problems = [i for i in items if isinstance(i, _Problem)]
+    for item in items:
+        if isinstance(item, _Problem):
+            pending.append(f"{item.where}: skipped, {item.message}")
+            continue
+        documents.append(replace(item, warnings=item.warnings + tuple(pending)))
+        pending = []
+    if not documents:
+        if not problems:
+            raise IngestError(f"{source}: no {what} in the file")
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise IngestError(f"{source}: no readable {what}: {first.where}: {first.message}{more}")
+    if pending:
+        last = documents[-1]
+        documents[-1] = replace(last, warnings=last.warnings + tuple(pending))
+    yield from documents
+
+
+def read_json(text: str, *, source: str) -> Iterator[RawDocument]:
+    """Records of a JSON document: one object, a list, or an object wrapping a list.
+
+    Raises:
+        IngestError: malformed JSON (with line and column), or no record has text.
+    """
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(
+            f"{source}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
+    records = _records(value)
+    if records is None:
+        item = record_document(value, source=source)
+        if isinstance(item, _Problem):
+            raise IngestError(f"{source}: {item.message}")
+        yield item
+        return
+    items = [record_document(r, source=f"{source}#{i}") for i, r in enumerate(records, start=1)]
+    yield from _collect(items, source=source, what="records")
+
+
+def read_jsonl(text: str, *, source: str) -> Iterator[RawDocument]:
+    """Records of a JSON Lines file, one object per line; ``source`` is ``path#LINE``.
+
+    Raises:
+        IngestError: no line holds a readable record.
+    """
+    items: list[RawDocument | _Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}#{number}"
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            items.append(
+                _Problem(where=where, message=f"malformed JSON at column {exc.colno}: {exc.msg}")
+            )
+            continue
+        items.append(record_document(value, source=where))
+    yield from _collect(items, source=source, what="JSON Lines records")
