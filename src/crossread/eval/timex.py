@@ -1,0 +1,194 @@
+"""``crossread eval timex``: time expressions scored with the TempEval-3 Task A metrics.
+
+For every gold document (TimeML ``.tml``, or GUM ``.xml`` with ``<date>`` markup) the
+extractor runs on the raw text with the document's creation date as the anchor, and its
+expressions are matched one-to-one against the gold ones:
+
+- strict: identical extent; relaxed: overlapping extent (precision over our expressions,
+  recall over gold ones);
+- type / value accuracy: share of relaxed matches whose type / value equals the gold one;
+- type / value F1 = relaxed F1 x accuracy, as the TempEval-3 scorer computes attribute F1
+  (value F1 is the ranking metric).
+
+GUM marks dates with intervals (``when``, ``from``/``to``, ``notBefore``/``notAfter``), so
+there a value is correct when it covers the same days; GUM does not mark sets or the
+``PRESENT_REF``-style references, so those predictions are left out of its counts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from crossread.eval.metrics import prf
+from crossread.eval.timeml import GoldTimex, TimexDocument, iter_documents, value_interval
+from crossread.extract.sentences import split_sentences
+from crossread.extract.times import find_times
+from crossread.models import TimeRef
+
+_REFS = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts accumulated over documents."""
+
+    docs: int = 0
+    gold: int = 0
+    predicted: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_correct: int = 0
+    value_correct: int = 0
+    per_type: dict[str, Counter[str]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def bump(self, kind: str, key: str) -> None:
+        self.per_type.setdefault(kind, Counter())[key] += 1
+
+
+def _overlap(a: GoldTimex, b: TimeRef) -> int:
+    return min(a.end, b.end) - max(a.start, b.start)
+
+
+def _value_ok(gold: GoldTimex, pred: TimeRef, interval: bool) -> bool:
+    if pred.value is None:
+        return False
+    if not interval:
+        return pred.value == gold.value
+    span = value_interval(pred.value)
+    return span is not None and f"{span[0]}/{span[1]}" == gold.value
+
+
+def score_document(
+    doc: TimexDocument, predicted: Iterable[TimeRef], tally: Tally, *, interval: bool = False
+) -> None:
+    """Match one document's predictions to its gold expressions and add to ``tally``."""
+    preds = list(predicted)
+    tally.docs += 1
+    tally.gold += len(doc.gold)
+    tally.predicted += len(preds)
+    used: set[int] = set()
+    for g in doc.gold:
+        tally.bump(g.type, "gold")
+        best: tuple[tuple[bool, int], int] | None = None
+        for i, p in enumerate(preds):
+            if i in used or _overlap(g, p) <= 0:
+                continue
+            key = (p.start == g.start and p.end == g.end, _overlap(g, p))
+            if best is None or key > best[0]:
+                best = (key, i)
+        if best is None:
+            tally.errors.append(f"MISSED   {g.text!r} {g.type} {g.value}")
+            continue
+        p = preds[best[1]]
+        used.add(best[1])
+        tally.relaxed += 1
+        tally.bump(g.type, "matched")
+        if p.start == g.start and p.end == g.end:
+            tally.strict += 1
+        else:
+            tally.errors.append(f"EXTENT   gold {g.text!r} ours {p.text!r}")
+        if p.type == g.type or interval:
+            tally.type_correct += 1
+        if _value_ok(g, p, interval):
+            tally.value_correct += 1
+            tally.bump(g.type, "value_correct")
+        else:
+            tally.errors.append(
+                f"VALUE    {g.text!r} gold {g.type} {g.value} ours {p.type} {p.value}"
+                f" (anchor {doc.anchor})"
+            )
+    for i, p in enumerate(preds):
+        tally.bump(p.type, "predicted")
+        if i not in used:
+            tally.errors.append(f"SPURIOUS {p.text!r} {p.type} {p.value}")
+
+
+def evaluate(
+    root: Path, fmt: str = "auto", *, keep_errors: bool = False
+) -> tuple[dict[str, object], list[str]]:
+    """Run the extractor over every gold document under ``root``; the metrics as a dict."""
+    tally = Tally()
+    started = time.perf_counter()
+    for doc in iter_documents(root, fmt):
+        gum = doc.name.endswith(".xml")
+        times = find_times(doc.text, doc.anchor, split_sentences(doc.text))
+        if gum:
+            times = tuple(t for t in times if t.type != "SET" and t.value not in _REFS)
+        score_document(doc, times, tally, interval=gum)
+    seconds = time.perf_counter() - started
+    strict = prf(tally.strict, tally.predicted, tally.gold)
+    relaxed = prf(tally.relaxed, tally.predicted, tally.gold)
+    type_acc = tally.type_correct / tally.relaxed if tally.relaxed else 0.0
+    value_acc = tally.value_correct / tally.relaxed if tally.relaxed else 0.0
+    result: dict[str, object] = {
+        "docs": tally.docs,
+        "gold": tally.gold,
+        "predicted": tally.predicted,
+        "strict_p": strict.precision,
+        "strict_r": strict.recall,
+        "strict_f1": strict.f1,
+        "relaxed_p": relaxed.precision,
+        "relaxed_r": relaxed.recall,
+        "relaxed_f1": relaxed.f1,
+        "type_accuracy": type_acc,
+        "value_accuracy": value_acc,
+        "type_f1": relaxed.f1 * type_acc,
+        "value_f1": relaxed.f1 * value_acc,
+        "per_type": {
+            kind: {k: counts.get(k, 0) for k in ("gold", "predicted", "matched", "value_correct")}
+            for kind, counts in sorted(tally.per_type.items())
+        },
+        "seconds": round(seconds, 3),
+    }
+    return result, tally.errors if keep_errors else []
+
+
+@click.command(name="timex")
+@click.argument("directory", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "timeml", "gum"]),
+    default="auto",
+    show_default=True,
+    help="Gold format: TimeML .tml files, GUM .xml files, or both.",
+)
+@click.option("--errors", is_flag=True, help="Also list misses, extent and value errors.")
+def timex_command(directory: Path, as_json: bool, fmt: str, errors: bool) -> None:
+    """Time expressions against TimeML (TempEval-3) or GUM gold: extent, type and value F1."""
+    result, error_lines = evaluate(directory, fmt, keep_errors=errors)
+    for line in error_lines:
+        click.echo(line, err=True)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Time expressions: {directory} ({result['docs']} documents)")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        if key == "per_type":
+            continue
+        table.add_row(key, f"{value:.4f}" if isinstance(value, float) else str(value))
+    per_type = Table(title="Per type")
+    for column in ("type", "gold", "predicted", "matched", "value_correct"):
+        per_type.add_column(column, justify="right")
+    for kind, counts in result["per_type"].items():  # type: ignore[attr-defined]
+        per_type.add_row(
+            kind, *(str(counts[k]) for k in ("gold", "predicted", "matched", "value_correct"))
+        )
+    console = Console(file=sys.stdout)
+    console.print(table)
+    console.print(per_type)

@@ -1,0 +1,181 @@
+"""Time expressions: find them in a text and resolve them against the publication date.
+
+``find_times(text, anchor, sentences)`` runs a rule grammar (``dates`` for calendar
+expressions, ``relative`` for anchored ones, durations, sets and references) over the text,
+keeps the longest leftmost reading at each place, and resolves each to a TimeML value.
+
+Extents and values follow the TimeML/TimeBank conventions (``last week`` -> ``2022-W32``,
+``late May`` -> ``2022-05`` with mod ``END``, ``the past 24 hours`` -> ``PT24H``). Relative
+expressions need an anchor: without one their value is ``None``, never a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from crossread.extract.times import dates, relative
+from crossread.extract.times.calendar import Direction
+from crossread.extract.times.readings import Context, Reading, clause_direction
+from crossread.models import Sentence, TimeRef
+
+__all__ = ["find_times"]
+
+Handler = Callable[[re.Match[str], Context], Reading | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+PAST_UNIT = (
+    r"the\s+(?P<rel>past|last|previous|next|coming|following|preceding)\s+"
+    r"(?P<unit>week|month|year|decade|century|day|hour|quarter|fortnight)(?![\w-])"
+)
+
+
+def _past_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``the past week`` / ``the next year``: a one-unit period next to the anchor."""
+    from crossread.extract.times.calendar import duration_value
+    from crossread.extract.times.lexicon import lexicon
+
+    return Reading(type="DURATION", value=duration_value(1, lexicon().unit(m["unit"])))
+
+
+# Rule order breaks ties between readings of the same extent: earlier wins.
+RULE_TABLE: tuple[tuple[str, str, Handler], ...] = (
+    ("iso", dates.ISO, dates.iso_date),
+    ("month-day", dates.MDY, dates.month_day),
+    ("day-month", dates.DMY, dates.month_day),
+    ("month-year", dates.MONTH_YEAR, dates.month_year),
+    ("quarter", dates.QUARTER, dates.quarter),
+    ("quarter-short", dates.Q_SHORT, dates.quarter),
+    ("latest-quarter", dates.LATEST_QUARTER, dates.latest_quarter),
+    ("decade", dates.DECADE, dates.decade),
+    ("decade-word", dates.DECADE_WORD, dates.decade_word),
+    ("century", dates.CENTURY, dates.century),
+    ("season", dates.SEASON, dates.season),
+    ("year", dates.YEAR, dates.year),
+    ("fiscal-short", dates.FY_SHORT, dates.fiscal_short),
+    ("holiday", dates.HOLIDAY, dates.holiday),
+    ("month", dates.MONTH, dates.month_alone),
+    ("clock", relative.CLOCK, relative.clock),
+    ("when-clock", relative.WHEN_CLOCK, relative.clock),
+    ("day-word", relative.DAY_WORD, relative.day_word),
+    ("part-of-day", relative.PART_OF_DAY, relative.part_of_day),
+    ("every-weekday", relative.EVERY_WEEKDAY, relative.every_weekday),
+    ("plural-weekday", relative.PLURAL_WEEKDAY, relative.every_weekday),
+    ("weekday", relative.WEEKDAY, relative.weekday),
+    ("relative-unit", relative.REL_UNIT, relative.relative_unit),
+    ("the-weekend", relative.THE_WEEKEND, relative.the_weekend),
+    ("ago", relative.AGO, relative.ago),
+    ("every-n", relative.EVERY_N, relative.every_n),
+    ("set", relative.SET_WORDS, relative.set_word),
+    ("duration", relative.DURATION, relative.duration),
+    ("past-unit", PAST_UNIT, _past_unit),
+    ("bare-units", relative.BARE_UNITS, relative.bare_units),
+    ("present", relative.PRESENT, relative.present_ref),
+    ("past", relative.PAST, relative.past_ref),
+    ("future", relative.FUTURE, relative.future_ref),
+)
+
+_LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The compiled grammar (compiled once per process)."""
+    compiled = []
+    for name, pattern, handler in RULE_TABLE:
+        regex = re.compile(r"(?<![\w'’])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+        compiled.append(Rule(name, regex, handler))
+    return tuple(compiled)
+
+
+def _sentence_bounds(
+    sentences: Sequence[Sentence], text: str
+) -> Callable[[int], tuple[int, int, int]]:
+    starts = [s.start for s in sentences]
+
+    def locate(offset: int) -> tuple[int, int, int]:
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < sentences[i].end:
+            return sentences[i].index, sentences[i].start, sentences[i].end
+        lo = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset)) + 1
+        hi_candidates = [p for p in (text.find("\n", offset), text.find(". ", offset)) if p >= 0]
+        hi = min(hi_candidates) if hi_candidates else len(text)
+        return -1, lo, hi
+
+    return locate
+
+
+def find_times(
+    text: str, anchor: dt.date | None, sentences: Sequence[Sentence] = ()
+) -> tuple[TimeRef, ...]:
+    """Time expressions in ``text``, resolved against ``anchor`` (the publication date).
+
+    Args:
+        text: the article text; offsets in the result index into it.
+        anchor: publication date; ``None`` leaves relative expressions unresolved
+            (``value=None``) while absolute ones (``Feb. 24, 2022``, ``1945``) still resolve.
+        sentences: the text's sentences, used for the ``sentence`` index and to read the
+            tense around an expression (``on Monday`` looks back in a past-tense clause).
+
+    Returns:
+        TimeRefs in text order, non-overlapping (the longest reading wins).
+    """
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
+    locate = _sentence_bounds(sentences, text)
+
+    def direction(start: int, end: int) -> Direction:
+        _, lo, hi = locate(start)
+        return clause_direction(text, start, end, (lo, hi))
+
+    ctx = Context(text=text, anchor=anchor, direction=direction)
+    # 1. every rule proposes its matches
+    candidates: list[tuple[int, int, int, re.Match[str]]] = []
+    for order, rule in enumerate(rules()):
+        for m in rule.pattern.finditer(text):
+            candidates.append((m.start(), -(m.end() - m.start()), order, m))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    # 2. longest leftmost reading wins; a rule may still decline its match
+    table = rules()
+    found: list[TimeRef] = []
+    last_end = 0
+    for start, _, order, m in candidates:
+        if start < last_end:
+            continue
+        reading = table[order].handler(m, ctx)
+        if reading is None:
+            continue
+        begin = start
+        lead = _LEADING_PREPOSITION.match(text, start, m.end())
+        if lead and table[order].name == "the-weekend":
+            begin = lead.end()
+        end = m.end()
+        surface = text[begin:end]
+        stripped = surface.rstrip(" ,")
+        end = begin + len(stripped)
+        found.append(
+            TimeRef(
+                text=stripped,
+                start=begin,
+                end=end,
+                type=reading.type,
+                value=reading.value,
+                granularity=reading.granularity,
+                anchored=reading.anchored,
+                modifier=reading.modifier,
+                sentence=locate(begin)[0],
+            )
+        )
+        last_end = m.end()
+    return tuple(found)

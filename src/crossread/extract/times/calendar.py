@@ -1,0 +1,190 @@
+"""Calendar arithmetic and TimeML value formatting for resolved time expressions.
+
+Everything here is pure: given an anchor (the publication date) and a direction taken from the
+sentence's tense, compute the calendar unit an expression points at and format it as a TimeML
+``value`` (``2022-08-15``, ``2022-05``, ``2022-W33``, ``2022-Q3``, ``2022-SU``, ``199``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+Direction = Literal["past", "future", "none"]
+
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def day_value(day: dt.date) -> str:
+    """``YYYY-MM-DD``."""
+    return day.isoformat()
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def week_value(day: dt.date) -> str:
+    """ISO week of ``day``: ``2022-W33``."""
+    iso = day.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    """Shift a (year, month) pair by ``delta`` months."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def add_days(day: dt.date, delta: int) -> dt.date:
+    return day + dt.timedelta(days=delta)
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def season_of(day: dt.date) -> tuple[int, str]:
+    """(year, season code) of the season ``day`` falls in; December belongs to next winter."""
+    if day.month in (3, 4, 5):
+        return day.year, "SP"
+    if day.month in (6, 7, 8):
+        return day.year, "SU"
+    if day.month in (9, 10, 11):
+        return day.year, "FA"
+    return (day.year if day.month == 12 else day.year - 1), "WI"
+
+
+def nearest_weekday(anchor: dt.date, weekday: int, direction: Direction) -> dt.date:
+    """The ``weekday`` (1 = Monday) nearest the anchor in ``direction``; the anchor day counts.
+
+    News reports the past far more than the future, so ``none`` resolves like ``past``.
+    """
+    diff = weekday - anchor.isoweekday()
+    if direction == "future":
+        return add_days(anchor, diff % 7)
+    return add_days(anchor, -((-diff) % 7))
+
+
+def nearest_month(anchor: dt.date, month: int, direction: Direction) -> int:
+    """Year of the named month nearest the anchor in ``direction`` (anchor's month counts).
+
+    Without a tense cue, TimeML annotators take the anchor's own year.
+    """
+    if direction == "past":
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    if direction == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year
+
+
+def nearest_day(anchor: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
+    """The month/day date nearest the anchor in ``direction``; ``none`` picks the closer one."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    if direction == "past":
+        past = [c for c in candidates if c <= anchor]
+        return max(past) if past else None
+    if direction == "future":
+        future = [c for c in candidates if c >= anchor]
+        return min(future) if future else None
+    return min(candidates, key=lambda c: abs((c - anchor).days))
+
+
+def nearest_quarter(anchor: dt.date, quarter: int, direction: Direction) -> int:
+    """Year of the named quarter: this year's if it has begun, else last year's (unless future)."""
+    current = quarter_of(anchor)
+    if quarter <= current or direction == "future":
+        return anchor.year
+    return anchor.year - 1
+
+
+def nearest_season(anchor: dt.date, season: str, direction: Direction) -> int:
+    """Year of the named season nearest the anchor, as TimeML writes it (``2022-SU``)."""
+    year, current = season_of(anchor)
+    start = SEASON_START[season]
+    current_start = SEASON_START[current]
+    if season == current:
+        return year
+    if direction == "future":
+        return year if start > current_start else year + 1
+    if direction == "past":
+        return year if start < current_start else year - 1
+    return anchor.year
+
+
+def shift_season(anchor: dt.date, season: str, delta: int) -> int:
+    """Year of ``this`` (0), ``last`` (-1) or ``next`` (+1) ``season`` relative to the anchor."""
+    year, current = season_of(anchor)
+    if delta == 0:
+        return year if season != "WI" or current == "WI" else anchor.year
+    start = SEASON_START[season]
+    current_start = SEASON_START[current]
+    if delta < 0:
+        return year if start < current_start else year - 1
+    return year if start > current_start else year + 1
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based, -1 = last) ``weekday`` (1 = Monday) of a month."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        offset = (weekday - first.isoweekday()) % 7
+        return add_days(first, offset + 7 * (nth - 1))
+    ny, nm = add_months(year, month, 1)
+    last = add_days(dt.date(ny, nm, 1), -1)
+    return add_days(last, -((last.isoweekday() - weekday) % 7))
+
+
+def shift(anchor: dt.date, unit: str, delta: int) -> tuple[str, str]:
+    """(value, granularity) of the calendar ``unit`` that lies ``delta`` units from the anchor.
+
+    ``unit`` is a duration unit code (``D``, ``W``, ``M``, ``Q``, ``Y``, ``DE``, ``CE``,
+    ``H``, ``MIN``, ``S``); sub-day units resolve to the day.
+    """
+    if unit in ("D", "H", "MIN", "S"):
+        days = delta if unit == "D" else 0
+        return day_value(add_days(anchor, days)), "day"
+    if unit == "W":
+        return week_value(add_days(anchor, 7 * delta)), "week"
+    if unit == "FN":
+        return week_value(add_days(anchor, 14 * delta)), "week"
+    if unit == "M":
+        year, month = add_months(anchor.year, anchor.month, delta)
+        return month_value(year, month), "month"
+    if unit == "Q":
+        year, month = add_months(anchor.year, anchor.month, 3 * delta)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter"
+    if unit == "DE":
+        return f"{(anchor.year // 10 + delta):03d}", "decade"
+    if unit == "CE":
+        return f"{(anchor.year // 100 + delta):02d}", "century"
+    if unit == "ML":
+        return f"{(anchor.year // 1000 + delta):01d}", "century"
+    return f"{anchor.year + delta:04d}", "year"
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TimeML duration: ``P2Y``, ``PT24H``, ``PXD`` (unknown amount), ``P20Y`` for two decades."""
+    if amount is None:
+        return {"H": "PTXH", "MIN": "PTXM", "S": "PTXS"}.get(unit, f"PX{unit}")
+    if unit == "DE":
+        amount, unit = amount * 10, "Y"
+    elif unit == "CE":
+        amount, unit = amount * 100, "Y"
+    elif unit == "ML":
+        amount, unit = amount * 1000, "Y"
+    elif unit == "FN":
+        amount, unit = amount * 2, "W"
+    text = f"{amount:g}" if amount != int(amount) else str(int(amount))
+    if unit in ("H", "S"):
+        return f"PT{text}{unit}"
+    if unit == "MIN":
+        return f"PT{text}M"
+    return f"P{text}{unit}"

@@ -1,0 +1,357 @@
+"""Grammar rules for calendar dates: explicit dates, months, years, decades, seasons, quarters.
+
+Each rule is a pattern plus a function that turns a match into a :class:`Reading`. Patterns
+are built from the lexicon's fragments; extents follow TimeBank's TIMEX3 conventions (a
+leading ``the`` belongs to ``the third quarter`` and ``the 1990s``; ``on`` and ``in`` do not).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from crossread.extract.times import calendar as cal
+from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
+from crossread.extract.times.readings import Context, Reading
+
+F = fragments()
+LEX = lexicon()
+
+MOD_PREFIX = (
+    r"(?:(?P<mod>(?:the\s+)?(?:very\s+)?(?:early|late|mid|beginning\s+of|start\s+of|end\s+of"
+    r"|middle\s+of|close\s+of|first\s+half\s+of|second\s+half\s+of|last\s+half\s+of"
+    r"|latter\s+part\s+of))(?:\s+|-|\s*-\s*))?"
+)
+
+
+def modifier(text: str | None) -> str | None:
+    """TimeML mod of a partial-expression prefix (``late`` -> END, ``the start of`` -> START)."""
+    if not text:
+        return None
+    words = re.sub(r"\s+", " ", text.lower()).strip(" -")
+    words = words.removeprefix("the ").removeprefix("very ")
+    if words.startswith(("early", "beginning", "start", "first half")):
+        return "START"
+    if words.startswith(("late", "end", "close", "second half", "last half", "latter")):
+        return "END"
+    return "MID"
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+# 1. explicit dates: ISO, "Feb. 24, 2022", "24 February 2022", "Friday, July 21, 2017"
+ISO = r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"
+MDY = (
+    rf"(?:(?P<wd>{F.weekday}),?\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?"
+    rf"(?P<mon>{F.month})\s+(?P<day>{F.day})(?![:\d]|,\d)"
+    rf"(?:(?:,\s*|\s+)(?P<year>{F.year}))?"
+)
+DMY = (
+    rf"(?:(?P<wd>{F.weekday}),?\s+)?(?:the\s+)?(?P<day>{F.day})(?:\s+of)?\s+"
+    rf"(?P<mon>{F.month})(?:,?\s+(?P<year>{F.year}))?"
+)
+
+
+def iso_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return Reading(type="DATE", value=cal.day_value(day), granularity="day")
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``Feb. 24`` (nearest such day in the clause's tense) or ``Feb. 24, 2022``."""
+    month = LEX.month(m["mon"])
+    day = _day(m["day"])
+    mod = modifier(m.groupdict().get("mod"))
+    if m["year"]:
+        try:
+            value = cal.day_value(dt.date(int(m["year"]), month, day))
+        except ValueError:
+            return None
+        return Reading(type="DATE", value=value, granularity="day", modifier=mod)
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="day", anchored=True, modifier=mod)
+    if m["wd"]:
+        # a weekday pins the year: pick the candidate whose weekday agrees
+        weekday = LEX.weekday(m["wd"])
+        for year in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if candidate.isoweekday() == weekday:
+                return Reading(
+                    type="DATE", value=candidate.isoformat(), granularity="day", anchored=True
+                )
+    resolved = cal.nearest_day(ctx.anchor, month, day, ctx.direction(m.start(), m.end()))
+    if resolved is None:
+        resolved = cal.nearest_day(ctx.anchor, month, day, "none")
+    value = cal.day_value(resolved) if resolved else None
+    return Reading(type="DATE", value=value, granularity="day", anchored=True, modifier=mod)
+
+
+# 2. months: "September 2017", "late May", "in July", "mid-July"
+MONTH_YEAR = MOD_PREFIX + rf"(?P<mon>{F.month})(?:,?\s+|\s+of\s+)(?P<year>{F.year})"
+MONTH = (
+    MOD_PREFIX
+    + rf"(?P<rel>(?:this|last|next|this\s+past|this\s+coming)\s+)?(?P<mon>{F.month_full})"
+)
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    value = cal.month_value(int(m["year"]), LEX.month(m["mon"]))
+    return Reading(type="DATE", value=value, granularity="month", modifier=modifier(m["mod"]))
+
+
+def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
+    """A month name without a year: this year's, or the nearest one in the clause's tense."""
+    month = LEX.month(m["mon"])
+    mod = modifier(m["mod"])
+    if m["mon"] == "May" and not (m["mod"] or m["rel"]):
+        # "May" is also a modal verb: only a month next to a preposition or a date word
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not re.search(
+            r"\b(?:in|since|until|till|by|from|to|of|through|early|late|mid)\s*$", before
+        ):
+            return None
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="month", anchored=True, modifier=mod)
+    rel = (m["rel"] or "").lower().split()
+    if rel[:1] == ["last"] or rel == ["this", "past"]:
+        year = cal.nearest_month(ctx.anchor, month, "past")
+        if month == ctx.anchor.month and rel[:1] == ["last"]:
+            year -= 1
+    elif rel[:1] == ["next"] or rel == ["this", "coming"]:
+        year = cal.nearest_month(ctx.anchor, month, "future")
+        if month == ctx.anchor.month:
+            year += 1
+    elif rel == ["this"]:
+        year = ctx.anchor.year
+    else:
+        year = cal.nearest_month(ctx.anchor, month, ctx.direction(m.start(), m.end()))
+    return Reading(
+        type="DATE",
+        value=cal.month_value(year, month),
+        granularity="month",
+        anchored=True,
+        modifier=mod,
+    )
+
+
+# 3. years, decades, centuries: "1945", "fiscal 2023", "the 1990s", "the 20th century"
+YEAR = (
+    MOD_PREFIX
+    + rf"(?P<fiscal>(?:fiscal|FY)(?:\s+year)?\s*)?(?P<year>{F.year})"
+    + r"(?!\s*(?:%|percent|[-\s](?:\w+-)?(?:year|month|day)s?\b))"
+)
+FY_SHORT = r"(?-i:FY)\s?'?(?P<yy>\d\d)(?!\d)"
+DECADE = (
+    r"(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-|\s*-\s*))?"
+    r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0|[1-9]0)(?:'s|s)(?![\w])"
+)
+DECADE_WORD = (
+    r"(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-))?"
+    r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w])"
+)
+CENTURY = (
+    r"(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-))?"
+    r"(?P<ord>\d{1,2}(?:st|nd|rd|th)|"
+    + "|".join(w for w in LEX.ordinals if LEX.ordinals[w] > 0)
+    + r")[\s-]+century(?![\w])"
+)
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
+    "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b(?!\s+(?:of|ago))")
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:No\.|#|\$|€|£|[A-Z]{2,}\s?|[Rr]oute|[Hh]ighway|[Rr]oom|[Ff]light|[Ss]ection|[Pp]age"
+    r"|[Nn]umber|[Pp]lan|[Rr]esolution|[Aa]rticle|[Ff]ormula|[Mm]odel|[Hh]otline|[Ll]aw)\s*$"
+)
+
+
+def year(m: re.Match[str], ctx: Context) -> Reading | None:
+    """A four-digit year; rejected when it reads as a count (``2000 people``) or an id."""
+    if not m["mod"] and not m["fiscal"]:
+        before = ctx.text[max(0, m.start() - 14) : m.start()]
+        if _NOT_YEAR_BEFORE.search(before):
+            return None
+        if _PLURAL_NOUN_AFTER.match(ctx.text, m.end()):
+            return None
+    return Reading(type="DATE", value=m["year"], granularity="year", modifier=modifier(m["mod"]))
+
+
+def fiscal_short(m: re.Match[str], ctx: Context) -> Reading | None:
+    yy = int(m["yy"])
+    pivot = (ctx.anchor.year % 100 + 20) if ctx.anchor else 50
+    century = 2000 if yy <= pivot else 1900
+    return Reading(type="DATE", value=str(century + yy), granularity="year")
+
+
+def decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    digits = m["dec"].lstrip("'’")
+    if len(digits) == 2:
+        anchor_year = ctx.anchor.year if ctx.anchor else 1999
+        century = anchor_year // 100
+        if int(digits) > anchor_year % 100 + 5:
+            century -= 1
+        digits = f"{century}{digits}"
+    return Reading(type="DATE", value=digits[:3], granularity="decade", modifier=modifier(m["mod"]))
+
+
+def decade_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    tens = DECADE_WORDS[m["word"].lower()]
+    anchor_year = ctx.anchor.year if ctx.anchor else 1999
+    century = anchor_year // 100 - (1 if tens * 10 > anchor_year % 100 else 0)
+    return Reading(
+        type="DATE",
+        value=f"{century}{tens}",
+        granularity="decade",
+        modifier=modifier(m["mod"]),
+    )
+
+
+def century(m: re.Match[str], ctx: Context) -> Reading | None:
+    number = ordinal_value(m["ord"])
+    if not number or number < 1:
+        return None
+    return Reading(
+        type="DATE",
+        value=f"{number - 1:02d}",
+        granularity="century",
+        modifier=modifier(m["mod"]),
+    )
+
+
+# 4. seasons: "this summer", "last fall", "summer 2017", "the summer of 2017", "early spring"
+SEASON = (
+    MOD_PREFIX
+    + r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|past|coming)\s+)?"
+    + rf"(?P<season>{F.season})(?:(?:\s+of)?\s+(?P<year>{F.year}))?"
+)
+
+
+def season(m: re.Match[str], ctx: Context) -> Reading | None:
+    code = LEX.seasons[m["season"].lower()]
+    mod = modifier(m["mod"])
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if m["year"]:
+        return Reading(type="DATE", value=f"{m['year']}-{code}", granularity="season", modifier=mod)
+    if not rel and not m["mod"]:
+        # a bare "summer" is too often a noun ("summer camp"): only with a preposition
+        before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|by|this|during|over)\s*$", before):
+            return None
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="season", anchored=True, modifier=mod)
+    if rel in ("last", "this past", "past"):
+        year = cal.shift_season(ctx.anchor, code, -1)
+    elif rel in ("next", "this coming", "coming"):
+        year = cal.shift_season(ctx.anchor, code, 1)
+    elif rel == "this":
+        year = cal.shift_season(ctx.anchor, code, 0)
+    else:
+        year = cal.nearest_season(ctx.anchor, code, ctx.direction(m.start(), m.end()))
+    return Reading(
+        type="DATE", value=f"{year}-{code}", granularity="season", anchored=True, modifier=mod
+    )
+
+
+# 5. quarters and halves: "the third quarter", "third-quarter", "Q3 2022", "the first half of 2021"
+QUARTER = (
+    r"(?:(?P<the>the)\s+)?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?P<yearpos>"
+    + F.year
+    + r")(?:'s)?)\s+)?(?:(?:fiscal|financial)[\s-]+)?"
+    r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+    r"(?P<unit>quarter|half)(?![\w-])"
+    r"(?:(?:\s+of|,)?\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<year>"
+    + F.year
+    + r"))?"
+)
+Q_SHORT = r"(?-i:(?P<unit>Q|H)(?P<ord>[1-4]))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
+LATEST_QUARTER = (
+    r"the\s+(?P<rel>latest|most\s+recent|current|previous|past|last|same|year-earlier|year-ago"
+    r"|comparable|prior|preceding)\s+(?:fiscal\s+)?(?P<unit>quarter)(?![\w-])"
+)
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = m["unit"].lower()
+    number = ordinal_value(m["ord"]) or 0
+    if unit.startswith("q"):
+        unit = "quarter"
+    if unit.startswith("h"):
+        unit = "half"
+    limit = 4 if unit == "quarter" else 2
+    if number == -1:
+        number = limit
+    if not 1 <= number <= limit:
+        return None
+    letter = "Q" if unit == "quarter" else "H"
+    gran = "quarter" if unit == "quarter" else "half"
+    explicit = m["year"] or m.groupdict().get("yearpos")
+    if explicit:
+        return Reading(type="DATE", value=f"{explicit}-{letter}{number}", granularity=gran)
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity=gran, anchored=True)
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel.startswith("last"):
+        year_ = ctx.anchor.year - 1
+    elif rel.startswith("next"):
+        year_ = ctx.anchor.year + 1
+    elif rel.startswith("this"):
+        year_ = ctx.anchor.year
+    elif letter == "Q":
+        year_ = cal.nearest_quarter(ctx.anchor, number, ctx.direction(m.start(), m.end()))
+    else:
+        current = 1 if ctx.anchor.month <= 6 else 2
+        year_ = ctx.anchor.year if number <= current else ctx.anchor.year - 1
+    return Reading(type="DATE", value=f"{year_}-{letter}{number}", granularity=gran, anchored=True)
+
+
+def latest_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``the latest quarter``: the last quarter that has ended (the one being reported)."""
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="quarter", anchored=True)
+    rel = m["rel"].lower()
+    delta = 0 if rel in ("current", "same") else -1
+    if rel in ("previous", "prior", "preceding"):
+        delta = -2
+    if rel in ("year-earlier", "year-ago", "comparable"):
+        delta = -5
+    value, _gran = cal.shift(ctx.anchor, "Q", delta)
+    return Reading(type="DATE", value=value, granularity="quarter", anchored=True)
+
+
+# 6. holidays: "Christmas", "Thanksgiving Day"
+HOLIDAY = rf"(?P<name>{F.holiday})(?:,?\s+(?P<year>{F.year}))?"
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    name = re.sub(r"\s+", " ", m["name"])
+    fixed = LEX.holidays.get(name)
+    rule = LEX.weekday_holidays.get(name)
+
+    def on(year_: int) -> dt.date:
+        if fixed:
+            return dt.date(year_, int(fixed[:2]), int(fixed[3:]))
+        assert rule is not None
+        return cal.nth_weekday(year_, rule[0], rule[1], rule[2])
+
+    if m["year"]:
+        return Reading(type="DATE", value=on(int(m["year"])).isoformat(), granularity="day")
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="day", anchored=True)
+    direction = ctx.direction(m.start(), m.end())
+    candidates = [on(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
+    if direction == "future":
+        day = min(c for c in candidates if c >= ctx.anchor)
+    elif direction == "past":
+        day = max(c for c in candidates if c <= ctx.anchor)
+    else:
+        day = candidates[1]
+    return Reading(type="DATE", value=day.isoformat(), granularity="day", anchored=True)

@@ -1,0 +1,178 @@
+"""Words of the time grammar, loaded once from ``extract/data/time_lexicon.json``.
+
+Holds the word tables (months, weekdays, number words, units, modifiers) and the regular
+expression fragments built from them, so the grammar reads as patterns of named pieces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "time_lexicon.json"
+
+
+def alternation(words: list[str] | dict[str, Any], *, escape: bool = True) -> str:
+    """A non-capturing regex alternation of ``words``, longest first (so prefixes lose)."""
+    items = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") if escape else w for w in items)
+    return f"(?:{body})"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lexicon:
+    """The word tables of the time grammar (lower-cased keys except proper names)."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague_numbers: tuple[str, ...]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    unit_plurals: dict[str, str]
+    seasons: dict[str, str]
+    day_parts: dict[str, str]
+    modifiers: dict[str, str]
+    approximators: dict[str, str]
+    holidays: dict[str, str]
+    weekday_holidays: dict[str, list[int]]
+    present_ref: tuple[str, ...]
+    past_ref: tuple[str, ...]
+    future_ref: tuple[str, ...]
+    sets: dict[str, str]
+    future_cues: tuple[str, ...]
+    past_cues: tuple[str, ...]
+
+    def month(self, word: str) -> int:
+        """Month number of a month name or abbreviation (``Sept.`` -> 9)."""
+        key = word.rstrip(".").strip()
+        return self.months.get(key) or self.months[key.capitalize()]
+
+    def weekday(self, word: str) -> int:
+        """ISO weekday (1 = Monday) of a weekday name, singular or plural."""
+        key = word.rstrip(".").strip().capitalize()
+        if key not in self.weekdays and key.endswith("s"):
+            key = key[:-1]
+        return self.weekdays[key]
+
+    def unit(self, word: str) -> str:
+        """Duration unit code of a unit word (``years`` -> ``Y``, ``hours`` -> ``H``)."""
+        key = re.sub(r"\s+", " ", word.lower())
+        key = self.unit_plurals.get(key, key)
+        return self.units[key]
+
+    def number(self, text: str) -> float | None:
+        """Value of a number (``24``, ``two``, ``twenty-five``, ``a couple of``); None if vague."""
+        key = re.sub(r"[\s-]+", " ", text.lower()).strip()
+        key = key.replace(",", "")
+        if key in self.numbers:
+            return self.numbers[key]
+        try:
+            return float(key)
+        except ValueError:
+            pass
+        total = 0.0
+        for part in key.split(" "):
+            if part not in self.numbers:
+                return None
+            total += self.numbers[part]
+        return total
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The time lexicon (read once per process)."""
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    tuples = {
+        "vague_numbers",
+        "present_ref",
+        "past_ref",
+        "future_ref",
+        "future_cues",
+        "past_cues",
+    }
+    fields = {k: tuple(v) if k in tuples else v for k, v in data.items()}
+    return Lexicon(**fields)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fragments:
+    """Regex fragments named after what they match; combined into rules in ``grammar``."""
+
+    month: str
+    month_full: str
+    weekday: str
+    day: str
+    year: str
+    number: str
+    unit: str
+    unit_singular: str
+    season: str
+    day_part: str
+    ordinal: str
+    approx: str
+    holiday: str
+
+
+@cache
+def fragments() -> Fragments:
+    """Regex fragments built from the lexicon (month and weekday names are case-sensitive)."""
+    lex = lexicon()
+    full_months = [m for m in lex.months if len(m) > 4 or m in ("May", "June", "July")]
+    abbrev_months = [m for m in lex.months if m not in full_months]
+    month = (
+        "(?-i:(?:" + alternation(full_months) + "|" + alternation(abbrev_months) + r"\.?)(?![a-z]))"
+    )
+    month_full = "(?-i:" + alternation(full_months) + r"(?![a-z]))"
+    full_weekdays = [w for w in lex.weekdays if w.endswith("day")]
+    abbrev_weekdays = [w for w in lex.weekdays if not w.endswith("day")]
+    weekday = (
+        "(?-i:(?:"
+        + alternation(full_weekdays)
+        + "|"
+        + alternation(abbrev_weekdays)
+        + r"\.)(?![a-z]))"
+    )
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    compound = alternation(tens) + r"(?:[\s-]" + alternation(ones) + ")"
+    words = [w for w in lex.numbers if w not in ("a", "an")]
+    number = (
+        r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+        + compound
+        + "|"
+        + alternation(words)
+        + "|"
+        + alternation(list(lex.vague_numbers))
+        + r"|an?)(?![\w])"
+    )
+    singular = alternation(list(lex.units))
+    unit = r"(?:" + alternation(list(lex.unit_plurals)) + "|" + singular + r")(?![\w])"
+    return Fragments(
+        month=month,
+        month_full=month_full,
+        weekday=weekday,
+        day=r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])",
+        year=r"(?<![\d$.,])(?:1[5-9]\d\d|20\d\d)(?![\d]|,\d|\.\d)",
+        number=number,
+        unit=unit,
+        unit_singular=singular + r"(?![\w])",
+        season=alternation(list(lex.seasons)) + r"(?![\w])",
+        day_part=alternation(list(lex.day_parts)) + r"(?![\w])",
+        ordinal=r"(?:\d{1,2}(?:st|nd|rd|th)|" + alternation(list(lex.ordinals)) + r")(?![\w])",
+        approx=alternation(list(lex.approximators)),
+        holiday="(?-i:" + alternation([*lex.holidays, *lex.weekday_holidays]) + r")(?![\w])",
+    )
+
+
+def ordinal_value(text: str) -> int | None:
+    """Value of an ordinal (``3rd``, ``third``, ``last`` -> -1)."""
+    key = text.lower()
+    digits = re.match(r"\d+", key)
+    if digits:
+        return int(digits.group())
+    return lexicon().ordinals.get(key)

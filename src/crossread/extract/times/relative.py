@@ -1,0 +1,396 @@
+"""Grammar rules for expressions that need the anchor: days, weekdays, ``last month``, ``ago``.
+
+Also the anchor-free kinds that share their vocabulary: durations (``two years``), sets
+(``every week``) and the TimeML references ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from crossread.extract.times import calendar as cal
+from crossread.extract.times.dates import MOD_PREFIX, modifier
+from crossread.extract.times.lexicon import alternation, fragments, lexicon
+from crossread.extract.times.readings import Context, Reading
+
+F = fragments()
+LEX = lexicon()
+
+DAY_OFFSETS = {
+    "yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def _words(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower()).strip()
+
+
+def _part(text: str | None) -> str | None:
+    return LEX.day_parts.get(_words(text)) if text else None
+
+
+# 1. days: "yesterday", "late yesterday", "yesterday morning", "tonight", "this morning"
+DAY_WORD = (
+    r"(?:(?P<mod>early|late|later|earlier)\s+)?"
+    r"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today"
+    r"|tomorrow|tonight)(?!['’]s\s+(?:world|society|economy|market))"
+    rf"(?:\s+(?P<part>{F.day_part}))?"
+)
+PART_OF_DAY = rf"(?:(?P<rel>this|last|tomorrow|yesterday)\s+)(?P<part>{F.day_part})"
+
+
+def day_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    word = _words(m["word"])
+    part = _part(m["part"]) or ("NI" if word == "tonight" else None)
+    mod = modifier(m["mod"]) if m["mod"] else None
+    kind = "TIME" if part else "DATE"
+    if ctx.anchor is None:
+        return Reading(type=kind, value=None, granularity="day", anchored=True, modifier=mod)
+    day = cal.add_days(ctx.anchor, DAY_OFFSETS[word]).isoformat()
+    value = f"{day}T{part}" if part else day
+    gran = "time" if part else "day"
+    return Reading(type=kind, value=value, granularity=gran, anchored=True, modifier=mod)
+
+
+def part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    rel = _words(m["rel"])
+    part = _part(m["part"])
+    if ctx.anchor is None:
+        return Reading(type="TIME", value=None, granularity="time", anchored=True)
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    if rel == "last" and part != "NI":
+        offset = -1
+    day = cal.add_days(ctx.anchor, offset).isoformat()
+    return Reading(type="TIME", value=f"{day}T{part}", granularity="time", anchored=True)
+
+
+# 2. weekdays: "Monday", "last Friday", "next Monday", "Monday morning", "early Tuesday"
+WEEKDAY = (
+    r"(?:(?P<rel>last|this\s+past|this\s+coming|this|next|early|late|earlier|later)\s+)?"
+    rf"(?P<wd>{F.weekday})(?!['’]?s\b(?!['’]))(?:\s+(?P<part>{F.day_part}))?"
+)
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    rel = _words(m["rel"])
+    part = _part(m["part"])
+    mod = modifier(rel) if rel in ("early", "late", "earlier", "later") else None
+    kind = "TIME" if part else "DATE"
+    gran = "time" if part else "day"
+    if ctx.anchor is None:
+        return Reading(type=kind, value=None, granularity=gran, anchored=True, modifier=mod)
+    target = LEX.weekday(m["wd"])
+    if rel in ("last", "this past"):
+        day = cal.nearest_weekday(cal.add_days(ctx.anchor, -1), target, "past")
+    elif rel in ("next", "this coming"):
+        day = cal.nearest_weekday(cal.add_days(ctx.anchor, 1), target, "future")
+    else:
+        direction = ctx.direction(m.start(), m.end())
+        day = cal.nearest_weekday(ctx.anchor, target, direction)
+    value = f"{day.isoformat()}T{part}" if part else day.isoformat()
+    return Reading(type=kind, value=value, granularity=gran, anchored=True, modifier=mod)
+
+
+# 3. calendar units relative to the anchor: "last week", "this year", "earlier this month"
+REL_UNIT = (
+    r"(?P<rel>(?:(?:the\s+)?(?:very\s+)?(?:early|late|earlier|later|mid|end\s+of|beginning\s+of"
+    r"|start\s+of|middle\s+of|close\s+of|rest\s+of|first\s+half\s+of|second\s+half\s+of)"
+    r"(?:\s+in)?\s+)?(?:this|last|next|the\s+current|the\s+previous|the\s+following"
+    r"|the\s+coming|this\s+past|this\s+coming|the|same|the\s+same))\s+"
+    r"(?P<unit>week(?:end)?|month|year|decade|century|fiscal\s+year|financial\s+year)"
+    r"(?![\w-])"
+)
+
+
+def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    rel = _words(m["rel"])
+    unit_word = _words(m["unit"])
+    head = rel.split(" ")[-1] if rel else ""
+    if rel.endswith("the current"):
+        head = "this"
+    mod: str | None = None
+    prefix = rel.rsplit(" ", 1)[0] if " " in rel else ""
+    for lead in (
+        "the previous",
+        "the following",
+        "the coming",
+        "this past",
+        "this coming",
+        "the same",
+    ):
+        if rel.endswith(lead):
+            head = lead
+            prefix = rel[: -len(lead)].strip()
+    if prefix.endswith(" in"):
+        prefix = prefix[:-3]
+    if prefix:
+        mod = "END" if prefix.startswith(("rest",)) else modifier(prefix)
+    if head in ("the", "same", "the same"):
+        # "the year" / "the week": only in "earlier in the year", "the end of the month"
+        if not prefix:
+            return None
+        head = "this"
+    delta = {
+        "this": 0,
+        "last": -1,
+        "next": 1,
+        "the previous": -1,
+        "the following": 1,
+        "the coming": 1,
+        "this past": -1,
+        "this coming": 1,
+    }.get(head)
+    if delta is None:
+        return None
+    if unit_word == "weekend":
+        return _weekend(ctx, delta, mod)
+    unit = "Y" if "year" in unit_word else LEX.unit(unit_word)
+    gran = {"W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}[unit]
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity=gran, anchored=True, modifier=mod)  # type: ignore[arg-type]
+    value, _ = cal.shift(ctx.anchor, unit, delta)
+    return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)  # type: ignore[arg-type]
+
+
+def _weekend(ctx: Context, delta: int, mod: str | None) -> Reading:
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="week", anchored=True, modifier=mod)
+    if delta < 0:
+        # "last weekend" is the one most recently over, whatever day the anchor is
+        day = cal.nearest_weekday(cal.add_days(ctx.anchor, -1), 6, "past")
+    else:
+        day = cal.add_days(ctx.anchor, 7 * delta)
+    value = cal.week_value(day) + "-WE"
+    return Reading(type="DATE", value=value, granularity="week", anchored=True, modifier=mod)
+
+
+THE_WEEKEND = r"(?:(?P<rel>over|during|on|at)\s+)the\s+weekend(?![\w-])"
+
+
+def the_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``over the weekend``: the weekend nearest the anchor in the clause's tense."""
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="week", anchored=True)
+    direction = ctx.direction(m.start(), m.end())
+    day = cal.nearest_weekday(ctx.anchor, 6, "future" if direction == "future" else "past")
+    return Reading(
+        type="DATE", value=cal.week_value(day) + "-WE", granularity="week", anchored=True
+    )
+
+
+# 4. "two days ago", "three years ago", "a year earlier", "a decade ago"
+NUMBER = F.number
+AGO = (
+    rf"(?:(?P<approx>{F.approx})\s+)?(?P<num>{NUMBER})[\s-]+(?:(?:or\s+so)\s+)?"
+    rf"(?P<unit>{F.unit})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|from\s+now|hence"
+    r"|back)(?![\w])"
+)
+
+
+def ago(m: re.Match[str], ctx: Context) -> Reading | None:
+    direction = _words(m["dir"])
+    if direction in ("before", "later") and not _words(m["num"]):
+        return None
+    amount = LEX.number(m["num"])
+    unit = LEX.unit(m["unit"])
+    mod = LEX.approximators.get(_words(m["approx"])) if m["approx"] else None
+    mod = "APPROX" if mod else None
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    if amount is None:
+        return Reading(type="DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF", modifier=mod)
+    gran_for = {
+        "D": "day",
+        "H": "day",
+        "MIN": "day",
+        "S": "day",
+        "W": "week",
+        "FN": "week",
+        "M": "month",
+        "Q": "quarter",
+        "Y": "year",
+        "DE": "decade",
+        "CE": "century",
+        "ML": "century",
+    }
+    if ctx.anchor is None:
+        return Reading(
+            type="DATE",
+            value=None,
+            granularity=gran_for[unit],
+            anchored=True,  # type: ignore[arg-type]
+            modifier=mod,
+        )
+    if unit in ("D",) and amount == int(amount):
+        value = cal.add_days(ctx.anchor, sign * int(amount)).isoformat()
+        gran = "day"
+    elif amount != int(amount):
+        months = {"Y": 12, "M": 1, "DE": 120}.get(unit)
+        if months is None:
+            return Reading(type="DATE", value=None, anchored=True, modifier=mod)
+        value, gran = cal.shift(ctx.anchor, "M", sign * round(amount * months))
+    else:
+        value, gran = cal.shift(ctx.anchor, unit, sign * int(amount))
+    return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)  # type: ignore[arg-type]
+
+
+# 5. durations: "two years", "the past 24 hours", "more than a decade", "three-year", "decades"
+DURATION = (
+    r"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|final|latest|following"
+    r"|preceding|remaining|same|entire|whole|full|initial|ensuing)|the|another|past|next"
+    r"|an?\s+additional|an?\s+further)\s+)?"
+    rf"(?:(?P<approx>{F.approx})\s+)?(?:(?P<det2>the\s+(?:past|last|next|first))\s+)?"
+    rf"(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)"
+    rf"(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
+)
+BARE_UNITS = (
+    r"(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?)"
+    r"(?P<unit>years|decades|months|weeks|days|hours|centuries|minutes)(?![\w-])"
+)
+
+
+def duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    num_text = _words(m["num"])
+    unit = LEX.unit(m["unit"])
+    plural = m["unit"].lower().endswith("s") and m["unit"].lower() not in ("hrs",)
+    amount = LEX.number(num_text)
+    if num_text in ("a", "an") and plural:
+        return None
+    if amount is not None and amount != 1 and not plural and "-" not in m["hy"]:
+        # "two year" without a hyphen is a fragment; "five-year" is an adjective
+        return None
+    if amount is not None and amount > 1000 and unit not in ("Y", "H", "MIN", "S", "D"):
+        return None
+    approx = _words(m["approx"])
+    mod = LEX.approximators.get(approx) if approx else None
+    if m["num2"]:
+        mod = mod or "EQUAL_OR_MORE"
+    if m["plus"] and amount is not None:
+        amount += 0.5
+    if num_text in ("a couple of", "a couple"):
+        mod = mod or "APPROX"
+    return Reading(type="DURATION", value=cal.duration_value(amount, unit), modifier=mod)
+
+
+def bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
+    pre = _words(m["pre"])
+    if pre.endswith("recent"):
+        return Reading(type="DATE", value="PAST_REF")
+    if not pre:
+        before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
+        if not re.search(
+            r"\b(?:for|over|within|took|take|takes|lasted|last|spent|spend)\s+$", before
+        ):
+            return None
+    return Reading(type="DURATION", value=cal.duration_value(None, LEX.unit(m["unit"])))
+
+
+# 6. sets: "every year", "annually", "weekly", "every Monday", "each week"
+SET_WORDS = alternation(list(LEX.sets)) + r"(?![\w-])"
+EVERY_WEEKDAY = rf"(?:every|each)\s+(?P<wd>{F.weekday})(?:\s+(?P<part>{F.day_part}))?"
+EVERY_N = rf"every\s+(?P<num>{NUMBER})\s+(?P<unit>{F.unit})"
+PLURAL_WEEKDAY = (
+    r"(?-i:(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))"
+    rf"(?:\s+(?P<part>{F.day_part}))?"
+)
+
+
+def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(type="SET", value=LEX.sets[_words(m.group())])
+
+
+def every_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    day = LEX.weekday(m["wd"])
+    part = _part(m["part"])
+    return Reading(type="SET", value=f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
+
+
+def every_n(m: re.Match[str], ctx: Context) -> Reading | None:
+    amount = LEX.number(m["num"])
+    return Reading(type="SET", value=cal.duration_value(amount, LEX.unit(m["unit"])))
+
+
+# 7. references: "now", "currently", "recently", "the past", "the future", "soon"
+PRESENT = alternation(list(LEX.present_ref)) + r"(?![\w-])"
+PAST = alternation(list(LEX.past_ref)) + r"(?![\w-])"
+FUTURE = alternation(list(LEX.future_ref)) + r"(?![\w-])"
+_NOT_NOW_AFTER = re.compile(r"[\s-]+(?:account|affairs|events|president|leader|members?)\b", re.I)
+
+
+def present_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m.group().lower() == "current" and _NOT_NOW_AFTER.match(ctx.text, m.end()):
+        return None
+    return Reading(type="DATE", value="PRESENT_REF")
+
+
+def past_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(type="DATE", value="PAST_REF")
+
+
+def future_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(type="DATE", value="FUTURE_REF")
+
+
+# 8. clock times: "3 p.m.", "10:30 a.m. EST", "noon Saturday", "5 p.m. Monday"
+_WHEN = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow|tonight|{F.month}\s+{F.day})"
+CLOCK = (
+    r"(?:(?P<approx>about|around|approximately|roughly|shortly\s+(?:after|before)|just\s+"
+    r"(?:after|before))\s+)?"
+    r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|am|pm|AM|PM"
+    r"|a\.m|p\.m))(?![\w])|(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs"
+    r"|local|[A-Z]{2,4}T))|(?P<word>noon|midnight|midday))"
+    r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC))|\s+local\s+time)?"
+    rf"(?:,?\s+(?:on\s+)?{_WHEN})?"
+)
+WHEN_CLOCK = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow)\s+(?:at\s+)?(?P<word>noon|midnight)"
+
+
+def clock(m: re.Match[str], ctx: Context) -> Reading | None:
+    groups = m.groupdict()
+    if groups.get("word"):
+        word = groups["word"].lower()
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    elif groups.get("h24"):
+        hour, minute = int(groups["h24"]), int(groups["mi24"])
+    else:
+        hour = int(groups["h"])
+        minute = int(groups["mi"] or 0)
+        if hour > 12 or hour == 0:
+            return None
+        if groups["ap"].lower().startswith("p") and hour != 12:
+            hour += 12
+        if groups["ap"].lower().startswith("a") and hour == 12:
+            hour = 0
+    mod = "APPROX" if groups.get("approx") else None
+    day = _when_day(groups.get("when"), m, ctx)
+    if day is None:
+        return Reading(type="TIME", value=None, granularity="time", anchored=True, modifier=mod)
+    hh = f"{hour:02d}:{minute:02d}"
+    return Reading(
+        type="TIME",
+        value=f"{day.isoformat()}T{hh}",
+        granularity="time",
+        anchored=True,
+        modifier=mod,
+    )
+
+
+def _when_day(when: str | None, m: re.Match[str], ctx: Context) -> dt.date | None:
+    if ctx.anchor is None:
+        return None
+    if not when:
+        return ctx.anchor
+    word = _words(when)
+    if word in DAY_OFFSETS:
+        return cal.add_days(ctx.anchor, DAY_OFFSETS[word])
+    month_day = re.match(rf"({F.month})\s+(\d+)", when)
+    if month_day:
+        month = LEX.month(month_day.group(1))
+        return cal.nearest_day(
+            ctx.anchor, month, int(month_day.group(2)), ctx.direction(m.start(), m.end())
+        )
+    return cal.nearest_weekday(ctx.anchor, LEX.weekday(when), ctx.direction(m.start(), m.end()))
+
+
+__all__ = ["MOD_PREFIX"]
