@@ -310,7 +310,12 @@ def _language_code(value: str | None) -> str | None:
     if not value:
         return None
     code = re.split(r"[-_,; ]", value.strip().lower())[0]
-    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        return None
+    import pycountry
+
+    known = pycountry.languages.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    return code if known is not None else None
 
 
 def _boolean(value: Any) -> bool | None:
