@@ -1,0 +1,378 @@
+"""Numbers with their units: ``more than 30 ballistic missiles``, ``$1.2 billion``, ``25%``.
+
+What is found: digits (with thousands separators and decimals) and number words (``two``,
+``a dozen``, ``dozens``, ``hundreds``) with a scale word (``million``, ``bn``), currency
+symbols and codes (unit ``USD``, ``EUR``...), percentages (unit ``%``), ordinals (``77th``, unit
+``ordinal``), and otherwise the noun phrase that follows as the unit (``ballistic missiles``).
+Approximation words in front set ``approx``: ``more than``/``over``/``at least`` ->
+``more_than``; ``less than``/``under``/``up to`` -> ``less_than``; ``about``/``nearly`` ->
+``about``; plurals of vague quantities (``dozens``, ``hundreds``) are ``more_than``.
+
+Skipped: years (``in 2017``, ``1910-1945``), day numbers next to a month name (``Feb. 24``),
+clock times and numbers glued to letters (model names, ids). ``one`` is skipped as a word: in
+news it is far more often a pronoun (``one of its officials``) than a count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from typing import Literal
+
+from crossread.models import NumberRef, Sentence
+
+Approx = Literal["exact", "more_than", "less_than", "about"]
+
+_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+    "a dozen": 12,
+    "half a dozen": 6,
+}
+_VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "millions": 2e6,
+    "billions": 2e9,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    "mn": 1e6,
+    "k": 1e3,
+    "tn": 1e12,
+}
+_CURRENCY = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₹": "INR",
+    "₽": "RUB",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "won": "KRW",
+    "yuan": "CNY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rupees": "INR",
+}
+_APPROX: tuple[tuple[re.Pattern[str], Approx], ...] = (
+    (
+        re.compile(
+            r"(?:more than|over|at least|upwards of|in excess of|above|exceeding)\s+$", re.I
+        ),
+        "more_than",
+    ),
+    (
+        re.compile(r"(?:less than|fewer than|under|up to|at most|below|no more than)\s+$", re.I),
+        "less_than",
+    ),
+    (
+        re.compile(
+            r"(?:about|around|nearly|almost|roughly|approximately|some|an estimated|close to|estimated)\s+$",
+            re.I,
+        ),
+        "about",
+    ),
+)
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_NUMBER = re.compile(
+    r"(?P<cur>US\$|[$€£¥₩₹₽])?\s?"
+    r"(?P<num>(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?)"
+    r"(?P<ord>st|nd|rd|th)?"
+    r"(?:\s?(?P<pct>%|percent\b|per cent\b))?"
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
+    r"(?![\w:])"
+)
+_WORD_NUMBER = re.compile(
+    r"\b(?P<word>half a dozen|a dozen|tens of thousands|hundreds of thousands|"
+    + "|".join(
+        sorted((w for w in list(_WORDS) + list(_VAGUE) if " " not in w), key=len, reverse=True)
+    )
+    + r")(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion)\b)?\b",
+    re.IGNORECASE,
+)
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "than",
+        "more",
+        "less",
+        "per",
+        "percent",
+        "which",
+        "who",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "did",
+        "do",
+        "does",
+        "not",
+        "no",
+        "so",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "also",
+        "since",
+        "after",
+        "before",
+        "during",
+        "until",
+        "about",
+        "over",
+        "under",
+        "into",
+        "out",
+        "up",
+        "down",
+        "off",
+        "this",
+        "last",
+        "next",
+        "ago",
+        "earlier",
+        "later",
+        "years",
+        "year",
+    ]
+)
+_UNIT_WORD = re.compile(r"\s+([a-z][a-z\-]*)")
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|before|after|during|year|early|late|mid)\s+|[-–]\s*)$",
+    re.I,
+)
+
+
+def find_numbers(text: str, sentences: tuple[Sentence, ...]) -> tuple[NumberRef, ...]:
+    """Numbers in ``text`` with value, unit and approximation, in text order."""
+    starts = [s.start for s in sentences]
+    found: list[NumberRef] = []
+    for match in _NUMBER.finditer(text):
+        ref = _digits(text, match, starts, sentences)
+        if ref is not None:
+            found.append(ref)
+    taken = [(n.start, n.end) for n in found]
+    for match in _WORD_NUMBER.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        ref = _words(text, match, starts, sentences)
+        if ref is not None:
+            found.append(ref)
+    found.sort(key=lambda n: n.start)
+    return tuple(found)
+
+
+def _sentence(starts: list[int], sentences: tuple[Sentence, ...], pos: int) -> int:
+    i = bisect_right(starts, pos) - 1
+    return sentences[i].index if i >= 0 else -1
+
+
+def _digits(text, match, starts, sentences) -> NumberRef | None:
+    raw = match.group("num")
+    num_start = match.start("num")
+    before = text[max(0, num_start - 12) : num_start]
+    after = text[match.end() : match.end() + 12]
+    plain = raw.replace(",", "")
+    if re.search(_MONTHS + r"\s*$", before) or (
+        re.match(r"\s*" + _MONTHS + r"(?!\w)", after) and not match.group("cur")
+    ):
+        if len(plain) <= 2 or re.search(
+            _MONTHS + r"\s*\d{1,2},?\s*$", text[max(0, num_start - 16) : num_start]
+        ):
+            return None  # a day or the year of a date
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", plain) and not (
+        match.group("cur") or match.group("pct") or match.group("scale")
+    ):
+        counted = _unit_after(text, match.end())
+        if counted is None or _YEAR_CONTEXT.search(text[max(0, num_start - 12) : num_start]):
+            return None
+    if re.match(r"[-–]\d{4}\b", text[match.end() : match.end() + 5]):
+        return None  # the first year of a range
+    value = float(plain)
+    scale = (match.group("scale") or "").lower()
+    if scale:
+        if scale in ("m", "k") and not match.group("cur"):
+            return None  # "5m" without a currency is more often a distance or a typo
+        value *= _SCALES[scale]
+    unit: str | None
+    if match.group("cur"):
+        unit = _CURRENCY[match.group("cur")]
+    elif match.group("pct"):
+        unit = "%"
+    elif match.group("ord"):
+        unit = "ordinal"
+    else:
+        unit = _currency_word(text, match.end()) or _unit_after(text, match.end())
+    start = match.start("cur") if match.group("cur") else num_start
+    start, approx = _approx(text, start)
+    end = match.end()
+    if unit and unit not in ("%", "ordinal") and not match.group("cur"):
+        tail = re.match(r"\s+" + re.escape(unit), text[end:])
+        if tail:
+            end += tail.end()
+    return NumberRef(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=unit,
+        approx=approx,
+        sentence=_sentence(starts, sentences, start),
+    )
+
+
+def _words(text, match, starts, sentences) -> NumberRef | None:
+    word = match.group("word").lower()
+    approx: Approx = "exact"
+    if word in _VAGUE:
+        value = float(_VAGUE[word])
+        approx = "more_than"
+    else:
+        value = float(_WORDS[word])
+    scale = (match.group("scale") or "").lower()
+    if scale:
+        value *= _SCALES[scale]
+    unit = _currency_word(text, match.end()) or _unit_after(text, match.end())
+    if word in ("hundred", "thousand") and not match.group(0)[0].isalpha():
+        return None
+    start, found = _approx(text, match.start())
+    if found != "exact":
+        approx = found
+    end = match.end()
+    if unit:
+        tail = re.match(r"\s+(?:of\s+)?" + re.escape(unit), text[end:])
+        if tail:
+            end += tail.end()
+    return NumberRef(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=unit,
+        approx=approx,
+        sentence=_sentence(starts, sentences, start),
+    )
+
+
+def _approx(text: str, start: int) -> tuple[int, Approx]:
+    before = text[max(0, start - 30) : start]
+    for pattern, label in _APPROX:
+        m = pattern.search(before)
+        if m:
+            return start - (len(before) - m.start()), label
+    return start, "exact"
+
+
+def _currency_word(text: str, pos: int) -> str | None:
+    m = re.match(r"\s+(?:US\s+)?([a-z]+)\b", text[pos : pos + 20])
+    if m and m.group(1) in _CURRENCY:
+        return _CURRENCY[m.group(1)]
+    return None
+
+
+def _unit_after(text: str, pos: int) -> str | None:
+    """Up to three lower-case words after a number that name what is counted."""
+    words: list[str] = []
+    offset = pos
+    if re.match(r"\s+of\s+", text[pos : pos + 5]):
+        offset += len(re.match(r"\s+of", text[pos:]).group())  # type: ignore[union-attr]
+    while len(words) < 3:
+        m = _UNIT_WORD.match(text, offset)
+        if not m or m.group(1) in _STOP:
+            break
+        words.append(m.group(1))
+        offset = m.end()
+        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+            break  # a plural noun closes the phrase: "ballistic missiles"
+    return " ".join(words) or None

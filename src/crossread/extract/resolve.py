@@ -1,0 +1,98 @@
+"""Within one article: partial names to full names, titles and descriptions to named people.
+
+Runs after typing (``mentions.py``); sets ``refers_to`` so that cross-article linking
+(``linking.py``) can follow each mention to the named entity it stands for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from crossread.models import Mention
+
+_GAP = frozenset({"", " ", ", "})
+
+
+def resolve_article(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """Return ``mentions`` (text order) with ``refers_to`` filled where the article is clear.
+
+    - A bare surname or given name (``Putin``, ``Kim``) refers to the nearest preceding full
+      name containing it as first or last word; with none before, to the only full name
+      containing it in the article; otherwise it stays unresolved for story-level linking.
+    - An acronym refers to an organisation in the article whose initials spell it.
+    - A nominal (``the Russian president``) refers to the name right after it (apposition), or
+      to the one named person whose title has the same role and qualifier.
+    """
+    from crossread.extract.gazetteer import gazetteer
+    from crossread.extract.mentions import describe
+
+    places = gazetteer().places
+
+    def known(mention: Mention) -> bool:
+        return mention.key in places
+
+    full_names = [m for m in mentions if m.kind == "PERSON" and not m.nominal and " " in m.key]
+    orgs = [m for m in mentions if m.kind == "ORG" and not m.nominal and " " in m.key]
+    titled = [
+        (describe(m.key), m.refers_to) for m in mentions if m.nominal and m.refers_to is not None
+    ]
+    out: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        if mention.nominal:
+            out.append(_resolve_nominal(mention, index, mentions, titled, describe))
+        elif " " not in mention.key and (
+            mention.kind in ("PERSON", "OTHER") or (mention.kind == "PLACE" and not known(mention))
+        ):
+            out.append(_resolve_partial(mention, full_names))
+        elif mention.kind == "ORG" and " " not in mention.key and mention.refers_to is None:
+            out.append(_resolve_acronym(mention, orgs))
+        else:
+            out.append(mention)
+    return tuple(out)
+
+
+def _resolve_partial(mention: Mention, full_names: list[Mention]) -> Mention:
+    word = mention.key
+    candidates = [
+        m for m in full_names if (parts := m.key.split()) and word in (parts[0], parts[-1])
+    ]
+    if not candidates:
+        return mention
+    before = [m for m in candidates if m.start < mention.start]
+    if before:
+        target = before[-1]
+    elif len({m.key for m in candidates}) == 1:
+        target = candidates[0]
+    else:
+        return mention
+    return dataclasses.replace(mention, kind="PERSON", refers_to=target.key)
+
+
+def _initials(key: str) -> str:
+    skip = {"of", "and", "the", "for", "&"}
+    return "".join(word[0] for word in key.split() if word not in skip)
+
+
+def _resolve_acronym(mention: Mention, orgs: list[Mention]) -> Mention:
+    for org in orgs:
+        if len(mention.key) >= 2 and _initials(org.key) == mention.key:
+            return dataclasses.replace(mention, refers_to=org.key)
+    return mention
+
+
+def _resolve_nominal(mention, index, mentions, titled, describe) -> Mention:
+    if mention.refers_to is not None:
+        return mention
+    # 1. apposition: "the UN secretary general Antonio Guterres"
+    for nxt in mentions[index + 1 : index + 4]:
+        adjacent = nxt.start >= mention.end and nxt.start - mention.end <= 2
+        if adjacent and nxt.kind == "PERSON" and not nxt.nominal:
+            return dataclasses.replace(mention, refers_to=nxt.refers_to or nxt.key)
+    # 2. the one titled person with the same role (and the same qualifier, if any)
+    qualifier, role = describe(mention.key)
+    if role is None:
+        return mention
+    targets = {ref for (q, r), ref in titled if r == role and (qualifier is None or q == qualifier)}
+    if len(targets) == 1:
+        return dataclasses.replace(mention, refers_to=targets.pop())
+    return mention
