@@ -1,0 +1,88 @@
+"""The consolidated summary and the headline of a brief.
+
+The summary leads with the best-corroborated facts (most independent outlets, then highest
+confidence), then conflicts, then what single outlets report, earliest in their article first.
+A candidate sentence is skipped when most of its words already appear in the summary, and every
+sentence cites the outlets and articles that support it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crossread.brief.terms import content_terms
+from crossread.models import Article, Citation, Fact
+
+MAX_SENTENCES = 6
+_REDUNDANT = 0.6
+_MIN_WORDS = 5
+
+
+def _overlap(terms: set[str], seen: set[str]) -> float:
+    return len(terms & seen) / len(terms) if terms else 1.0
+
+
+def _rank(fact: Fact, position: int) -> tuple[float, ...]:
+    status = {"corroborated": 0, "conflicting": 1, "exclusive": 2}[fact.status]
+    return (status, -fact.independent_outlets, position, -fact.confidence)
+
+
+def _sentence(fact: Fact) -> str:
+    """The whole sentence that carries the fact, from its first support."""
+    for ref in fact.support:
+        if fact.text in ref.sentence:
+            return ref.sentence
+    return fact.support[0].sentence if fact.support else fact.text
+
+
+def summarize_facts(
+    facts: Sequence[Fact],
+    articles: Sequence[Article],
+    *,
+    max_sentences: int = MAX_SENTENCES,
+) -> tuple[Citation, ...]:
+    """Up to ``max_sentences`` non-redundant, cited sentences, best-corroborated first."""
+    titles = {" ".join(a.title.split()).lower() for a in articles}
+    ranked = sorted(
+        (f for f in facts if f.support),
+        key=lambda f: _rank(f, min(s.sentence_index for s in f.support)),
+    )
+    seen: set[str] = set()
+    chosen: list[Citation] = []
+    for fact in ranked:
+        text = " ".join(_sentence(fact).split())
+        terms = set(content_terms(text))
+        if len(text.split()) < _MIN_WORDS or text.lower() in titles:
+            continue
+        if _overlap(terms, seen) >= _REDUNDANT:
+            continue
+        seen |= terms
+        chosen.append(
+            Citation(
+                text=text,
+                outlets=tuple(dict.fromkeys(s.outlet for s in fact.support)),
+                articles=tuple(dict.fromkeys(s.article for s in fact.support)),
+            )
+        )
+        if len(chosen) >= max_sentences:
+            break
+    return tuple(chosen)
+
+
+def best_headline(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
+    """The title that best covers the corroborated facts (first article's title on ties)."""
+    titled = [a for a in articles if a.title.strip()]
+    if not titled:
+        return ""
+    weights: dict[str, float] = {}
+    for fact in facts:
+        if fact.status == "exclusive":
+            continue
+        for term in set(content_terms(fact.text)):
+            weights[term] = weights.get(term, 0.0) + fact.independent_outlets
+
+    def score(article: Article) -> float:
+        terms = set(content_terms(article.title))
+        return sum(weights.get(t, 0.0) for t in terms) / (len(terms) ** 0.5 or 1.0)
+
+    return max(titled, key=score).title.strip()

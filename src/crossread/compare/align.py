@@ -1,0 +1,128 @@
+"""Align claims across the articles of a story into groups that state the same fact.
+
+For every pair of articles, a claim links to another article's claim when their similarity
+reaches the threshold and one of them is the other's best match in that article. Linked claims
+are grouped transitively, so a fact one outlet states in one sentence and another splits across
+two sentences ends up in one group, while each claim still links only to its best partners.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from crossread.compare.base import Similarity
+from crossread.compare.claims import Claim, article_claims
+from crossread.models import Article
+
+_MIN_CONTENT = 2
+"""Claims with fewer content words and names than this (datelines, bylines) are not facts."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """Two claims of different articles that state the same fact, and how similar they are."""
+
+    left: Claim
+    right: Claim
+    score: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alignment:
+    """A group of claims, from one or more articles, that state the same fact."""
+
+    claims: tuple[Claim, ...]
+    links: tuple[Link, ...] = ()
+    best_other: float = 0.0
+    """For a single-article group: its best score against any other article's claim."""
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Ids of the articles with a claim in the group, in first-seen order."""
+        return tuple(dict.fromkeys(c.article for c in self.claims))
+
+
+def story_claims(articles: Sequence[Article]) -> list[Claim]:
+    """Every substantive claim of the articles, in article then reading order."""
+    claims: list[Claim] = []
+    for article in articles:
+        claims += [
+            c for c in article_claims(article) if len(c.words) + len(c.names) >= _MIN_CONTENT
+        ]
+    return claims
+
+
+def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Alignment, ...]:
+    """Group claims that state the same fact; every claim lands in exactly one group."""
+    n = len(claims)
+    if n == 0:
+        return ()
+    scores = similarity.matrix(claims)
+    by_article: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        by_article.setdefault(claim.article, []).append(i)
+    # 1. candidate links: above threshold and a best match for at least one side
+    candidates: list[tuple[float, int, int]] = []
+    groups = list(by_article.values())
+    for a, left in enumerate(groups):
+        for right in groups[a + 1 :]:
+            block = scores[np.ix_(left, right)]
+            best_right = block.argmax(axis=1)
+            best_left = block.argmax(axis=0)
+            rows, cols = np.nonzero(block >= similarity.threshold)
+            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+                if best_right[r] == c or best_left[c] == r:
+                    candidates.append((float(block[r, c]), left[r], right[c]))
+    # 2. merge strongest first; a group may hold two claims of one article only when they are
+    # neighbours (one fact split across adjacent sentences), which stops chains of weak links
+    parent = list(range(n))
+    members_of: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def compatible(x: list[int], y: list[int]) -> bool:
+        for i in x:
+            for j in y:
+                ci, cj = claims[i], claims[j]
+                if ci.article == cj.article and abs(ci.sentence - cj.sentence) > 1:
+                    return False
+        return True
+
+    links: list[tuple[int, int, float]] = []
+    for score, i, j in sorted(candidates, reverse=True):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            if not compatible(members_of[ri], members_of[rj]):
+                continue
+            parent[ri] = rj
+            members_of[rj] += members_of.pop(ri)
+        links.append((i, j, score))
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(find(i), []).append(i)
+    link_groups: dict[int, list[Link]] = {}
+    for i, j, score in links:
+        link_groups.setdefault(find(i), []).append(
+            Link(left=claims[i], right=claims[j], score=score)
+        )
+    alignments = []
+    for root, idx in sorted(members.items(), key=lambda item: item[1][0]):
+        best = 0.0
+        if len(idx) == 1:
+            others = [k for k in range(n) if claims[k].article != claims[idx[0]].article]
+            best = float(scores[idx[0], others].max()) if others else 0.0
+        alignments.append(
+            Alignment(
+                claims=tuple(claims[i] for i in idx),
+                links=tuple(link_groups.get(root, ())),
+                best_other=best,
+            )
+        )
+    return tuple(alignments)

@@ -1,0 +1,158 @@
+"""The brief of controlled article sets: summary, timeline, quotes, JSON contract, renderings."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from crossread.brief import render_html, render_markdown, summarize, to_json
+from crossread.compare import compare
+from crossread.models import Article, Entity, MentionRef, Quote, Removal
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "compare"))
+from compare_cases import build_article, load_cases
+
+
+def _case(name: str) -> list[Article]:
+    case = next(c for c in load_cases() if c["name"] == name)
+    return [build_article(a) for a in case["articles"]]
+
+
+def _brief(name: str, **kwargs: object) -> tuple[list[Article], object]:
+    articles = _case(name)
+    facts = compare(articles)
+    return articles, summarize("s-test", articles, facts, (), similarity=0.5, same_story=True)
+
+
+def test_summary_leads_with_corroborated_and_cites_outlets() -> None:
+    articles, brief = _brief("number-conflict")
+    assert brief.summary, "empty summary"
+    first = brief.summary[0]
+    assert "economic zone" in first.text
+    assert set(first.outlets) == {"Daily Ledger", "Harbor Times"}
+    for citation in brief.summary:
+        assert citation.outlets and citation.articles
+        # every summary sentence is some article's own sentence
+        assert any(citation.text in a.text for a in articles)
+
+
+def test_summary_removes_redundancy() -> None:
+    articles = _case("syndicated-copy-counts-once")
+    brief = summarize("s", articles, compare(articles, copies={"c": "a"}), ())
+    texts = [c.text for c in brief.summary]
+    assert len(texts) == len(set(texts))
+    assert sum("power" in t for t in texts) == 1
+
+
+def test_timeline_orders_by_event_date() -> None:
+    _, brief = _brief("number-conflict")
+    dates = [t.date for t in brief.timeline]
+    assert dates == sorted(dates)
+    assert "2024-03" in dates
+    entry = next(t for t in brief.timeline if t.date == "2024-03")
+    assert entry.expression == "March" and "intercontinental" in entry.sentence
+
+
+def test_headline_is_a_title() -> None:
+    articles, brief = _brief("date-conflict")
+    assert brief.headline in {a.title for a in articles}
+
+
+def test_json_contract_keys_and_values() -> None:
+    articles, brief = _brief("attribution-conflict")
+    data = json.loads(json.dumps(to_json(brief)))
+    assert {
+        "same_story",
+        "similarity",
+        "articles",
+        "facts",
+        "entities",
+        "timeline",
+        "quotes",
+    } <= set(data)
+    assert set(data["articles"][0]) >= {"id", "title", "outlet", "published", "byline", "removed"}
+    assert data["articles"][0]["published"] == "2024-02-01"
+    statuses = {f["status"] for f in data["facts"]}
+    assert statuses <= {"corroborated", "exclusive", "conflicting"}
+    conflict = next(f for f in data["facts"] if f["status"] == "conflicting")
+    assert conflict["note"] and conflict["conflict"] == "attribution"
+    texts = {a["id"]: a["text"] for a in (dataclasses.asdict(x) for x in articles)}
+    for fact in data["facts"]:
+        for support in fact["support"]:
+            assert set(support) >= {"article", "outlet", "sentence"}
+            assert support["sentence"] in texts[support["article"]]
+    assert data["timeline"][0]["date"] == "2024-06"
+    assert data["conflicts"] and data["exclusives"]
+
+
+def _hostile_articles() -> list[Article]:
+    articles = _case("negation-conflict")
+    evil = '<script>alert("x")</script> <img src=x onerror=alert(1)>'
+    first = dataclasses.replace(
+        articles[0],
+        title=f"Tax {evil}",
+        text=articles[0].text + "\n",
+        removed=(Removal(text=evil, reason="caption"),),
+        quotes=(Quote(text=evil, start=0, end=5, speaker="Minister <b>X</b>"),),
+    )
+    return [first, articles[1]]
+
+
+def test_html_escapes_article_text() -> None:
+    articles = _hostile_articles()
+    brief = summarize("s", articles, compare(articles), ())
+    html = render_html(brief)
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<script" not in html and "<img" not in html and "<b>X" not in html
+    assert "&lt;script&gt;" in html and "onerror=alert(1)" in html
+    assert "http://" not in html and "https://" not in html  # no external assets
+    for section in (
+        "summary",
+        "corroborated",
+        "conflicting",
+        "exclusive",
+        "timeline",
+        "quotes",
+        "entities",
+        "framing",
+        "removed",
+    ):
+        assert f'id="{section}"' in html
+
+
+def test_markdown_shows_sections_and_neutralises_html() -> None:
+    articles = _hostile_articles()
+    md = render_markdown(summarize("s", articles, compare(articles), ()))
+    assert "## Summary" in md and "## Conflicting" in md and "## Exclusives" in md
+    assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+def test_quotes_grouped_by_speaker_with_variants() -> None:
+    a, b = _case("negation-conflict")
+    said = "We will not raise taxes on families who drive to work"
+    other = "We will not raise taxes for families that drive to work"
+    a = dataclasses.replace(a, quotes=(Quote(text=said, start=0, end=1, speaker="Jane Roe"),))
+    b = dataclasses.replace(b, quotes=(Quote(text=other, start=0, end=1, speaker="Roe"),))
+    entity = Entity(
+        id="e1",
+        name="Jane Roe",
+        kind="PERSON",
+        aliases=("Roe",),
+        mentions=(MentionRef(article="a", text="Jane Roe", start=0, end=8),),
+    )
+    brief = summarize("s", [a, b], compare([a, b]), (entity,))
+    data = to_json(brief)
+    assert {q["speaker"] for q in data["quotes"]} == {"Jane Roe"}
+    (group,) = data["quote_groups"]
+    assert len(group["quotes"]) == 2 and group["variants"]
+    assert "Quoted differently" in render_markdown(brief)
+
+
+def test_framing_per_article() -> None:
+    articles, brief = _brief("number-conflict")
+    by_article = {f.article: f for f in brief.framing}
+    assert set(by_article) == {a.id for a in articles}
+    assert by_article["a"].exclusives == 1 and by_article["b"].exclusives == 1
+    assert by_article["b"].tone < 0  # "condemned the launches as reckless"
