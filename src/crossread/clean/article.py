@@ -64,14 +64,15 @@ def _scan_head(body: list[str], reasons: list[str | None]) -> list[HeadLine]:
     found: list[HeadLine] = []
     kinds: set[str] = set()
     for index, paragraph in enumerate(body[:HEAD_LIMIT]):
-        # A listed outlet name wins over rules that would drop it as an agency sign-off.
-        line = head_line(paragraph) if is_known_outlet(paragraph) else None
-        if line is None:
-            reason = match_reason(paragraph)
-            if reason is not None:
-                reasons[index] = reason
-                continue
-            line = head_line(paragraph)
+        line = head_line(paragraph)
+        reason = match_reason(paragraph)
+        # A shape-only outlet guess ("Advertisement" is one capitalised word too) loses to a
+        # boilerplate rule; a listed outlet, a byline or a dateline wins over one.
+        if line is not None and line.kind == "outlet-line" and not is_known_outlet(paragraph):
+            line = line if reason is None else None
+        if line is None and reason is not None:
+            reasons[index] = reason
+            continue
         if line is not None and line.kind not in kinds:
             kinds.add(line.kind)
             reasons[index] = line.kind

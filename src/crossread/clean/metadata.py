@@ -130,6 +130,17 @@ def _outlet_name(text: str) -> str:
     return known_outlets().get(text.casefold(), text)
 
 
+def _outlet_part(text: str) -> bool:
+    """The last piece of a byline names an outlet: listed, a domain, a name with an outlet
+    word (``Evening Courier``), or a single capitalised word; ``Jane Doe`` does not."""
+    if is_known_outlet(text):
+        return True
+    if not looks_like_outlet(text):
+        return False
+    words = text.split()
+    return len(words) == 1 or any(w.casefold().strip(".'’") in outlet_words() for w in words)
+
+
 def _looks_like_names(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 12 and all(_NAME_WORD.match(w.strip(",")) for w in words)
@@ -148,13 +159,11 @@ def parse_byline(line: str) -> HeadLine | None:
     rest = match.group("rest") if match else text
     parts = [p.strip() for p in _SEPARATORS.split(rest) if p.strip()]
     outlet = None
-    if len(parts) >= 2 and (
-        parts[-1].casefold() in known_outlets()
-        or (looks_like_outlet(parts[-1]) and not _looks_like_names(parts[-1]))
-    ):
+    if len(parts) >= 2 and _outlet_part(parts[-1]):
         outlet, parts = _outlet_name(parts[-1]), parts[:-1]
     # Date and reading-time pieces may share the line ("By Jane Doe · Aug 16, 2022").
     names = [p for p in parts if not re.search(r"\d", p)]
+    date_text = ", ".join(p for p in parts if re.search(r"\d", p))
     if not names:
         return None
     if match:
@@ -163,7 +172,8 @@ def parse_byline(line: str) -> HeadLine | None:
         ok = outlet is not None and all(_looks_like_names(n) for n in names)
     if not ok:
         return None
-    return HeadLine(kind="byline", byline=", ".join(names), outlet=outlet)
+    published = parse_date(date_text) if _YEAR.search(date_text) else None
+    return HeadLine(kind="byline", byline=", ".join(names), outlet=outlet, published=published)
 
 
 def parse_dateline(line: str) -> HeadLine | None:

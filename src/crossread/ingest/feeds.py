@@ -183,7 +183,11 @@ def read_feed(data: bytes, *, source: str) -> Iterator[RawDocument]:
         )
         warnings = []
     if not documents:
-        raise IngestError(f"{source}: no feed entry has any text ({len(entries)} entries)")
+        if parsed.get("bozo"):
+            raise IngestError(
+                f"{source}: malformed feed: {_describe(parsed.get('bozo_exception'))}"
+            )
+        raise IngestError(f"{source}: no feed entry has any text (of {len(entries)})")
     if warnings:  # problems in trailing entries ride on the last document
         last = documents[-1]
         documents[-1] = replace(last, warnings=last.warnings + tuple(warnings))

@@ -1,0 +1,53 @@
+"""Folder expansion and format detection."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from crossread.ingest import iter_inputs
+from crossread.ingest.detect import sniff
+
+
+def test_folders_expand_sorted_supported_and_visible_only(tmp_path: Path) -> None:
+    for name in ["b.txt", "a.json", "c.html", "notes.md", "img.png", ".hidden.txt", "d.rss"]:
+        (tmp_path / name).write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "e.jsonl").write_text("x")
+    (tmp_path / "sub" / "f.html.gz").write_bytes(gzip.compress(b"x"))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "g.txt").write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_inputs([tmp_path])]
+    assert found == ["a.json", "b.txt", "c.html", "d.rss", "sub/e.jsonl", "sub/f.html.gz"]
+
+
+def test_explicit_files_are_always_tried(tmp_path: Path) -> None:
+    odd = tmp_path / "notes.md"
+    odd.write_text("x")
+    missing = tmp_path / "missing.txt"
+    assert list(iter_inputs([odd, missing])) == [odd, missing]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (b"<!DOCTYPE html><html><body>x</body></html>", "a.txt", "html"),
+        (b"  <html lang='en'><p>x</p></html>", "", "html"),
+        (b"<!-- saved page --><article><p>x</p></article>", "a", "html"),
+        (b'<?xml version="1.0"?><rss version="2.0"></rss>', "a.html", "feed"),
+        (b'<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>', "", "feed"),
+        (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x"></rdf:RDF>', "", "feed"),
+        (b'{"title": "a", "text": "b"}', "a.txt", "json"),
+        (b'[{"text": "b"}]', "", "json"),
+        (b'{"text": "a"}\n{"text": "b"}\n', "a.json", "jsonl"),
+        (b'{"text": "a"}\n{"text": "b"}\n', "", "jsonl"),
+        (b"[Photo] Crowds gather in the square\n\nBody text.", "a.txt", "text"),
+        (b"{broken", "a.json", "json"),
+        (b"Plain title\n\nPlain body.", "", "text"),
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "", "warc"),
+    ],
+)
+def test_sniff(data: bytes, name: str, expected: str) -> None:
+    assert sniff(data, name) == expected
