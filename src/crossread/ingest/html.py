@@ -70,8 +70,9 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
     doc = trafilatura.bare_extraction(
         decoded.text, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
-    text = (getattr(doc, "text", None) or "").strip()
-    lines = text.splitlines()
+    lines = [line.strip() for line in (getattr(doc, "text", None) or "").splitlines()]
+    lines = [line for line in lines if line]
+    text = "\n\n".join(lines)  # one paragraph per block, the layout the clean stage reads
     # 3. metadata: structured signals first, then the extractor's guesses
     language = meta.language or _detect_language(text)
     title = _title(meta, getattr(doc, "title", None), page_title)
