@@ -76,6 +76,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler], ...] = (
     ("relative-unit", relative.REL_UNIT, relative.relative_unit),
     ("the-weekend", relative.THE_WEEKEND, relative.the_weekend),
     ("ago", relative.AGO, relative.ago),
+    ("year-ago", relative.YEAR_AGO, relative.year_ago),
     ("every-n", relative.EVERY_N, relative.every_n),
     ("set", relative.SET_WORDS, relative.set_word),
     ("duration", relative.DURATION, relative.duration),
@@ -139,7 +140,11 @@ def find_times(
         _, lo, hi = locate(start)
         return clause_direction(text, start, end, (lo, hi))
 
-    ctx = Context(text=text, anchor=anchor, direction=direction)
+    def bounds(offset: int) -> tuple[int, int]:
+        _, lo, hi = locate(offset)
+        return lo, hi
+
+    ctx = Context(text=text, anchor=anchor, direction=direction, bounds=bounds)
     # 1. every rule proposes its matches
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     for order, rule in enumerate(rules()):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from crossread.models import Granularity
+
 Direction = Literal["past", "future", "none"]
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -66,20 +68,29 @@ def nearest_weekday(anchor: dt.date, weekday: int, direction: Direction) -> dt.d
     return add_days(anchor, -((-diff) % 7))
 
 
+# A past-tense clause still means a coming date when the past reading lies this far back
+# ("Dec. 7" written in November is next month's, not last year's).
+PAST_REACH_DAYS = 240
+
+
 def nearest_month(anchor: dt.date, month: int, direction: Direction) -> int:
     """Year of the named month nearest the anchor in ``direction`` (anchor's month counts).
 
-    Without a tense cue, TimeML annotators take the anchor's own year.
+    A past reading more than ~8 months back, or no tense cue, gives the closest such month.
     """
-    if direction == "past":
-        return anchor.year if month <= anchor.month else anchor.year - 1
+    back = (anchor.month - month) % 12
+    ahead = (month - anchor.month) % 12
     if direction == "future":
-        return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year
+        return anchor.year + (1 if month < anchor.month else 0)
+    if direction == "past" and back * 30 <= PAST_REACH_DAYS:
+        return anchor.year - (1 if month > anchor.month else 0)
+    if back <= ahead:
+        return anchor.year - (1 if month > anchor.month else 0)
+    return anchor.year + (1 if month < anchor.month else 0)
 
 
 def nearest_day(anchor: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
-    """The month/day date nearest the anchor in ``direction``; ``none`` picks the closer one."""
+    """The month/day date nearest the anchor in ``direction``; else the closest one."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -88,13 +99,13 @@ def nearest_day(anchor: dt.date, month: int, day: int, direction: Direction) -> 
             continue
     if not candidates:
         return None
-    if direction == "past":
-        past = [c for c in candidates if c <= anchor]
-        return max(past) if past else None
-    if direction == "future":
-        future = [c for c in candidates if c >= anchor]
-        return min(future) if future else None
-    return min(candidates, key=lambda c: abs((c - anchor).days))
+    past = [c for c in candidates if c <= anchor]
+    future = [c for c in candidates if c >= anchor]
+    if direction == "future" and future:
+        return min(future)
+    if direction == "past" and past and (anchor - max(past)).days <= PAST_REACH_DAYS:
+        return max(past)
+    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
 def nearest_quarter(anchor: dt.date, quarter: int, direction: Direction) -> int:
@@ -142,7 +153,7 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return add_days(last, -((last.isoweekday() - weekday) % 7))
 
 
-def shift(anchor: dt.date, unit: str, delta: int) -> tuple[str, str]:
+def shift(anchor: dt.date, unit: str, delta: int) -> tuple[str, Granularity]:
     """(value, granularity) of the calendar ``unit`` that lies ``delta`` units from the anchor.
 
     ``unit`` is a duration unit code (``D``, ``W``, ``M``, ``Q``, ``Y``, ``DE``, ``CE``,

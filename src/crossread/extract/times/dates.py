@@ -13,6 +13,7 @@ import re
 from crossread.extract.times import calendar as cal
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
 from crossread.extract.times.readings import Context, Reading
+from crossread.models import Granularity
 
 F = fragments()
 LEX = lexicon()
@@ -30,9 +31,9 @@ def modifier(text: str | None) -> str | None:
         return None
     words = re.sub(r"\s+", " ", text.lower()).strip(" -")
     words = words.removeprefix("the ").removeprefix("very ")
-    if words.startswith(("early", "beginning", "start", "first half")):
+    if words.startswith(("early", "earlier", "beginning", "start", "first half")):
         return "START"
-    if words.startswith(("late", "end", "close", "second half", "last half", "latter")):
+    if words.startswith(("late", "end", "close", "second half", "last half", "latter", "rest")):
         return "END"
     return "MID"
 
@@ -87,11 +88,15 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
                 return Reading(
                     type="DATE", value=candidate.isoformat(), granularity="day", anchored=True
                 )
-    resolved = cal.nearest_day(ctx.anchor, month, day, ctx.direction(m.start(), m.end()))
+    resolved: dt.date | None = cal.nearest_day(
+        ctx.anchor, month, day, ctx.direction(m.start(), m.end())
+    )
     if resolved is None:
         resolved = cal.nearest_day(ctx.anchor, month, day, "none")
-    value = cal.day_value(resolved) if resolved else None
-    return Reading(type="DATE", value=value, granularity="day", anchored=True, modifier=mod)
+    resolved_value = cal.day_value(resolved) if resolved else None
+    return Reading(
+        type="DATE", value=resolved_value, granularity="day", anchored=True, modifier=mod
+    )
 
 
 # 2. months: "September 2017", "late May", "in July", "mid-July"
@@ -274,8 +279,8 @@ QUARTER = (
 )
 Q_SHORT = r"(?-i:(?P<unit>Q|H)(?P<ord>[1-4]))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
 LATEST_QUARTER = (
-    r"the\s+(?P<rel>latest|most\s+recent|current|previous|past|last|same|year-earlier|year-ago"
-    r"|comparable|prior|preceding)\s+(?:fiscal\s+)?(?P<unit>quarter)(?![\w-])"
+    r"the\s+(?:(?P<rel>latest|most\s+recent|current|previous|past|last|same"
+    r"|prior|preceding)\s+)?(?:fiscal\s+)?(?P<unit>quarter)(?![\w-])"
 )
 
 
@@ -292,7 +297,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     if not 1 <= number <= limit:
         return None
     letter = "Q" if unit == "quarter" else "H"
-    gran = "quarter" if unit == "quarter" else "half"
+    gran: Granularity = "quarter" if unit == "quarter" else "half"
     explicit = m["year"] or m.groupdict().get("yearpos")
     if explicit:
         return Reading(type="DATE", value=f"{explicit}-{letter}{number}", granularity=gran)
@@ -317,12 +322,10 @@ def latest_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     """``the latest quarter``: the last quarter that has ended (the one being reported)."""
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="quarter", anchored=True)
-    rel = m["rel"].lower()
+    rel = (m["rel"] or "").lower()
     delta = 0 if rel in ("current", "same") else -1
     if rel in ("previous", "prior", "preceding"):
         delta = -2
-    if rel in ("year-earlier", "year-ago", "comparable"):
-        delta = -5
     value, _gran = cal.shift(ctx.anchor, "Q", delta)
     return Reading(type="DATE", value=value, granularity="quarter", anchored=True)
 

@@ -95,7 +95,7 @@ def lexicon() -> Lexicon:
         "future_cues",
         "past_cues",
     }
-    fields = {k: tuple(v) if k in tuples else v for k, v in data.items()}
+    fields: dict[str, Any] = {k: tuple(v) if k in tuples else v for k, v in data.items()}
     return Lexicon(**fields)
 
 

@@ -32,6 +32,8 @@ class Context:
     anchor: dt.date | None
     direction: Callable[[int, int], Direction]
     """(start, end) of the match -> the tense of its clause: past, future or none."""
+    bounds: Callable[[int], tuple[int, int]]
+    """offset -> (start, end) of the sentence around it."""
 
 
 @cache
@@ -55,7 +57,8 @@ def clause_direction(text: str, start: int, end: int, bounds: tuple[int, int]) -
     lo, hi = max(bounds[0], start - 120), min(bounds[1], end + 120)
     best: tuple[int, Direction] | None = None
     window = text[lo:hi]
-    for pattern, direction in ((future, "future"), (past, "past")):
+    cues: tuple[tuple[re.Pattern[str], Direction], ...] = ((future, "future"), (past, "past"))
+    for pattern, direction in cues:
         for m in pattern.finditer(window):
             pos = lo + m.start()
             if start <= pos < end:

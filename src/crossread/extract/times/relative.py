@@ -13,6 +13,7 @@ from crossread.extract.times import calendar as cal
 from crossread.extract.times.dates import MOD_PREFIX, modifier
 from crossread.extract.times.lexicon import alternation, fragments, lexicon
 from crossread.extract.times.readings import Context, Reading
+from crossread.models import Granularity, TimeType
 
 F = fragments()
 LEX = lexicon()
@@ -45,12 +46,12 @@ def day_word(m: re.Match[str], ctx: Context) -> Reading | None:
     word = _words(m["word"])
     part = _part(m["part"]) or ("NI" if word == "tonight" else None)
     mod = modifier(m["mod"]) if m["mod"] else None
-    kind = "TIME" if part else "DATE"
+    kind: TimeType = "TIME" if part else "DATE"
     if ctx.anchor is None:
         return Reading(type=kind, value=None, granularity="day", anchored=True, modifier=mod)
     day = cal.add_days(ctx.anchor, DAY_OFFSETS[word]).isoformat()
     value = f"{day}T{part}" if part else day
-    gran = "time" if part else "day"
+    gran: Granularity = "time" if part else "day"
     return Reading(type=kind, value=value, granularity=gran, anchored=True, modifier=mod)
 
 
@@ -69,7 +70,7 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
 # 2. weekdays: "Monday", "last Friday", "next Monday", "Monday morning", "early Tuesday"
 WEEKDAY = (
     r"(?:(?P<rel>last|this\s+past|this\s+coming|this|next|early|late|earlier|later)\s+)?"
-    rf"(?P<wd>{F.weekday})(?!['’]?s\b(?!['’]))(?:\s+(?P<part>{F.day_part}))?"
+    rf"(?P<wd>{F.weekday})(?:\s+(?P<part>{F.day_part}))?"
 )
 
 
@@ -77,8 +78,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     rel = _words(m["rel"])
     part = _part(m["part"])
     mod = modifier(rel) if rel in ("early", "late", "earlier", "later") else None
-    kind = "TIME" if part else "DATE"
-    gran = "time" if part else "day"
+    kind: TimeType = "TIME" if part else "DATE"
+    gran: Granularity = "time" if part else "day"
     if ctx.anchor is None:
         return Reading(type=kind, value=None, granularity=gran, anchored=True, modifier=mod)
     target = LEX.weekday(m["wd"])
@@ -184,15 +185,12 @@ def the_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
 NUMBER = F.number
 AGO = (
     rf"(?:(?P<approx>{F.approx})\s+)?(?P<num>{NUMBER})[\s-]+(?:(?:or\s+so)\s+)?"
-    rf"(?P<unit>{F.unit})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|from\s+now|hence"
-    r"|back)(?![\w])"
+    rf"(?P<unit>{F.unit})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence|back)(?![\w])"
 )
 
 
 def ago(m: re.Match[str], ctx: Context) -> Reading | None:
     direction = _words(m["dir"])
-    if direction in ("before", "later") and not _words(m["num"]):
-        return None
     amount = LEX.number(m["num"])
     unit = LEX.unit(m["unit"])
     mod = LEX.approximators.get(_words(m["approx"])) if m["approx"] else None
@@ -200,7 +198,7 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
     sign = 1 if direction in ("later", "from now", "hence") else -1
     if amount is None:
         return Reading(type="DATE", value="PAST_REF" if sign < 0 else "FUTURE_REF", modifier=mod)
-    gran_for = {
+    gran_for: dict[str, Granularity] = {
         "D": "day",
         "H": "day",
         "MIN": "day",
@@ -219,9 +217,16 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
             type="DATE",
             value=None,
             granularity=gran_for[unit],
-            anchored=True,  # type: ignore[arg-type]
+            anchored=True,
             modifier=mod,
         )
+    if unit == "Y" and amount == 1 and sign < 0:
+        quarter = _reported_quarter(m, ctx)
+        if quarter:
+            value = f"{ctx.anchor.year - 1}-Q{quarter}"
+            return Reading(
+                type="DATE", value=value, granularity="quarter", anchored=True, modifier=mod
+            )
     if unit in ("D",) and amount == int(amount):
         value = cal.add_days(ctx.anchor, sign * int(amount)).isoformat()
         gran = "day"
@@ -235,12 +240,60 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)  # type: ignore[arg-type]
 
 
+_QUARTER_WORD = re.compile(
+    r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?quarter\b", re.I
+)
+
+
+def _reported_quarter(m: re.Match[str], ctx: Context) -> int | None:
+    """The quarter a sentence reports on (``third-quarter profit ... a year earlier``).
+
+    Business news compares a quarter with the same quarter a year before; when the sentence
+    names a quarter, that one, else the last quarter that has ended.
+    """
+    lo, hi = ctx.bounds(m.start())
+    found = [q for q in _QUARTER_WORD.finditer(ctx.text, lo, hi)]
+    if not found or ctx.anchor is None:
+        return None
+    named = [q for q in found if q.group(1)]
+    if named:
+        from crossread.extract.times.lexicon import ordinal_value
+
+        nearest = min(named, key=lambda q: abs(q.start() - m.start()))
+        return ordinal_value(nearest.group(1))
+    return (cal.quarter_of(ctx.anchor) + 2) % 4 + 1
+
+
+YEAR_AGO = (
+    r"(?:(?P<the>the)\s+(?=(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago)\s+"
+    r"(?:period|quarter|(?:first|second|third|fourth)\s+quarter)))?(?:comparable\s+|"
+    r"corresponding\s+)?year-(?:earlier|ago)(?:\s+(?P<noun>period|quarter|(?:first|second"
+    r"|third|fourth)\s+quarter))?"
+)
+
+
+def year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``year-earlier``, ``the year-ago quarter``: the same period a year before."""
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="year", anchored=True)
+    quarter = _reported_quarter(m, ctx)
+    if quarter:
+        return Reading(
+            type="DATE",
+            value=f"{ctx.anchor.year - 1}-Q{quarter}",
+            granularity="quarter",
+            anchored=True,
+        )
+    return Reading(type="DATE", value=str(ctx.anchor.year - 1), granularity="year", anchored=True)
+
+
 # 5. durations: "two years", "the past 24 hours", "more than a decade", "three-year", "decades"
 DURATION = (
     r"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|final|latest|following"
-    r"|preceding|remaining|same|entire|whole|full|initial|ensuing)|the|another|past|next"
+    r"|preceding|remaining|same|entire|whole|full|initial|ensuing)|the(?!\s+[\w.]+-[a-z])|another"
+    r"|past|next"
     r"|an?\s+additional|an?\s+further)\s+)?"
-    rf"(?:(?P<approx>{F.approx})\s+)?(?:(?P<det2>the\s+(?:past|last|next|first))\s+)?"
+    rf"(?:(?P<approx>{F.approx})\s+)?"
     rf"(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)"
     rf"(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
 )
@@ -275,7 +328,8 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
     pre = _words(m["pre"])
-    if pre.endswith("recent"):
+    # TimeBank reads "recent years" as a past reference, "recent weeks" as a duration
+    if pre.endswith("recent") and m["unit"].lower() in ("years", "decades", "centuries"):
         return Reading(type="DATE", value="PAST_REF")
     if not pre:
         before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
@@ -296,8 +350,37 @@ PLURAL_WEEKDAY = (
 )
 
 
+_ADVERB_FOLLOWERS = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "by",
+        "for",
+        "to",
+        "and",
+        "or",
+        "from",
+        "since",
+        "until",
+        "with",
+        "during",
+        "as",
+        "but",
+        "than",
+        "through",
+    ]
+)
+
+
 def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
-    return Reading(type="SET", value=LEX.sets[_words(m.group())])
+    """``every week``, ``annually``; ``daily`` only as an adverb (not ``daily newspaper``)."""
+    word = _words(m.group())
+    if word.endswith("ly"):
+        follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
+        if follower and follower.group(1) not in _ADVERB_FOLLOWERS:
+            return None
+    return Reading(type="SET", value=LEX.sets[word])
 
 
 def every_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
