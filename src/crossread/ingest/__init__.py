@@ -27,6 +27,7 @@ from crossread.ingest.detect import (
     decode,
     decompress,
     normalize_format,
+    peek,
     sniff,
 )
 from crossread.models import RawDocument
@@ -89,9 +90,14 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None) -> Iterator[RawDo
     Raises:
         IngestError: the data cannot be read; the message names it and the problem.
     """
+    forced = normalize_format(fmt, name) if fmt else None
+    if forced == "warc" or (forced is None and peek(data).startswith(b"WARC/")):
+        # The WARC reader takes gzip'd data as it is: it recovers records before a bad member.
+        yield from _read_warc_bytes(data, name)
+        return
     data = decompress(data, name)
     check_binary(data, name)
-    kind: Format = normalize_format(fmt, name) if fmt else sniff(data, name)
+    kind: Format = forced or sniff(data, name)
     yield from _dispatch(kind, data, name)
 
 

@@ -116,6 +116,17 @@ def decompress(data: bytes, name: str) -> bytes:
     return data
 
 
+def peek(data: bytes, size: int = 4096) -> bytes:
+    """The first ``size`` bytes of ``data`` as a reader will see them (gzip looked through),
+    without decompressing the rest; empty when the gzip header is corrupt."""
+    if data[:2] != GZIP_MAGIC:
+        return data[:size]
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data[: 1 << 16], size)
+    except zlib.error:
+        return b""
+
+
 def check_binary(data: bytes, name: str) -> None:
     """Raise IngestError when ``data`` is empty or is binary rather than text."""
     if not data.strip():
