@@ -29,7 +29,7 @@ def story_of(pipeline: Pipeline, title_word: str) -> set[str]:
 def test_examples_form_their_stories(pipeline: Pipeline) -> None:
     report = pipeline.ingest_sources([examples_dir()])
     assert report.ok, report.failed
-    assert len(report.ingested) == 11
+    assert len(report.ingested) == 10
     flood = story_of(pipeline, "Nine dead")
     assert len(flood) == 3 and all("Aldis" in t for t in flood)
     rates = story_of(pipeline, "Bank of Veloria")
@@ -132,7 +132,10 @@ def test_compare_paths_without_database() -> None:
     assert result.brief.same_story
     assert len(result.brief.articles) == 2
     unrelated = compare_paths(
-        [examples_dir() / "valley_courier_chess.txt", examples_dir() / "coastline_daily_museum.html"]
+        [
+            examples_dir() / "valley_courier_chess.txt",
+            examples_dir() / "coastline_daily_museum.html",
+        ]
     )
     assert not unrelated.brief.same_story
     assert unrelated.brief.similarity < result.brief.similarity

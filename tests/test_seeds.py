@@ -50,9 +50,7 @@ def test_facts_shared_and_exclusive(seed_brief: dict[str, Any]) -> None:
         assert {s["outlet"] for s in fact["support"]} == {"Evening Standard", "Bloomberg"}
     shared_text = " ".join(s["sentence"] for f in corroborated for s in f["support"])
     assert "comprehensive and constructive bilateral relations" in shared_text
-    exclusive_outlets = {
-        f["support"][0]["outlet"] for f in facts if f["status"] == "exclusive"
-    }
+    exclusive_outlets = {f["support"][0]["outlet"] for f in facts if f["status"] == "exclusive"}
     assert exclusive_outlets == {"Evening Standard", "Bloomberg"}
 
 
@@ -76,7 +74,8 @@ def test_one_kim_jong_un(seed_brief: dict[str, Any]) -> None:
     # The Standard's body calls him "Kim" (its "Kim Jong Un" is in a removed caption);
     # Bloomberg writes "Kim Jong-un". One entity must hold both, and not Kim Son Gyong.
     kims = [
-        e for e in seed_brief["entities"]
+        e
+        for e in seed_brief["entities"]
         if any(m["text"] in {"Kim Jong Un", "Kim Jong-un"} for m in e["mentions"])
     ]
     assert len(kims) == 1
@@ -102,13 +101,16 @@ def test_boilerplate_listed_as_removed(seed_brief: dict[str, Any]) -> None:
             assert "Photo: AFP" not in support["sentence"]
 
 
-def test_compare_needs_no_database(seeds_dir: Path, tmp_path: Path) -> None:
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["compare", *map(str, sorted(seeds_dir.glob("*.txt"))), "--json"])
-        assert result.exit_code == 0, result.output
-        data = json.loads(result.output)
-        assert data["same_story"] is True
-        assert not Path("crossread.db").exists()
+def test_compare_needs_no_database(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CROSSREAD_DB", raising=False)
+    seeds = [str(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    result = CliRunner().invoke(main, ["compare", *seeds, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["same_story"] is True
+    assert not (tmp_path / "crossread.db").exists()
     for key in ("same_story", "similarity", "articles", "facts", "entities", "timeline", "quotes"):
         assert key in data

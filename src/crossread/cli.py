@@ -25,7 +25,8 @@ from crossread.eval.commands import eval_group
 from crossread.pipeline import IngestReport, Overrides, Pipeline, compare_paths, expand_sources
 from crossread.store import SqliteStore, StoryFilter
 
-out = Console(highlight=False, soft_wrap=True)
+# Piped output is not cut to 80 columns: tables stay readable in files and pagers.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # Commands that own a module of their own, imported only when run.
@@ -79,6 +80,21 @@ def _open_store(ctx: click.Context) -> Iterator[SqliteStore]:
         yield store
     finally:
         store.close()
+
+
+def _set_db(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        root = ctx.find_root()
+        root.obj["settings"] = load_settings({"db": value})
+
+
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    expose_value=False,
+    callback=_set_db,
+    help="SQLite database file (same as the top-level --db).",
+)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -151,6 +167,7 @@ def _print_report(report: IngestReport) -> None:
     help="Publication date YYYY-MM-DD for every article.",
 )
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private or loopback addresses.")
+@db_option
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -205,8 +222,8 @@ def ingest(
 def _stories_table(stories: list[Any], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False)
     table.add_column("story", style="cyan", no_wrap=True)
-    table.add_column("headline")
-    table.add_column("outlets")
+    table.add_column("headline", min_width=24, ratio=3)
+    table.add_column("outlets", ratio=1)
     table.add_column("first", no_wrap=True)
     table.add_column("last", no_wrap=True)
     table.add_column("articles", justify="right")
@@ -235,6 +252,7 @@ def _stories_table(stories: list[Any], title: str | None = None) -> Table:
     help="Only stories active since YYYY-MM-DD; also lists story merges since then.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@db_option
 @click.pass_context
 def stories(
     ctx: click.Context,
@@ -320,6 +338,7 @@ FORMAT = click.Choice(["md", "json", "html"])
 @click.argument("story_id")
 @click.option("--format", "-f", "fmt", type=FORMAT, default="md", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@db_option
 @click.pass_context
 def show(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> None:
     """Show the brief of one story: cited summary, facts by verdict, timeline, quotes,
@@ -377,6 +396,7 @@ def compare(
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@db_option
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Full-text search over stored articles (titles, text, outlets).

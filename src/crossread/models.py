@@ -174,8 +174,11 @@ class Article:
 
     @property
     def label(self) -> str:
-        """Outlet name for display, falling back to the source it was read from."""
-        return self.outlet or self.source or self.id
+        """Outlet name for display, falling back to the name of the file it was read from."""
+        if self.outlet:
+            return self.outlet
+        name = self.source.rstrip("/").rsplit("/", 1)[-1].split("#", 1)[0]
+        return name or self.id
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

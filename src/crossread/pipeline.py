@@ -78,6 +78,12 @@ class Overrides:
     published: dt.date | None = None
 
 
+def not_an_article(raw: RawDocument) -> str:
+    """One line saying why a document read is not an article."""
+    reason = f" ({'; '.join(raw.warnings)})" if raw.warnings else ""
+    return f"{raw.source}: {raw.status.replace('_', ' ')}{reason}"
+
+
 def prepare(
     raw: RawDocument, *, outlet: str | None = None, published: dt.date | None = None
 ) -> Article:
@@ -164,6 +170,12 @@ class Pipeline:
                 report = IngestReport(failed=(Failure(source=source, message=f"{source}: {exc}"),))
             else:
                 report = self.ingest_documents(documents, overrides)
+                if not any(d.status == "ok" for d in documents):
+                    # An input that holds no article at all failed, whatever the reason.
+                    why = "; ".join(f.message for f in report.skipped) or f"{source}: no articles"
+                    report = replace(
+                        report, skipped=(), failed=(Failure(source=source, message=why),)
+                    )
             total += report
             if on_source is not None:
                 on_source(source, report)
@@ -190,10 +202,10 @@ class Pipeline:
         warnings: list[str] = []
         # 1. clean and extract: pure work, nothing stored yet
         for raw in documents:
-            warnings.extend(f"{raw.source}: {w}" for w in raw.warnings)
             if raw.status != "ok":
-                skipped.append(Failure(source=raw.source, message=f"{raw.source}: {raw.status}"))
+                skipped.append(Failure(source=raw.source, message=not_an_article(raw)))
                 continue
+            warnings.extend(f"{raw.source}: {w}" for w in raw.warnings)
             try:
                 prepared.append(prepare(raw, outlet=over.outlet, published=over.published))
             except IngestError as exc:
@@ -297,7 +309,7 @@ def compare_paths(
                 if raw.status == "ok":
                     articles.append(prepare(raw, outlet=over.outlet, published=over.published))
                 else:
-                    failed.append(Failure(source=raw.source, message=f"{raw.source}: {raw.status}"))
+                    failed.append(Failure(source=raw.source, message=not_an_article(raw)))
         except CrossreadError as exc:
             failed.append(Failure(source=source, message=str(exc)))
     articles = list({a.id: a for a in articles}.values())
