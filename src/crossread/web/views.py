@@ -303,9 +303,8 @@ def timeline_chart(entries: Sequence[TimelineEntry]) -> TimelineChart | None:
         found = date_span(entry.date)
         if found is None:
             continue
-        label = f"{entry.date} · {entry.expression}" + (
-            f" ({entry.outlet})" if entry.outlet else ""
-        )
+        said = "" if entry.expression == entry.date else f" · {entry.expression}"
+        label = f"{entry.date}{said}" + (f" ({entry.outlet})" if entry.outlet else "")
         spans.append(
             Span(
                 start=found[0],
