@@ -358,6 +358,11 @@ def show(ctx: click.Context, story_id: str, fmt: str, output: Path | None) -> No
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
 @click.option("--source", "outlet", help="Outlet name for every article read.")
 @click.option("--date", "published", callback=_parse_date, help="Publication date YYYY-MM-DD.")
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Also use sentence embeddings (needs `pip install 'crossread[semantic]'`).",
+)
 @click.pass_context
 def compare(
     ctx: click.Context,
@@ -367,6 +372,7 @@ def compare(
     output: Path | None,
     outlet: str | None,
     published: dt.date | None,
+    semantic: bool,
 ) -> None:
     """Compare two or more articles directly, with no database.
 
@@ -377,9 +383,10 @@ def compare(
     Example:
       crossread compare standard.txt bloomberg.txt --json
     """
-    result = compare_paths(
-        paths, Overrides(outlet=outlet, published=published), settings=_settings(ctx)
-    )
+    settings = _settings(ctx)
+    if semantic:
+        settings = load_settings({"db": settings.db, "similarity": "semantic"})
+    result = compare_paths(paths, Overrides(outlet=outlet, published=published), settings=settings)
     for failure in result.failed:
         err.print(f"[red]error:[/red] {failure.message}", markup=True)
     if not result.brief.articles:

@@ -24,7 +24,7 @@ from crossread import clean as clean_stage
 from crossread import compare as compare_stage
 from crossread import extract as extract_stage
 from crossread import ingest as ingest_stage
-from crossread.cluster import StoryIndex
+from crossread.cluster import SentenceTransformerEncoder, StoryIndex
 from crossread.config import Settings
 from crossread.errors import CrossreadError, IngestError
 from crossread.models import Article, Assignment, Brief, Entity, RawDocument
@@ -92,6 +92,13 @@ def prepare(
     return extract_stage.extract(article)
 
 
+def make_index(settings: Settings | None = None) -> StoryIndex:
+    """A story index using the similarity the settings name (lexical, or semantic too)."""
+    if settings is not None and settings.similarity == "semantic":
+        return StoryIndex(encoder=SentenceTransformerEncoder())
+    return StoryIndex()
+
+
 def read_source(source: str | Path, *, settings: Settings | None = None) -> Iterator[RawDocument]:
     """Read one input: a file path or, for ``http(s)://`` strings, a URL fetched safely."""
     text = str(source)
@@ -142,7 +149,7 @@ class Pipeline:
     @property
     def index(self) -> StoryIndex:
         if self._index is None:
-            index = StoryIndex()
+            index = make_index(self.settings)
             for stored in self.store.iter_articles():
                 index.add(stored.article, stored.story)
             self._index = index
@@ -272,9 +279,11 @@ def build_brief(
     copies: Mapping[str, str],
     index: StoryIndex,
     same_story: bool = True,
+    settings: Settings | None = None,
 ) -> Brief:
     """Compare the articles of one story and summarise them (stages 5 and 6)."""
-    facts = compare_stage.compare(articles, copies=copies)
+    similarity = settings.similarity if settings is not None else "lexical"
+    facts = compare_stage.compare(articles, copies=copies, similarity=similarity)
     entities = extract_stage.link_entities(articles)
     return brief_stage.summarize(
         story_id,
@@ -313,7 +322,7 @@ def compare_paths(
         except CrossreadError as exc:
             failed.append(Failure(source=source, message=str(exc)))
     articles = list({a.id: a for a in articles}.values())
-    index = StoryIndex()
+    index = make_index(settings)
     assignments: list[Assignment] = [index.assign(a) for a in articles]
     merged_into = {m.merged: m.kept for m in index.drain_merges()}
 
@@ -326,6 +335,11 @@ def compare_paths(
     copies = {a.article: a.copy_of for a in assignments if a.copy_of}
     story_id = final(assignments[0].story) if assignments else "s-empty"
     brief = build_brief(
-        story_id, articles, copies=copies, index=index, same_story=len(stories) == 1
+        story_id,
+        articles,
+        copies=copies,
+        index=index,
+        same_story=len(stories) == 1,
+        settings=settings,
     )
     return CompareResult(brief=replace(brief, copies=copies), failed=tuple(failed))
