@@ -55,6 +55,8 @@ RULE_TABLE: tuple[tuple[str, str, Handler], ...] = (
     ("month-day", dates.MDY, dates.month_day),
     ("day-month", dates.DMY, dates.month_day),
     ("month-year", dates.MONTH_YEAR, dates.month_year),
+    ("spoken-year", dates.SPOKEN_YEAR, dates.spoken_year_rule),
+    ("year-end", dates.YEAR_END, dates.year_end),
     ("quarter", dates.QUARTER, dates.quarter),
     ("quarter-short", dates.Q_SHORT, dates.quarter),
     ("latest-quarter", dates.LATEST_QUARTER, dates.latest_quarter),

@@ -100,7 +100,19 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 # 2. months: "September 2017", "late May", "in July", "mid-July"
-MONTH_YEAR = MOD_PREFIX + rf"(?P<mon>{F.month})(?:,?\s+|\s+of\s+)(?P<year>{F.year})"
+SPOKEN_YEAR = (
+    r"(?:nineteen|twenty)[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|oh[\s-](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))(?![\w-])|(?:the\s+year\s+)?two\s+thousand(?:\s+and)?"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?(?![\w-])"
+)
+MONTH_YEAR = (
+    MOD_PREFIX
+    + rf"(?P<mon>{F.month})(?:,?\s+|\s+of\s+)(?:(?P<year>{F.year})|(?P<spoken>{SPOKEN_YEAR})"
+    + r"|(?P<rel>this|last|next)\s+year)"
+)
 MONTH = (
     MOD_PREFIX
     + rf"(?P<rel>(?:this|last|next|this\s+past|this\s+coming)\s+)?(?P<mon>{F.month_full})"
@@ -108,8 +120,51 @@ MONTH = (
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    value = cal.month_value(int(m["year"]), LEX.month(m["mon"]))
-    return Reading(type="DATE", value=value, granularity="month", modifier=modifier(m["mod"]))
+    """``September 2017``, ``January nineteen ninety-seven``, ``June last year``."""
+    mod = modifier(m["mod"])
+    if m["rel"]:
+        if ctx.anchor is None:
+            return Reading(
+                type="DATE", value=None, granularity="month", anchored=True, modifier=mod
+            )
+        delta = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        value = cal.month_value(ctx.anchor.year + delta, LEX.month(m["mon"]))
+        return Reading(type="DATE", value=value, granularity="month", anchored=True, modifier=mod)
+    year_ = int(m["year"]) if m["year"] else spoken_year(m["spoken"])
+    value = cal.month_value(year_, LEX.month(m["mon"]))
+    return Reading(type="DATE", value=value, granularity="month", modifier=mod)
+
+
+def spoken_year(text: str) -> int:
+    """``nineteen ninety-six`` -> 1996, ``the year two thousand`` -> 2000."""
+    words = re.sub(r"[\s-]+", " ", text.lower()).removeprefix("the year ").split(" ")
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + int(LEX.number(" ".join(rest)) or 0 if rest else 0)
+    century = int(LEX.number(words[0]) or 0)
+    rest = [w for w in words[1:] if w != "oh"]
+    return century * 100 + int(LEX.number(" ".join(rest)) or 0)
+
+
+def spoken_year_rule(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(type="DATE", value=str(spoken_year(m.group())), granularity="year")
+
+
+YEAR_END = r"(?:the\s+)?(?:(?P<rel>this|last|next)\s+)?year(?:-|\s+|['’]s\s+)end(?![\w-])"
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``year-end``, ``year's end``: the end of the anchor's (or the named) year."""
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="year", anchored=True, modifier="END")
+    delta = {"this": 0, "last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    return Reading(
+        type="DATE",
+        value=str(ctx.anchor.year + delta),
+        granularity="year",
+        anchored=True,
+        modifier="END",
+    )
 
 
 def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -268,7 +323,7 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 # 5. quarters and halves: "the third quarter", "third-quarter", "Q3 2022", "the first half of 2021"
 QUARTER = (
-    r"(?:(?P<the>the)\s+)?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?P<yearpos>"
+    r"(?:(?P<the>the)\s+(?![\w.]+-quarter|fiscal\s+[\w.]+-quarter))?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?P<yearpos>"
     + F.year
     + r")(?:'s)?)\s+)?(?:(?:fiscal|financial)[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
@@ -279,8 +334,9 @@ QUARTER = (
 )
 Q_SHORT = r"(?-i:(?P<unit>Q|H)(?P<ord>[1-4]))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
 LATEST_QUARTER = (
-    r"the\s+(?:(?P<rel>latest|most\s+recent|current|previous|past|last|same"
-    r"|prior|preceding)\s+)?(?:fiscal\s+)?(?P<unit>quarter)(?![\w-])"
+    r"(?:the\s+(?:(?P<rel>latest|most\s+recent|current|previous|past|last|same"
+    r"|prior|preceding)\s+)?(?:fiscal\s+)?(?P<unit>quarter)|the\s+(?P<rel2>latest|most\s+recent)"
+    r"\s+(?P<period>period)|(?P<this>this)\s+quarter)(?![\w-])"
 )
 
 
@@ -322,8 +378,8 @@ def latest_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     """``the latest quarter``: the last quarter that has ended (the one being reported)."""
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="quarter", anchored=True)
-    rel = (m["rel"] or "").lower()
-    delta = 0 if rel in ("current", "same") else -1
+    rel = (m["rel"] or m["rel2"] or m["this"] or "").lower()
+    delta = 0 if rel in ("current", "same", "this") else -1
     if rel in ("previous", "prior", "preceding"):
         delta = -2
     value, _gran = cal.shift(ctx.anchor, "Q", delta)

@@ -11,7 +11,7 @@ import re
 
 from crossread.extract.times import calendar as cal
 from crossread.extract.times.dates import MOD_PREFIX, modifier
-from crossread.extract.times.lexicon import alternation, fragments, lexicon
+from crossread.extract.times.lexicon import alternation, fragments, lexicon, ordinal_value
 from crossread.extract.times.readings import Context, Reading
 from crossread.models import Granularity, TimeType
 
@@ -240,28 +240,32 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)  # type: ignore[arg-type]
 
 
+QUARTER_LOOKBACK = 800
 _QUARTER_WORD = re.compile(
     r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?quarter\b", re.I
 )
 
 
 def _reported_quarter(m: re.Match[str], ctx: Context) -> int | None:
-    """The quarter a sentence reports on (``third-quarter profit ... a year earlier``).
+    """The quarter an earnings comparison is about (``third-quarter profit ... a year ago``).
 
-    Business news compares a quarter with the same quarter a year before; when the sentence
-    names a quarter, that one, else the last quarter that has ended.
+    Business news compares a quarter with the same quarter a year before: the quarter named
+    most recently before the expression (within a few sentences), else, when its own sentence
+    speaks of a quarter, the last quarter that has ended.
     """
-    lo, hi = ctx.bounds(m.start())
-    found = [q for q in _QUARTER_WORD.finditer(ctx.text, lo, hi)]
-    if not found or ctx.anchor is None:
+    if ctx.anchor is None:
         return None
-    named = [q for q in found if q.group(1)]
+    named = [
+        q
+        for q in _QUARTER_WORD.finditer(ctx.text, max(0, m.start() - QUARTER_LOOKBACK), m.start())
+        if q.group(1)
+    ]
     if named:
-        from crossread.extract.times.lexicon import ordinal_value
-
-        nearest = min(named, key=lambda q: abs(q.start() - m.start()))
-        return ordinal_value(nearest.group(1))
-    return (cal.quarter_of(ctx.anchor) + 2) % 4 + 1
+        return ordinal_value(named[-1].group(1))
+    lo, hi = ctx.bounds(m.start())
+    if _QUARTER_WORD.search(ctx.text, lo, hi):
+        return (cal.quarter_of(ctx.anchor) + 2) % 4 + 1
+    return None
 
 
 YEAR_AGO = (
@@ -303,6 +307,24 @@ BARE_UNITS = (
 )
 
 
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|times|once|twice|barrels|tons?|miles)\s*$",
+    re.I,
+)
+
+
+def _not_a_duration(m: re.Match[str], ctx: Context, num: str, unit: str, plural: bool) -> bool:
+    """Rates (``$5 a year``), fractions (``three-quarters``, ``a quarter of``), ``a second``."""
+    if m["det"] or m["approx"]:
+        return False
+    if num in ("a", "an"):
+        if _RATE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            return True
+        if unit == "S" or (unit == "Q" and ctx.text.startswith(" of", m.end())):
+            return True
+    return unit == "Q" and plural and "-" in m["hy"]
+
+
 def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     num_text = _words(m["num"])
     unit = LEX.unit(m["unit"])
@@ -310,9 +332,12 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     amount = LEX.number(num_text)
     if num_text in ("a", "an") and plural:
         return None
-    if amount is not None and amount != 1 and not plural and "-" not in m["hy"]:
-        # "two year" without a hyphen is a fragment; "five-year" is an adjective
+    if _not_a_duration(m, ctx, num_text, unit, plural):
         return None
+    if amount is not None and amount != 1 and not plural and "-" not in m["hy"]:
+        # "five year plan": an adjective written without its hyphen; not "one day"
+        if not re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
+            return None
     if amount is not None and amount > 1000 and unit not in ("Y", "H", "MIN", "S", "D"):
         return None
     approx = _words(m["approx"])
