@@ -58,6 +58,7 @@ _PARTICLES = frozenset(
 )
 _JOINERS = frozenset({"of", "and", "for", "the", "&"})
 _HYPHEN_PREFIX = frozenset(["then", "anti", "pro", "ex", "non", "pre", "post", "mid", "former"])
+_CONTRACTION = re.compile(r"^I$|^I[’']|[’'](?:ll|re|ve|m|d|t)$")
 _ROMAN = re.compile(r"[IVX]+|\d+")
 _PERSON_FOLLOWERS = frozenset(
     ["administration", "campaign", "presidency", "family", "government", "era"]
@@ -223,7 +224,7 @@ def _runs(text: str, sentence: Sentence) -> list[_Run]:
     while i < len(tokens):
         s, e = tokens[i]
         word = text[s:e]
-        if not _is_cap(word) or fold(word) in _CALENDAR:
+        if not _is_cap(word) or fold(word) in _CALENDAR or _CONTRACTION.search(word):
             i += 1
             continue
         group = [(s, e)]
