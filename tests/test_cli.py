@@ -87,3 +87,21 @@ def test_demo_writes_brief(tmp_path: Path) -> None:
     assert "corroborated" in output and "conflict" in output
     html = out.read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html")
+
+
+def test_entities_and_article_commands(db: Path) -> None:
+    run("--db", str(db), "ingest", str(examples_dir()))
+    code, output = run("--db", str(db), "entities", "marrow", "--json")
+    assert code == 0, output
+    found = json.loads(output)
+    assert [e["name"] for e in found] == ["Ilse Marrow"]
+    code, output = run("--db", str(db), "stories", "--entity", found[0]["id"], "--json")
+    assert json.loads(output)["total"] == 1
+    code, output = run("--db", str(db), "search", "Q-Haul", "--json")
+    article_id = json.loads(output)[0]["article"]
+    code, output = run("--db", str(db), "article", article_id)
+    assert code == 0 and "Q-Haul" in output
+    code, output = run("--db", str(db), "article", article_id, "--json")
+    assert json.loads(output)["id"] == article_id
+    code, output = run("--db", str(db), "article", "nope")
+    assert code == 1 and "no article with id 'nope'" in output

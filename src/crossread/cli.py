@@ -450,6 +450,87 @@ def search(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool
     out.print(table)
 
 
+# -- entities / article ---------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--limit", default=30, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@db_option
+@click.pass_context
+def entities(ctx: click.Context, query: str | None, limit: int, as_json: bool) -> None:
+    """List the people, organisations and places in stored stories, most widespread first.
+
+    QUERY filters by name (`crossread entities kim`). Use an entity id with
+    `crossread stories --entity ID` to list its stories.
+    """
+    with _open_store(ctx) as store:
+        found = store.entities(query, limit=limit)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": e.id,
+                        "name": e.name,
+                        "kind": e.kind,
+                        "stories": e.stories,
+                        "mentions": e.mentions,
+                    }
+                    for e in found
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    if not found:
+        err.print("no entities found" + (f" matching {query!r}" if query else ""))
+        return
+    table = Table(title=f"{len(found)} entities")
+    for column in ("entity", "name", "kind", "stories", "mentions"):
+        table.add_column(column)
+    for e in found:
+        table.add_row(e.id, e.name, e.kind, str(e.stories), str(e.mentions))
+    out.print(table)
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the stored article as JSON.")
+@db_option
+@click.pass_context
+def article(ctx: click.Context, article_id: str, as_json: bool) -> None:
+    """Show one stored article: metadata, cleaned text and the boilerplate removed."""
+    with _open_store(ctx) as store:
+        stored = store.article(article_id)
+    a = stored.article
+    if as_json:
+        from crossread import codec
+
+        data = codec.to_plain(a)
+        data["story"] = stored.story
+        data["copy_of"] = stored.copy_of
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out.print(a.title, style="bold", markup=False)
+    out.print(
+        f"{a.label} · {a.published.isoformat() if a.published else 'undated'}"
+        + (f" · {a.byline}" if a.byline else "")
+        + f" · story {stored.story}"
+        + (f" · copy of {stored.copy_of}" if stored.copy_of else ""),
+        markup=False,
+    )
+    out.print()
+    out.print(a.text, markup=False)
+    if a.removed:
+        out.print()
+        out.print("removed:", style="dim")
+        for removal in a.removed:
+            out.print(f"  [{removal.reason}] {removal.text}", style="dim", markup=False)
+
+
 # -- demo -----------------------------------------------------------------------------------
 
 
