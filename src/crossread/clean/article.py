@@ -59,12 +59,18 @@ def _fallback_title(text: str) -> str:
     return cut + "…"
 
 
-def _scan_head(body: list[str], reasons: list[str | None]) -> list[HeadLine]:
-    """Mark boilerplate and metadata lines among the first paragraphs under the headline."""
+def _scan_head(body: list[str], reasons: list[str | None], *, guess_outlet: bool) -> list[HeadLine]:
+    """Mark boilerplate and metadata lines among the first paragraphs under the headline.
+
+    Outlet names recognised by shape alone are accepted only when ``guess_outlet`` (scraped
+    text with no outlet given) and only before any line of unknown kind (a kicker such as
+    ``Finanzmärkte`` or a caption): outlet lines sit right under the headline.
+    """
     found: list[HeadLine] = []
     kinds: set[str] = set()
+    unknown = 0
     for index, paragraph in enumerate(body[:HEAD_LIMIT]):
-        line = head_line(paragraph)
+        line = head_line(paragraph, guess_outlet=guess_outlet and unknown == 0)
         reason = match_reason(paragraph)
         # A shape-only outlet guess ("Advertisement" is one capitalised word too) loses to a
         # boilerplate rule; a listed outlet, a byline or a dateline wins over one.
@@ -80,6 +86,7 @@ def _scan_head(body: list[str], reasons: list[str | None]) -> list[HeadLine]:
             continue
         if _body_like(paragraph):
             break
+        unknown += 1
     return found
 
 
@@ -114,7 +121,7 @@ def clean(
 
     # 2. outlet, byline and date lines under the headline, then boilerplate everywhere
     reasons: list[str | None] = [None] * len(paras)
-    head = _scan_head(paras, reasons)
+    head = _scan_head(paras, reasons, guess_outlet=raw.fmt == "text" and not raw.outlet)
     for index, paragraph in enumerate(paras):
         if reasons[index] is None:
             reasons[index] = match_reason(paragraph)

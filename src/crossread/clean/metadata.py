@@ -105,25 +105,36 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def looks_like_outlet(line: str) -> bool:
-    """A line that is a news outlet's name: a known name, a domain, or a short title-case
-    name with an outlet word (``Korea Herald``) or a single capitalised word (``Axios``)."""
+def looks_like_outlet(line: str, *, guess: bool = True) -> bool:
+    """A line that is a news outlet's name: a listed name or a domain; with ``guess``, also
+    a short title-case name with an outlet word (``Korea Herald``) or a single capitalised
+    word that is not a country (``Axios``, but not ``Pakistan``)."""
     text = collapse(line)
     if not text or len(text) > 60 or _SENTENCE_END.search(text):
         return False
-    if text.casefold() in known_outlets() or _DOMAIN.match(text):
+    if is_known_outlet(text):
         return True
     words = text.split()
-    if len(words) > 6 or any(ch in text for ch in ',;:!?"“”'):
+    if not guess or len(words) > 6 or any(ch in text for ch in ',;:!?"“”'):
         return False
     capitalised = all(
         w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words
     )
-    if not capitalised or not words[0][0].isupper():
+    if not capitalised or not words[0][0].isupper() or _is_country(text):
         return False
-    if any(w.casefold().strip(".'’") in outlet_words() for w in words[1:] + words[:1]):
+    if any(w.casefold().strip(".'’") in outlet_words() for w in words):
         return len(words) >= 2 or words[0].casefold() in outlet_words()
-    return len(words) == 1 and words[0].isalpha() and len(words[0]) >= 3
+    return len(words) == 1 and words[0].isalpha() and len(words[0]) >= 4
+
+
+def _is_country(text: str) -> bool:
+    import pycountry  # imported lazily: only outlet guesses need it
+
+    try:
+        pycountry.countries.lookup(text)
+    except LookupError:
+        return False
+    return True
 
 
 def _outlet_name(text: str) -> str:
@@ -131,14 +142,16 @@ def _outlet_name(text: str) -> str:
 
 
 def _outlet_part(text: str) -> bool:
-    """The last piece of a byline names an outlet: listed, a domain, a name with an outlet
-    word (``Evening Courier``), or a single capitalised word; ``Jane Doe`` does not."""
+    """The last piece of a byline names an outlet: listed, a domain, or a name with an
+    outlet word (``Evening Courier``); ``Jane Doe`` and ``Frankfurt`` do not."""
     if is_known_outlet(text):
         return True
-    if not looks_like_outlet(text):
-        return False
     words = text.split()
-    return len(words) == 1 or any(w.casefold().strip(".'’") in outlet_words() for w in words)
+    return (
+        len(words) >= 2
+        and looks_like_outlet(text)
+        and any(w.casefold().strip(".'’") in outlet_words() for w in words)
+    )
 
 
 def _looks_like_names(text: str) -> bool:
@@ -196,15 +209,19 @@ def parse_dateline(line: str) -> HeadLine | None:
     return HeadLine(kind="dateline", published=published)
 
 
-def head_line(line: str) -> HeadLine | None:
-    """What a short line under the headline is (outlet, byline, dateline), or None."""
+def head_line(line: str, *, guess_outlet: bool = True) -> HeadLine | None:
+    """What a short line under the headline is (outlet, byline, dateline), or None.
+
+    ``guess_outlet`` allows outlet names recognised by shape alone (see
+    :func:`looks_like_outlet`); without it only listed outlets and domains count.
+    """
     text = collapse(line)
     if not text or len(text) > 120:
         return None
     dateline = parse_dateline(text)
     if dateline is not None:
         return dateline
-    if looks_like_outlet(text):
+    if looks_like_outlet(text, guess=guess_outlet):
         return HeadLine(kind="outlet-line", outlet=_outlet_name(text))
     return parse_byline(text)
 

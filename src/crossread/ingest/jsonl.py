@@ -33,6 +33,9 @@ TEXT_FIELDS = (
     "full_text",
     "fulltext",
     "story",
+    "paragraphs",
+    "body_paragraphs",
+    "body-paragraphs",
 )
 TITLE_FIELDS = ("title", "headline", "heading", "name")
 DATE_FIELDS = (
@@ -101,6 +104,9 @@ def _name(value: Any) -> str | None:
 
 def _body(value: Any) -> tuple[str, tuple[Removal, ...]]:
     if isinstance(value, list):
+        if value and all(isinstance(v, list) for v in value):
+            # Paragraphs given as lists of sentences.
+            value = [" ".join(s.strip() for s in v if isinstance(s, str)) for v in value]
         parts = [p for p in (_body(v)[0] for v in value) if p.strip()]
         return "\n\n".join(parts), ()
     if isinstance(value, Mapping):
