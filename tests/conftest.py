@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import tarfile
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,23 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Pat
         return target
 
     return get
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, None]:
+    """With CROSSREAD_REQUIRE_BROWSER=1 (set by CI), a skipped browser test is a failure.
+
+    On a developer's machine without Chromium the browser tests skip with their reason; in CI,
+    where .ci/run installs Chromium, a skip would hide a broken setup.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if (
+        report.skipped
+        and item.get_closest_marker("browser") is not None
+        and os.environ.get("CROSSREAD_REQUIRE_BROWSER") == "1"
+    ):
+        report.outcome = "failed"
+        report.longrepr = f"browser test skipped in CI: {report.longrepr}"
