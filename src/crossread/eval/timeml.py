@@ -109,29 +109,49 @@ def read_gum(path: Path) -> TimexDocument:
     anchor = _anchor(dateline.group(1) if dateline else attrs.get("dateCreated"))
     out: list[str] = []
     length = 0
-    opened: list[tuple[int, dict[str, str]]] = []
+    opened: list[tuple[int | None, dict[str, str]]] = []
     gold: list[GoldTimex] = []
     previous = ""
+    in_word = 0
+    quote_open = False
     for line in source.splitlines():
         if "\t" in line:
             token = line.split("\t", 1)[0]
             token = html.unescape(token)
-            glue = (
-                not out or _NO_SPACE_BEFORE.match(token) is not None or previous in _NO_SPACE_AFTER
-            )
+            if token in ('"', "'"):
+                # straight quotes alternate: an opening one takes the space before it
+                quote_open = not quote_open
+                glue = not out or not quote_open or previous in _NO_SPACE_AFTER
+            else:
+                glue = (
+                    not out
+                    or in_word > 1
+                    or _NO_SPACE_BEFORE.match(token) is not None
+                    or previous in _NO_SPACE_AFTER
+                    or (previous in ('"', "'") and quote_open)
+                )
+            if in_word:
+                in_word += 1
             piece = token if glue else " " + token
+            token_start = length + len(piece) - len(token)
+            # a <date> opened before this token starts where the token does
+            opened = [(token_start if s is None else s, a) for s, a in opened]
             out.append(piece)
             length += len(piece)
             previous = token
             continue
         tag = _TAG.match(line.strip())
+        if tag and tag.group(2) == "w":
+            # <w> groups the tokens of one written word ("all-girl"): no spaces inside
+            in_word = 0 if tag.group(1) else 1
+            continue
         if not tag or tag.group(2) != "date":
             continue
         if not tag.group(1):
-            start = length + (1 if out else 0)
-            opened.append((start, dict(_ATTR.findall(tag.group(3)))))
+            opened.append((None, dict(_ATTR.findall(tag.group(3)))))
         elif opened:
-            start, attributes = opened.pop()
+            pending, attributes = opened.pop()
+            start = length if pending is None else pending
             text = "".join(out)[start:length]
             gold.append(
                 GoldTimex(

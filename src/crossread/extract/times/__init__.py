@@ -21,6 +21,7 @@ from functools import cache
 from crossread.extract.times import dates, relative
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.readings import Context, Reading, clause_direction
+from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
 from crossread.models import Sentence, TimeRef
 
 __all__ = ["find_times"]
@@ -33,6 +34,7 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    triggers: tuple[str, ...]
 
 
 PAST_UNIT = (
@@ -49,44 +51,45 @@ def _past_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DURATION", value=duration_value(1, lexicon().unit(m["unit"])))
 
 
-# Rule order breaks ties between readings of the same extent: earlier wins.
-RULE_TABLE: tuple[tuple[str, str, Handler], ...] = (
-    ("iso", dates.ISO, dates.iso_date),
-    ("month-day", dates.MDY, dates.month_day),
-    ("day-month", dates.DMY, dates.month_day),
-    ("month-year", dates.MONTH_YEAR, dates.month_year),
-    ("spoken-year", dates.SPOKEN_YEAR, dates.spoken_year_rule),
-    ("year-end", dates.YEAR_END, dates.year_end),
-    ("quarter", dates.QUARTER, dates.quarter),
-    ("quarter-short", dates.Q_SHORT, dates.quarter),
-    ("latest-quarter", dates.LATEST_QUARTER, dates.latest_quarter),
-    ("decade", dates.DECADE, dates.decade),
-    ("decade-word", dates.DECADE_WORD, dates.decade_word),
-    ("century", dates.CENTURY, dates.century),
-    ("season", dates.SEASON, dates.season),
-    ("year", dates.YEAR, dates.year),
-    ("fiscal-short", dates.FY_SHORT, dates.fiscal_short),
-    ("holiday", dates.HOLIDAY, dates.holiday),
-    ("month", dates.MONTH, dates.month_alone),
-    ("clock", relative.CLOCK, relative.clock),
-    ("when-clock", relative.WHEN_CLOCK, relative.clock),
-    ("day-word", relative.DAY_WORD, relative.day_word),
-    ("part-of-day", relative.PART_OF_DAY, relative.part_of_day),
-    ("every-weekday", relative.EVERY_WEEKDAY, relative.every_weekday),
-    ("plural-weekday", relative.PLURAL_WEEKDAY, relative.every_weekday),
-    ("weekday", relative.WEEKDAY, relative.weekday),
-    ("relative-unit", relative.REL_UNIT, relative.relative_unit),
-    ("the-weekend", relative.THE_WEEKEND, relative.the_weekend),
-    ("ago", relative.AGO, relative.ago),
-    ("year-ago", relative.YEAR_AGO, relative.year_ago),
-    ("every-n", relative.EVERY_N, relative.every_n),
-    ("set", relative.SET_WORDS, relative.set_word),
-    ("duration", relative.DURATION, relative.duration),
-    ("past-unit", PAST_UNIT, _past_unit),
-    ("bare-units", relative.BARE_UNITS, relative.bare_units),
-    ("present", relative.PRESENT, relative.present_ref),
-    ("past", relative.PAST, relative.past_ref),
-    ("future", relative.FUTURE, relative.future_ref),
+# (name, pattern, handler, trigger categories). Rule order breaks ties between readings of
+# the same extent: earlier wins. A rule only scans windows around words of its categories.
+RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
+    ("iso", dates.ISO, dates.iso_date, "year4"),
+    ("month-day", dates.MDY, dates.month_day, "month"),
+    ("day-month", dates.DMY, dates.month_day, "month"),
+    ("month-year", dates.MONTH_YEAR, dates.month_year, "month"),
+    ("spoken-year", dates.SPOKEN_YEAR, dates.spoken_year_rule, "spoken"),
+    ("year-end", dates.YEAR_END, dates.year_end, "unit"),
+    ("quarter", dates.QUARTER, dates.quarter, "quarter"),
+    ("quarter-short", dates.Q_SHORT, dates.quarter, "quarter"),
+    ("latest-quarter", dates.LATEST_QUARTER, dates.latest_quarter, "quarter"),
+    ("decade", dates.DECADE, dates.decade, "digit"),
+    ("decade-word", dates.DECADE_WORD, dates.decade_word, "decadeword"),
+    ("century", dates.CENTURY, dates.century, "unit"),
+    ("season", dates.SEASON, dates.season, "season"),
+    ("year", dates.YEAR, dates.year, "year4"),
+    ("fiscal-short", dates.FY_SHORT, dates.fiscal_short, "fy"),
+    ("holiday", dates.HOLIDAY, dates.holiday, "holiday"),
+    ("month", dates.MONTH, dates.month_alone, "month"),
+    ("clock", relative.CLOCK, relative.clock, "digit part"),
+    ("when-clock", relative.WHEN_CLOCK, relative.clock, "part"),
+    ("day-word", relative.DAY_WORD, relative.day_word, "dayword"),
+    ("part-of-day", relative.PART_OF_DAY, relative.part_of_day, "part"),
+    ("every-weekday", relative.EVERY_WEEKDAY, relative.every_weekday, "weekday"),
+    ("plural-weekday", relative.PLURAL_WEEKDAY, relative.every_weekday, "weekday"),
+    ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
+    ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
+    ("the-weekend", relative.THE_WEEKEND, relative.the_weekend, "unit"),
+    ("ago", relative.AGO, relative.ago, "unit"),
+    ("year-ago", relative.YEAR_AGO, relative.year_ago, "unit"),
+    ("every-n", relative.EVERY_N, relative.every_n, "unit"),
+    ("set", relative.SET_WORDS, relative.set_word, "set"),
+    ("duration", relative.DURATION, relative.duration, "unit"),
+    ("past-unit", PAST_UNIT, _past_unit, "unit"),
+    ("bare-units", relative.BARE_UNITS, relative.bare_units, "unit"),
+    ("present", relative.PRESENT, relative.present_ref, "ref"),
+    ("past", relative.PAST, relative.past_ref, "ref"),
+    ("future", relative.FUTURE, relative.future_ref, "ref"),
 )
 
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
@@ -96,9 +99,9 @@ _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
 def rules() -> tuple[Rule, ...]:
     """The compiled grammar (compiled once per process)."""
     compiled = []
-    for name, pattern, handler in RULE_TABLE:
+    for name, pattern, handler, triggers in RULE_TABLE:
         regex = re.compile(r"(?<![\w'’])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
-        compiled.append(Rule(name, regex, handler))
+        compiled.append(Rule(name, regex, handler, tuple(triggers.split())))
     return tuple(compiled)
 
 
@@ -149,9 +152,17 @@ def find_times(
     ctx = Context(text=text, anchor=anchor, direction=direction, bounds=bounds)
     # 1. every rule proposes its matches
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
+    spans = trigger_spans(text)
     for order, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(text):
-            candidates.append((m.start(), -(m.end() - m.start()), order, m))
+        for lo, hi in merge([spans.get(t, []) for t in rule.triggers]):
+            for m in rule.pattern.finditer(text, lo, hi):
+                if m.end() > hi - MARGIN // 2 and hi < len(text):
+                    # near the window's edge: read it again against the full text
+                    full = rule.pattern.match(text, m.start())
+                    if full is None:
+                        continue
+                    m = full
+                candidates.append((m.start(), -(m.end() - m.start()), order, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     # 2. longest leftmost reading wins; a rule may still decline its match
     table = rules()

@@ -352,6 +352,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         number = limit
     if not 1 <= number <= limit:
         return None
+    named_year = m["year"] or m.groupdict().get("yearpos") or m.groupdict().get("rel")
+    if unit == "half" and not named_year:
+        # "the second half" alone is as often a match's as a year's
+        return None
     letter = "Q" if unit == "quarter" else "H"
     gran: Granularity = "quarter" if unit == "quarter" else "half"
     explicit = m["year"] or m.groupdict().get("yearpos")

@@ -334,10 +334,14 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if _not_a_duration(m, ctx, num_text, unit, plural):
         return None
-    if amount is not None and amount != 1 and not plural and "-" not in m["hy"]:
-        # "five year plan": an adjective written without its hyphen; not "one day"
-        if not re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3]):
-            return None
+    # "five year plan" is an adjective written without its hyphen; "two year" alone is not
+    adjective = (
+        amount is not None
+        and amount < 100
+        and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3])
+    )
+    if amount is not None and amount != 1 and not plural and "-" not in m["hy"] and not adjective:
+        return None
     if amount is not None and amount > 1000 and unit not in ("Y", "H", "MIN", "S", "D"):
         return None
     approx = _words(m["approx"])

@@ -1,0 +1,121 @@
+"""Where each grammar rule needs to look: windows of text around its trigger words.
+
+Running every rule's regex over the whole text costs one attempt per rule per character.
+Every rule needs a word of its own kind (a month name, a unit word, a four-digit number...),
+so one cheap pass over the words finds, per rule, the few windows where it can match; the
+rules then scan only those. Output is identical to scanning the whole text, as long as no
+expression reaches further than ``MARGIN`` characters from its trigger word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from crossread.extract.times.lexicon import lexicon
+
+MARGIN = 80
+"""Characters before and after a trigger word that a rule may still match."""
+
+_WORD = re.compile(r"[^\W_]+")
+_SMALL = frozenset(["the", "a", "an", "in", "at", "of", "to", "and", "on"])
+
+
+def _words_of(phrases: object) -> set[str]:
+    words: set[str] = set()
+    for phrase in phrases:  # type: ignore[attr-defined]
+        words.update(w for w in re.split(r"[\s'’-]+", str(phrase).lower()) if w)
+    return words - _SMALL
+
+
+@cache
+def vocabulary() -> dict[str, frozenset[str]]:
+    """Lower-cased word -> the trigger categories it belongs to."""
+    lex = lexicon()
+    categories: dict[str, set[str]] = {
+        "month": {w.lower() for w in lex.months},
+        "weekday": {w.lower() for w in lex.weekdays}
+        | {w.lower() + "s" for w in lex.weekdays if w.endswith("day")},
+        "unit": set(lex.units) | set(lex.unit_plurals) | {"weekend", "weekends"},
+        "season": set(lex.seasons),
+        "part": set(_words_of(lex.day_parts)) | {"noon", "midnight", "midday", "am", "pm"},
+        "dayword": {"yesterday", "today", "tomorrow", "tonight"},
+        "ref": _words_of((*lex.present_ref, *lex.past_ref, *lex.future_ref)),
+        "set": _words_of(lex.sets) - set(lex.units) - set(lex.unit_plurals),
+        "holiday": _words_of((*lex.holidays, *lex.weekday_holidays)),
+        "spoken": {"nineteen", "twenty", "thousand"},
+        "quarter": {"quarter", "quarters", "period", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
+        "decadeword": {
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        },  # fmt: skip
+        "fy": {"fy"},
+    }
+    vocab: dict[str, set[str]] = {}
+    for name, words in categories.items():
+        for word in words:
+            vocab.setdefault(word, set()).add(name)
+    return {w: frozenset(c) for w, c in vocab.items()}
+
+
+_DIGIT_TRIGGERS = (
+    ("year4", re.compile(r"(?<![\w])(?:(?:1[5-9]|20)\d\d(?:s)?|fy\d{2,4})(?![\w])", re.I)),
+    ("fy", re.compile(r"(?<![\w])fy\s?['’]?\d\d", re.I)),
+    ("digit", re.compile(r"\d0['’]?s\b|\d\s*[ap]\.?m\b|\d[:.]\d\d", re.I)),
+)
+
+
+def trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Category -> merged windows ``(lo, hi)`` around the words of that category in ``text``."""
+    vocab = vocabulary()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for category, pattern in _DIGIT_TRIGGERS:
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        if found:
+            hits[category] = found
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    # only the vocabulary words present at all are searched for, with str.find
+    for word in set(_WORD.findall(lowered)).intersection(vocab):
+        size = len(word)
+        pos = lowered.find(word)
+        while pos >= 0:
+            end = pos + size
+            before = lowered[pos - 1] if pos else " "
+            after = lowered[end] if end < len(lowered) else " "
+            if not before.isalnum() and not after.isalnum():
+                for category in vocab[word]:
+                    hits.setdefault(category, []).append((pos, end))
+            pos = lowered.find(word, end)
+    length = len(text)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for category, found in hits.items():
+        found.sort()
+        windows: list[tuple[int, int]] = []
+        for start, end in found:
+            lo, hi = max(0, start - MARGIN), min(length, end + MARGIN)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+        spans[category] = windows
+    return spans
+
+
+def merge(windows: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Union of several sorted window lists, as sorted disjoint windows."""
+    every = sorted(w for group in windows for w in group)
+    merged: list[tuple[int, int]] = []
+    for lo, hi in every:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
