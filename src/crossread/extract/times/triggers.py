@@ -54,7 +54,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
             "seventies",
             "eighties",
             "nineties",
-        },  # fmt: skip
+        },
         "fy": {"fy"},
     }
     vocab: dict[str, set[str]] = {}
