@@ -87,7 +87,7 @@ def fundus_pages(folder: Path) -> Iterator[Page]:
             title=gold.get("title"),
             date=str(date)[:10] if date else None,
             authors=tuple(gold.get("authors") or ()),
-            body="\n".join(paragraphs),
+            body="\n".join(paragraphs) or None,  # pages without a gold body are not scored
         )
 
 
