@@ -139,3 +139,22 @@ def test_compare_paths_without_database() -> None:
     )
     assert not unrelated.brief.same_story
     assert unrelated.brief.similarity < result.brief.similarity
+
+
+def test_large_inputs_are_committed_in_batches(tmp_path: Path) -> None:
+    lines = [
+        '{"title": "Item %d", "outlet": "Wire", "date": "2026-03-%02d", '
+        '"text": "Council %d approved the budget of district %d on Monday."}'
+        % (n, n % 28 + 1, n, n)
+        for n in range(7)
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    batches: list[int] = []
+    pipeline = Pipeline(SqliteStore.memory(), batch_size=3)
+    report = pipeline.ingest_sources(
+        [path], on_batch=lambda source, part: batches.append(len(part.ingested))
+    )
+    assert len(report.ingested) == 7
+    assert batches == [3, 3, 1]
+    assert pipeline.store.counts()["articles"] == 7

@@ -169,16 +169,26 @@ def ingest(
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
+            TextColumn("{task.fields[articles]} articles"),
             console=err,
             transient=True,
-            disable=len(sources) < 2,
+            disable=not err.is_terminal,
         ) as progress:
-            task = progress.add_task("ingesting", total=len(sources))
+            task = progress.add_task("ingesting", total=len(sources), articles=0)
+            stored = 0
 
-            def advance(source: str, report: IngestReport) -> None:
-                progress.update(task, advance=1, description=Path(source).name[:40])
+            def batch_done(source: str, part: IngestReport) -> None:
+                # big inputs (archives, feed dumps) report progress batch by batch
+                nonlocal stored
+                stored += len(part.ingested)
+                progress.update(task, description=Path(source).name[:40], articles=stored)
 
-            report = pipeline.ingest_sources(sources, overrides, on_source=advance)
+            def source_done(source: str, report: IngestReport) -> None:
+                progress.update(task, advance=1)
+
+            report = pipeline.ingest_sources(
+                sources, overrides, on_source=source_done, on_batch=batch_done
+            )
     _print_report(report)
     if not report.ok:
         ctx.exit(1)

@@ -141,9 +141,11 @@ class Pipeline:
         store: Store,
         settings: Settings | None = None,
         index: StoryIndex | None = None,
+        batch_size: int = 500,
     ) -> None:
         self.store = store
         self.settings = settings or Settings()
+        self.batch_size = batch_size
         self._index = index
 
     @property
@@ -162,31 +164,60 @@ class Pipeline:
         sources: Sequence[str | Path],
         overrides: Overrides | None = None,
         on_source: Callable[[str, IngestReport], None] | None = None,
+        on_batch: Callable[[str, IngestReport], None] | None = None,
     ) -> IngestReport:
-        """Ingest files, folders and URLs; one transaction per input file.
+        """Ingest files, folders and URLs.
 
-        A bad input is recorded as a failure naming it; the others still go through.
+        Each input is stored in one transaction; an input holding more than ``batch_size``
+        documents (a feed dump, a WARC archive) is read as a stream and committed every
+        ``batch_size`` documents, so memory stays flat and an interrupted run resumes by
+        ingesting again (stored articles are skipped). A bad input is recorded as a failure
+        naming it; the others still go through.
         """
         total = IngestReport()
         for source in expand_sources(sources):
-            try:
-                documents = list(read_source(source, settings=self.settings))
-            except CrossreadError as exc:
-                report = IngestReport(failed=(Failure(source=source, message=str(exc)),))
-            except (OSError, ValueError) as exc:
-                report = IngestReport(failed=(Failure(source=source, message=f"{source}: {exc}"),))
-            else:
-                report = self.ingest_documents(documents, overrides)
-                if not any(d.status == "ok" for d in documents):
-                    # An input that holds no article at all failed, whatever the reason.
-                    why = "; ".join(f.message for f in report.skipped) or f"{source}: no articles"
-                    report = replace(
-                        report, skipped=(), failed=(Failure(source=source, message=why),)
-                    )
+            report = self._ingest_source(source, overrides, on_batch)
             total += report
             if on_source is not None:
                 on_source(source, report)
         return total
+
+    def _ingest_source(
+        self,
+        source: str,
+        overrides: Overrides | None,
+        on_batch: Callable[[str, IngestReport], None] | None,
+    ) -> IngestReport:
+        """Read one input lazily and store it in batches (one batch for ordinary files)."""
+        report = IngestReport()
+        seen_article = False
+        batch: list[RawDocument] = []
+
+        def flush() -> None:
+            nonlocal report
+            part = self.ingest_documents(batch, overrides)
+            report += part
+            batch.clear()
+            if on_batch is not None:
+                on_batch(source, part)
+
+        try:
+            for raw in read_source(source, settings=self.settings):
+                seen_article = seen_article or raw.status == "ok"
+                batch.append(raw)
+                if len(batch) >= self.batch_size:
+                    flush()
+        except CrossreadError as exc:
+            return report + IngestReport(failed=(Failure(source=source, message=str(exc)),))
+        except (OSError, ValueError) as exc:
+            failure = Failure(source=source, message=f"{source}: {exc}")
+            return report + IngestReport(failed=(failure,))
+        flush()
+        if not seen_article:
+            # An input that holds no article at all failed, whatever the reason.
+            why = "; ".join(f.message for f in report.skipped) or f"{source}: no articles found"
+            report = replace(report, skipped=(), failed=(Failure(source=source, message=why),))
+        return report
 
     def ingest_bytes(
         self, data: bytes, name: str, overrides: Overrides | None = None
