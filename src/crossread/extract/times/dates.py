@@ -108,6 +108,12 @@ SPOKEN_YEAR = (
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?(?![\w-])"
 )
+SPOKEN_YEAR = (
+    "(?:"
+    + SPOKEN_YEAR
+    + r")(?!\s+(?:years?|months?|weeks?|days?|decades?|centuries|hours?|people|dollars"
+    + r"|times|of|more|or|to)\b)"
+)
 MONTH_YEAR = (
     MOD_PREFIX
     + rf"(?P<mon>{F.month})(?:,?\s+|\s+of\s+)(?:(?P<year>{F.year})|(?P<spoken>{SPOKEN_YEAR})"

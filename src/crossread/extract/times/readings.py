@@ -47,6 +47,9 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return future, past
 
 
+_PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.I)
+
+
 def clause_direction(text: str, start: int, end: int, bounds: tuple[int, int]) -> Direction:
     """Tense of the clause around ``text[start:end]``: the nearest tense cue in its sentence.
 
@@ -64,6 +67,9 @@ def clause_direction(text: str, start: int, end: int, bounds: tuple[int, int]) -
             if start <= pos < end:
                 continue
             distance = start - (lo + m.end()) if pos < start else pos - end
+            if direction == "future" and _PAST_AUXILIARY.search(text, max(lo, pos - 16), pos):
+                # "had been due to expire", "was scheduled to": a plan in the past
+                direction = "past"
             if best is None or distance < best[0]:
                 best = (distance, direction)
     return best[1] if best else "none"

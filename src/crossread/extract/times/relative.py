@@ -129,9 +129,13 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     if prefix:
         mod = "END" if prefix.startswith(("rest",)) else modifier(prefix)
     if head in ("the", "same", "the same"):
-        # "the year" / "the week": only in "earlier in the year", "the end of the month"
-        if not prefix:
+        # "the week" alone refers back to some week; "the year" in news is nearly always
+        # the current one ("profit for the year", "earlier in the year")
+        if not prefix and unit_word != "year":
             return None
+        if not prefix and re.match(r"\s+(?:ended|ending)\b", ctx.text[m.end() : m.end() + 10]):
+            # "the year ended June 30": a twelve-month accounting period
+            return Reading(type="DURATION", value="P1Y")
         head = "this"
     delta = {
         "this": 0,
