@@ -185,3 +185,27 @@ def test_year_boundaries(anchor: dt.date) -> None:
     expected_month = "2021-12" if anchor.month == 1 else "2021-11"
     assert found["last month"] == expected_month
     assert found["December"] == "2021-12"
+
+
+def test_day_of_month_and_numeric_dates() -> None:
+    assert value("He arrives on the 20th.", "the 20th") == "2022-08-20"
+    assert value("It was paid on the 3rd, officials said.", "the 3rd") == "2022-08-03"
+    assert not times("He lives on the 1st floor.")
+    assert value("Filed on 8/16/22 in Ohio.", "8/16/22") == "2022-08-16"
+    assert value("Filed on 16/08/2022 in Leeds.", "16/08/2022") == "2022-08-16"
+    stamp = one("Posted 2022-08-16T10:00 by staff.", "2022-08-16T10:00")
+    assert (stamp.type, stamp.value) == ("TIME", "2022-08-16T10:00")
+    assert value("The strike began at 0630 GMT.", "0630 GMT") == "2022-08-16T06:30"
+
+
+def test_fractions_and_large_numbers() -> None:
+    assert value("He served 2 1/2 years.", "2 1/2 years") == "P30M"
+    assert value("It took one and a half years.", "one and a half years") == "P18M"
+    assert value("It took half an hour.", "half an hour") == "PT30M"
+    assert value("It lasted two thousand years.", "two thousand years") == "P2000Y"
+
+
+def test_counts_are_not_years() -> None:
+    assert not times("Some 2000 protesters marched.")
+    assert value("By 2030 emissions must halve.", "2030") == "2030"
+    assert not [t for t in times("Prices rose 15 percent to $2022.") if t.value == "2022"]

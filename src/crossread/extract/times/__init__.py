@@ -55,6 +55,8 @@ def _past_unit(m: re.Match[str], ctx: Context) -> Reading | None:
 # the same extent: earlier wins. A rule only scans windows around words of its categories.
 RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("iso", dates.ISO, dates.iso_date, "year4"),
+    ("numeric-date", dates.NUMERIC, dates.numeric_date, "digit"),
+    ("nth-day", dates.THE_NTH, dates.nth_day, "digit"),
     ("month-day", dates.MDY, dates.month_day, "month"),
     ("day-month", dates.DMY, dates.month_day, "month"),
     ("month-year", dates.MONTH_YEAR, dates.month_year, "month"),

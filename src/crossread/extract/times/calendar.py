@@ -193,6 +193,12 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount, unit = amount * 1000, "Y"
     elif unit == "FN":
         amount, unit = amount * 2, "W"
+    if amount != int(amount):
+        # halves read better in the next smaller unit: 1.5 years is P18M, half an hour PT30M
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60),
+                   "W": ("D", 7), "MIN": ("S", 60)}.get(unit)  # fmt: skip
+        if smaller and amount * smaller[1] == int(amount * smaller[1]):
+            amount, unit = amount * smaller[1], smaller[0]
     text = f"{amount:g}" if amount != int(amount) else str(int(amount))
     if unit in ("H", "S"):
         return f"PT{text}{unit}"

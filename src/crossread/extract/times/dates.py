@@ -43,7 +43,17 @@ def _day(text: str) -> int:
 
 
 # 1. explicit dates: ISO, "Feb. 24, 2022", "24 February 2022", "Friday, July 21, 2017"
-ISO = r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"
+ISO = (
+    r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+    r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"(?![\d-])"
+)
+NUMERIC = r"(?<![\d/.-])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"
+THE_NTH = (
+    r"the\s+(?P<day>[12]?\d(?:st|nd|rd|th)"
+    r"|3[01](?:st|th))(?=\s*[,.;:)]|\s+(?:and|or|at|in|when|to|through|until|of\s+(?:this|next|last)"
+    r"\s+month)\b|\s*$)(?:\s+of\s+(?P<rel>this|next|last)\s+month)?"
+)
 MDY = (
     rf"(?:(?P<wd>{F.weekday}),?\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?"
     rf"(?P<mon>{F.month})\s+(?P<day>{F.day})(?![:\d]|,\d)"
@@ -60,7 +70,52 @@ def iso_date(m: re.Match[str], ctx: Context) -> Reading | None:
         day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
+    if m["hh"]:
+        value = f"{day.isoformat()}T{m['hh']}:{m['mi']}"
+        return Reading(type="TIME", value=value, granularity="time")
     return Reading(type="DATE", value=cal.day_value(day), granularity="day")
+
+
+def numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``8/16/2022`` (US order) or ``16/08/2022`` (day first when the first number is > 12)."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if y < 100:
+        y += 2000 if y <= (ctx.anchor.year % 100 if ctx.anchor else 30) + 1 else 1900
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return Reading(type="DATE", value=dt.date(y, month, day).isoformat(), granularity="day")
+    except ValueError:
+        return None
+
+
+_DATE_PREPOSITION = re.compile(r"\b(?:on|by|until|till|since|from|before|after|to)\s+$", re.I)
+
+
+def nth_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``on the 15th``: that day of this month, or of the month the tense points to."""
+    day = _day(m["day"])
+    before = ctx.text[max(0, m.start() - 8) : m.start()]
+    if not _DATE_PREPOSITION.search(before):
+        return None
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="day", anchored=True)
+    rel = (m["rel"] or "").lower()
+    if rel:
+        year_, month = cal.add_months(
+            ctx.anchor.year, ctx.anchor.month, {"this": 0, "next": 1, "last": -1}[rel]
+        )
+    else:
+        year_, month = ctx.anchor.year, ctx.anchor.month
+        direction = ctx.direction(m.start(), m.end())
+        if direction == "past" and day > ctx.anchor.day:
+            year_, month = cal.add_months(year_, month, -1)
+        elif direction == "future" and day < ctx.anchor.day:
+            year_, month = cal.add_months(year_, month, 1)
+    try:
+        value = dt.date(year_, month, day).isoformat()
+    except ValueError:
+        return None
+    return Reading(type="DATE", value=value, granularity="day", anchored=True)
 
 
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -234,6 +289,11 @@ DECADE_WORDS = {
     "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
 }  # fmt: skip
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b(?!\s+(?:of|ago))")
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|by|since|until|till|from|to|before|after|during|through|of|between|and|or"
+    r"|around|circa|early|late|mid)\s+$",
+    re.I,
+)
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:No\.|#|\$|€|£|[A-Z]{2,}\s?|[Rr]oute|[Hh]ighway|[Rr]oom|[Ff]light|[Ss]ection|[Pp]age"
     r"|[Nn]umber|[Pp]lan|[Rr]esolution|[Aa]rticle|[Ff]ormula|[Mm]odel|[Hh]otline|[Ll]aw)\s*$"
@@ -246,7 +306,9 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         before = ctx.text[max(0, m.start() - 14) : m.start()]
         if _NOT_YEAR_BEFORE.search(before):
             return None
-        if _PLURAL_NOUN_AFTER.match(ctx.text, m.end()):
+        if _PLURAL_NOUN_AFTER.match(ctx.text, m.end()) and not _TIME_PREPOSITION_BEFORE.search(
+            before
+        ):
             return None
     return Reading(type="DATE", value=m["year"], granularity="year", modifier=modifier(m["mod"]))
 

@@ -68,7 +68,14 @@ class Lexicon:
     def number(self, text: str) -> float | None:
         """Value of a number (``24``, ``two``, ``twenty-five``, ``a couple of``); None if vague."""
         key = re.sub(r"[\s-]+", " ", text.lower()).strip()
-        key = key.replace(",", "")
+        key = key.replace(",", "").replace("½", " 1/2").strip()
+        half = 0.0
+        for suffix in (" and a half", " 1/2"):
+            if key.endswith(suffix) and key != suffix.strip():
+                key, half = key[: -len(suffix)].strip(), 0.5
+        if half:
+            whole = self.number(key)
+            return None if whole is None else whole + half
         if key in self.numbers:
             return self.numbers[key]
         try:
@@ -79,7 +86,10 @@ class Lexicon:
         for part in key.split(" "):
             if part not in self.numbers:
                 return None
-            total += self.numbers[part]
+            if part in ("hundred", "thousand") and total:
+                total *= self.numbers[part]  # "two thousand", "three hundred"
+            else:
+                total += self.numbers[part]
         return total
 
 
@@ -141,14 +151,17 @@ def fragments() -> Fragments:
     ones = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
     compound = alternation(tens) + r"(?:[\s-]" + alternation(ones) + ")"
     words = [w for w in lex.numbers if w not in ("a", "an")]
-    number = (
-        r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    simple = (
+        r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2|½)?|"
         + compound
         + "|"
         + alternation(words)
-        + "|"
+        + ")"
+    )
+    number = (
+        rf"(?:{simple}(?:[\s-]+(?:hundred|thousand)(?![\w-]))?(?:\s+and\s+a\s+half)?|"
         + alternation(list(lex.vague_numbers))
-        + r"|an?)(?![\w])"
+        + r"|an?)(?![\w/])"
     )
     singular = alternation(list(lex.units))
     unit = r"(?:" + alternation(list(lex.unit_plurals)) + "|" + singular + r")(?![\w])"

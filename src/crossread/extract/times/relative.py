@@ -344,7 +344,7 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         and amount < 100
         and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3])
     )
-    if amount is not None and amount != 1 and not plural and "-" not in m["hy"] and not adjective:
+    if amount is not None and amount > 1 and not plural and "-" not in m["hy"] and not adjective:
         return None
     if amount is not None and amount > 1000 and unit not in ("Y", "H", "MIN", "S", "D"):
         return None
@@ -454,7 +454,7 @@ CLOCK = (
     r"(?:(?P<approx>about|around|approximately|roughly|shortly\s+(?:after|before)|just\s+"
     r"(?:after|before))\s+)?"
     r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|am|pm|AM|PM"
-    r"|a\.m|p\.m))(?![\w])|(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs"
+    r"|a\.m|p\.m))(?![\w])|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs"
     r"|local|[A-Z]{2,4}T))|(?P<word>noon|midnight|midday))"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC))|\s+local\s+time)?"
     rf"(?:,?\s+(?:on\s+)?{_WHEN})?"

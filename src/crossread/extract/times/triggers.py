@@ -67,7 +67,14 @@ def vocabulary() -> dict[str, frozenset[str]]:
 _DIGIT_TRIGGERS = (
     ("year4", re.compile(r"(?<![\w])(?:(?:1[5-9]|20)\d\d(?:s)?|fy\d{2,4})(?![\w])", re.I)),
     ("fy", re.compile(r"(?<![\w])fy\s?['’]?\d\d", re.I)),
-    ("digit", re.compile(r"\d0['’]?s\b|\d\s*[ap]\.?m\b|\d[:.]\d\d", re.I)),
+    (
+        "digit",
+        re.compile(
+            r"\d0['’]?s\b|\d\s*[ap]\.?m\b|\d[:.]\d\d|\d/\d|\d(?:st|nd|rd|th)\b"
+            r"|\d{4}\s+(?:GMT|UTC|hours|hrs)",
+            re.I,
+        ),
+    ),
 )
 
 
