@@ -33,7 +33,7 @@ def summarize(
     similarity: float = 1.0,
     same_story: bool = True,
     copies: Mapping[str, str] | None = None,
-    max_sentences: int = MAX_SENTENCES,
+    max_sentences: int | None = None,
 ) -> Brief:
     """Everything crossread says about one story: headline, cited summary, timeline, quotes.
 
@@ -45,10 +45,14 @@ def summarize(
         similarity: how similar the articles are (shown, not used).
         same_story: whether the articles were judged to report one story.
         copies: article id -> id of the article it copies.
-        max_sentences: most sentences in the summary.
+        max_sentences: most sentences in the summary; by default two, plus two for each
+            further independent outlet, up to six (one article's brief is short, like a lead).
     """
     # 1. headline and summary lead with what independent outlets agree on
     headline = best_headline(articles, facts)
+    if max_sentences is None:
+        outlets = len({a.outlet or a.id for a in articles if (copies or {}).get(a.id) is None})
+        max_sentences = min(MAX_SENTENCES, 2 * max(outlets, 1))
     summary = summarize_facts(facts, articles, max_sentences=max_sentences)
     # 2. dated events in event order, quotes by speaker, framing per article
     timeline = build_timeline(articles)

@@ -17,6 +17,8 @@ from crossread.compare.base import Similarity
 from crossread.compare.claims import Claim, article_claims
 from crossread.models import Article
 
+_SPLIT_MARGIN = 1.5
+"""A second claim of one article joins a group only on a link this many times the threshold."""
 _MIN_CONTENT = 2
 """Claims with fewer content words and names than this (datelines, bylines) are not facts."""
 
@@ -77,7 +79,9 @@ def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Align
                 if best_right[r] == c or best_left[c] == r:
                     candidates.append((float(block[r, c]), left[r], right[c]))
     # 2. merge strongest first; a group may hold two claims of one article only when they are
-    # neighbours (one fact split across adjacent sentences), which stops chains of weak links
+    # neighbours (one fact split across adjacent sentences) joined by a clearly strong link,
+    # which stops chains of weak links
+    threshold = similarity.threshold
     parent = list(range(n))
     members_of: dict[int, list[int]] = {i: [i] for i in range(n)}
 
@@ -87,11 +91,13 @@ def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Align
             i = parent[i]
         return i
 
-    def compatible(x: list[int], y: list[int]) -> bool:
+    def compatible(x: list[int], y: list[int], score: float) -> bool:
         for i in x:
             for j in y:
                 ci, cj = claims[i], claims[j]
-                if ci.article == cj.article and abs(ci.sentence - cj.sentence) > 1:
+                if ci.article != cj.article:
+                    continue
+                if abs(ci.sentence - cj.sentence) > 1 or score < _SPLIT_MARGIN * threshold:
                     return False
         return True
 
@@ -99,7 +105,7 @@ def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Align
     for score, i, j in sorted(candidates, reverse=True):
         ri, rj = find(i), find(j)
         if ri != rj:
-            if not compatible(members_of[ri], members_of[rj]):
+            if not compatible(members_of[ri], members_of[rj], score):
                 continue
             parent[ri] = rj
             members_of[rj] += members_of.pop(ri)

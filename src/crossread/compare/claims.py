@@ -18,7 +18,9 @@ from crossread.models import Article, NumberRef, Sentence, TimeRef
 
 # Where a sentence splits into two claims. The right-hand side starts a new claim.
 _CLAUSE_BREAKS = re.compile(
-    r";\s+"
+    r";\s+|\s+[–—]\s+"
+    r"|,\s+(?!(?:according|including|following|during|regarding|concerning|excluding)\b)"
+    r"(?=[a-z]+ing\s)"
     r"|,\s+(?=adding\b|while\b|whereas\b|but\b|after\b|because\b)"
     r"|\s+(?=when\s+(?:it|he|she|they|the)\b)"
     r"|\s+and\s+(?=added\b|said\b)"
@@ -129,6 +131,8 @@ def find_sources(sentence: str, speakers: Sequence[str] = ()) -> tuple[Source, .
             continue
         phrases.append(phrase)
     sources: list[Source] = []
+    # speakers before relays: "the ambassador said ..., NK News reported"
+    phrases.sort(key=lambda p: source_head(p) == "media")
     for phrase in phrases:
         head = source_head(phrase)
         if head and head != "-" and head not in {s.head for s in sources}:

@@ -1,4 +1,4 @@
-"""Lexical claim similarity: weighted overlap of normalised words and word pairs, plus names.
+"""Lexical claim similarity: idf-weighted overlap of normalised content words, plus names.
 
 Content words are normalised (spelling, stem, paraphrase group) and weighted by how rare they
 are among the story's claims, so "said" or a story's ubiquitous topic word count for little.
@@ -19,12 +19,11 @@ from crossread.compare.claims import Claim
 
 
 class LexicalSimilarity:
-    """Cosine of idf-weighted content words and word pairs, with a bonus for shared names.
+    """Cosine of idf-weighted content words, with a bonus for shared names.
 
     Args:
         threshold: score from which two claims are aligned.
-        pair_weight: weight of consecutive word pairs relative to single words.
-        name_weight: most that shared names add to a score.
+        name_weight: most that shared names (Jaccard of entity keys) add to a score.
         content_floor: content score below which names add nothing.
     """
 
@@ -33,35 +32,25 @@ class LexicalSimilarity:
     def __init__(
         self,
         threshold: float = 0.3,
-        pair_weight: float = 0.5,
-        name_weight: float = 0.15,
+        name_weight: float = 0.3,
         content_floor: float = 0.12,
     ) -> None:
         self.threshold = threshold
-        self.pair_weight = pair_weight
         self.name_weight = name_weight
         self.content_floor = content_floor
 
-    def _features(self, claim: Claim) -> Counter[str]:
-        features: Counter[str] = Counter(claim.words)
-        for left, right in zip(claim.words, claim.words[1:], strict=False):
-            features[f"{left} {right}"] += 1
-        return features
-
     def matrix(self, claims: Sequence[Claim]) -> np.ndarray:
         """Square matrix of pairwise scores over ``claims``."""
-        n = len(claims)
-        if n == 0:
+        if not claims:
             return np.zeros((0, 0))
-        content = _cosine(
-            [self._features(c) for c in claims], pair_weight=self.pair_weight, idf=True
-        )
+        content = _cosine([Counter(c.words) for c in claims])
         names = _jaccard([c.names for c in claims])
         bonus = np.where(content >= self.content_floor, self.name_weight * names, 0.0)
         return np.clip(content + bonus, 0.0, 1.0)
 
 
-def _cosine(bags: Sequence[Counter[str]], *, pair_weight: float, idf: bool) -> np.ndarray:
+def _cosine(bags: Sequence[Counter[str]]) -> np.ndarray:
+    """Cosine similarity of idf-weighted, log-scaled bags of words."""
     vocab: dict[str, int] = {}
     df: Counter[str] = Counter()
     for bag in bags:
@@ -72,12 +61,9 @@ def _cosine(bags: Sequence[Counter[str]], *, pair_weight: float, idf: bool) -> n
     rows, cols, vals = [], [], []
     for i, bag in enumerate(bags):
         for key, count in bag.items():
-            weight = math.log((n + 1) / (df[key] + 1)) + 1.0 if idf else 1.0
-            if " " in key:
-                weight *= pair_weight
             rows.append(i)
             cols.append(vocab[key])
-            vals.append(weight * (1.0 + math.log(count)))
+            vals.append((math.log((n + 1) / (df[key] + 1)) + 1.0) * (1.0 + math.log(count)))
     matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -86,6 +72,7 @@ def _cosine(bags: Sequence[Counter[str]], *, pair_weight: float, idf: bool) -> n
 
 
 def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """Jaccard similarity of sets of entity keys (0 where both are empty)."""
     vocab: dict[str, int] = {}
     for s in sets:
         for key in s:
@@ -98,4 +85,4 @@ def _jaccard(sets: Sequence[frozenset[str]]) -> np.ndarray:
     sizes = np.array([len(s) for s in sets], dtype=float)
     union = sizes[:, None] + sizes[None, :] - inter
     union[union == 0] = 1.0
-    return inter / union
+    return np.asarray(inter / union)

@@ -35,9 +35,9 @@ class EmbeddingSimilarity:
     def __init__(
         self,
         model: str = DEFAULT_MODEL,
-        threshold: float = 0.3,
-        floor: float = 0.35,
-        weight: float = 0.5,
+        threshold: float = 0.35,
+        floor: float = 0.3,
+        weight: float = 0.7,
     ) -> None:
         self.model = model
         self.threshold = threshold
