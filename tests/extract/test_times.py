@@ -209,3 +209,51 @@ def test_counts_are_not_years() -> None:
     assert not times("Some 2000 protesters marched.")
     assert value("By 2030 emissions must halve.", "2030") == "2030"
     assert not [t for t in times("Prices rose 15 percent to $2022.") if t.value == "2022"]
+
+
+def test_business_periods() -> None:
+    text = "Third-quarter profit rose to $5 million from $4 million a year earlier."
+    assert value(text, "a year earlier") == "2021-Q3"
+    assert value("Profit fell from the year-earlier quarter.", "the year-earlier quarter") == (
+        "2021-Q2"
+    )
+    ended = one("Net income for the year ended June 30 rose.", "the year")
+    assert (ended.type, ended.value) == ("DURATION", "P1Y")
+    assert value("Shares hit a high for the year in June.", "the year") == "2022"
+    assert value("Sales rose in the latest quarter.", "the latest quarter") == "2022-Q2"
+
+
+def test_holidays_and_spoken_years() -> None:
+    assert value("Troops will be home by Christmas.", "Christmas") == "2022-12-25"
+    assert value("Crowds gathered on Thanksgiving Day, 2021.", "Thanksgiving Day, 2021") == (
+        "2021-11-25"
+    )
+    assert value("It opened in nineteen ninety-six.", "nineteen ninety-six") == "1996"
+    assert value("Born in January nineteen ninety-seven.", "January nineteen ninety-seven") == (
+        "1997-01"
+    )
+    assert value("It shut in June last year.", "June last year") == "2021-06"
+
+
+def test_tense_decides_the_direction() -> None:
+    assert value("The deal had been due to expire Friday.", "Friday") == "2022-08-12"
+    assert value("The deal will expire Friday.", "Friday") == "2022-08-19"
+    # a date long past in a past clause still means the coming one
+    assert value("The vote, it said, was set for Dec. 7.", "Dec. 7") == "2022-12-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday, last week, on Monday, in July, late May, this summer, the third quarter, "
+        "two days ago, the 15th, tonight, 3 p.m. Friday, next year, the end of the month, "
+        "Christmas, earlier this year, a year earlier, year-end, the year."
+    ],
+)
+def test_no_anchor_never_invents_values(text: str) -> None:
+    found = times(text, None)
+    assert len(found) >= 15
+    for ref in found:
+        if ref.anchored:
+            assert ref.value is None, ref
+        assert text[ref.start : ref.end] == ref.text
