@@ -41,11 +41,10 @@ def web_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeded_app(seeds_dir: Path) -> FastAPI:
-    """An app over an in-memory store holding the seeds and our own harbour/XSS articles."""
+def seeded_app() -> FastAPI:
+    """An app over an in-memory store holding our own harbour and XSS articles."""
     app = create_app(SqliteStore.memory())
     with TestClient(app) as client:
-        ingest_files(client, sorted(seeds_dir.glob("*.txt")))
         ingest_files(client, sorted(WEB_DATA.glob("*.txt")))
     return app
 
