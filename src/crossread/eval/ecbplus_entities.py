@@ -139,7 +139,9 @@ def read_ecb_document(path: Path, sentences: set[int] | None) -> EcbDocument:
         )
     mentions.sort(key=lambda m: m.start)
     annotated = tuple(
-        (a, b) for number, (a, b) in sorted(bounds.items()) if sentences is None or number in sentences
+        (a, b)
+        for number, (a, b) in sorted(bounds.items())
+        if sentences is None or number in sentences
     )
     return EcbDocument(name=name, text=text, mentions=tuple(mentions), annotated=annotated)
 

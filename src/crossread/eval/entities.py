@@ -40,8 +40,13 @@ from crossread.models import Article, Mention
 
 
 def _strip_the(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive: we mark ``Warhol`` in ``Warhol's``."""
     if text[start : start + 4].lower() == "the ":
         start += 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix) and end - len(suffix) > start:
+            end -= len(suffix)
+            break
     return start, end
 
 
@@ -76,8 +81,12 @@ def evaluate_gum(docs: list[GumDocument]) -> dict[str, object]:
                     used.add(i)
                     partial += 1
                     break
-    result: dict[str, object] = {"dataset": "gum", "docs": len(docs), "mentions_gold": gold_total,
-                                 "mentions_predicted": pred_total}
+    result: dict[str, object] = {
+        "dataset": "gum",
+        "docs": len(docs),
+        "mentions_gold": gold_total,
+        "mentions_predicted": pred_total,
+    }
     for name, hits in (("mention", exact), ("typed_mention", typed), ("partial_mention", partial)):
         score = prf(hits, pred_total, gold_total)
         result[f"{name}_p"] = score.precision
@@ -111,8 +120,13 @@ def evaluate_ecb(root: Path) -> dict[str, object]:
         for doc in topic.documents:
             sentences = split_sentences(doc.text)
             articles.append(
-                Article(id=doc.name, title="", text=doc.text, sentences=sentences,
-                        mentions=find_mentions(doc.text, sentences))
+                Article(
+                    id=doc.name,
+                    title="",
+                    text=doc.text,
+                    sentences=sentences,
+                    mentions=find_mentions(doc.text, sentences),
+                )
             )
         entity_of: dict[tuple[str, int, int], str] = {}
         for entity in link_entities(articles):
@@ -122,12 +136,12 @@ def evaluate_ecb(root: Path) -> dict[str, object]:
             docs += 1
             gold_total += len(doc.mentions)
             in_scope = [
-                m for m in article.mentions
-                if any(a <= m.start < b for a, b in doc.annotated)
+                m for m in article.mentions if any(a <= m.start < b for a, b in doc.annotated)
             ]
             pred_total += len(in_scope)
             pred_hit += sum(
-                1 for m in in_scope
+                1
+                for m in in_scope
                 if any(min(m.end, g.end) > max(m.start, g.start) for g in doc.mentions)
             )
             for i, m in _align(doc, tuple(in_scope)).items():

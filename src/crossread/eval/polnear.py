@@ -49,7 +49,7 @@ def _parse(ann: str) -> tuple[GoldAttribution, ...]:
     for line in ann.splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            label, _, offsets = parts[1].partition(" ")
+            _label, _, offsets = parts[1].partition(" ")
             spans[parts[0]] = tuple((int(a), int(b)) for a, b in _SPANS.findall(offsets))
         elif line.startswith("E") and len(parts) >= 2:
             roles: dict[str, list[str]] = {}

@@ -32,6 +32,13 @@ _SUBDIVISION_TYPES = frozenset(
 )
 
 
+# Countries whose states/provinces news names without saying the country ("Ohio", "Sichuan");
+# elsewhere ISO subdivision names collide with common given names and words ("Mary", "Centre").
+_SUBDIVISION_COUNTRIES = frozenset(
+    {"US", "CA", "AU", "IN", "CN", "MX", "BR", "DE", "GB", "RU", "UA", "JP", "NG", "PK", "ZA"}
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Gazetteer:
     """Lookup tables keyed by normalised (lower-case, accent-free) text."""
@@ -101,7 +108,12 @@ def gazetteer() -> Gazetteer:
     org_words = frozenset(fold(row[0]) for row in _rows("org_words.txt"))
     for sub in pycountry.subdivisions:
         name = fold(sub.name)
-        wanted = sub.type in _SUBDIVISION_TYPES and len(name) > 3 and name.count(" ") < 3
+        wanted = (
+            sub.country_code in _SUBDIVISION_COUNTRIES
+            and sub.type in _SUBDIVISION_TYPES
+            and len(name) > 3
+            and name.count(" ") < 3
+        )
         if wanted and name not in common:
             places.setdefault(name, name)
     capitals: dict[str, str] = {}

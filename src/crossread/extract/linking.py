@@ -138,11 +138,7 @@ def _same_spelling(a: str, b: str) -> bool:
 def _surname_target(
     word: str, person_keys: set[str], counts: Counter[str], variants: dict[str, str]
 ) -> str | None:
-    candidates = {
-        variants.get(k, k)
-        for k in person_keys
-        if (parts := k.split()) and word in (parts[0], parts[-1])
-    }
+    candidates = {variants.get(k, k) for k in person_keys if word in k.split()}
     if not candidates:
         return None
     ranked = sorted(candidates, key=lambda k: -counts[k])

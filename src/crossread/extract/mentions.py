@@ -58,6 +58,22 @@ _PARTICLES = frozenset(
 )
 _JOINERS = frozenset({"of", "and", "for", "the", "&"})
 _HYPHEN_PREFIX = frozenset(["then", "anti", "pro", "ex", "non", "pre", "post", "mid", "former"])
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+    ]
+)
 _CONTRACTION = re.compile(r"^I$|^I[’']|[’'](?:ll|re|ve|m|d|t)$")
 _ROMAN = re.compile(r"[IVX]+|\d+")
 _PERSON_FOLLOWERS = frozenset(
@@ -177,7 +193,15 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
             mentions.extend(_classify(text, run, gaz, lower_words))
     mentions.extend(_nominals(text, sentences, gaz, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    return _resolve(mentions, gaz)
+    openers = {s.start for s in sentences} | {s.start + 1 for s in sentences}
+    # an unknown capitalised word opening a sentence, and matching no name, is most often no name
+    return tuple(
+        m
+        for m in _resolve(mentions, gaz)
+        if not (
+            m.kind == "OTHER" and m.refers_to is None and " " not in m.key and m.start in openers
+        )
+    )
 
 
 def _lower_words(text: str) -> frozenset[str]:
@@ -252,11 +276,10 @@ def _runs(text: str, sentence: Sentence) -> list[_Run]:
                     text[ne : tokens[j + 1][0]] == " "
                     and _is_cap(after)
                     and fold(after) not in _CALENDAR
-                ):
-                    if _joinable(text, group, low, after, gaz):
-                        group.append((ns, ne))
-                        j += 1
-                        continue
+                ) and _joinable(text, group, low, after, gaz):
+                    group.append((ns, ne))
+                    j += 1
+                    continue
             break
         joins = [n for n, (gs, ge) in enumerate(group) if text[gs:ge] in ("and", "&")]
         if joins and fold(text[group[-1][0] : group[-1][1]]) not in gaz.org_words:
@@ -410,12 +433,24 @@ def _classify(text: str, run: _Run, gaz: Gazetteer, lower_words: frozenset[str])
             tokens.pop(0)
     if not tokens:
         return []
-    # 3. nationality adjectives and titles in front of a name ("Russian President Putin")
+    # 3. nationality adjectives and titles in front of a name ("Russian President Putin"),
+    # or an organisation/place before a title ("NASA Administrator Charles Bolden")
     role: str | None = None
     k = 0
+    extra: list[Mention] = []
+    for t in range(1, min(4, len(tokens) - 1)):
+        if _title_at(text, tokens, t, gaz) is not None:
+            left = text[tokens[0][0] : tokens[t - 1][1]]
+            if fold(left) not in gaz.nationalities or place_key(left, gaz):
+                extra.extend(_plain(text, tokens[:t], run, gaz))
+                k = t
+            break
     while k < len(tokens):
         nat = _nationality(text, tokens, k, gaz) if role is None else None
         if nat is not None:
+            qualifier = text[tokens[k][0] : tokens[nat[1] - 1][1]]
+            if place_key(qualifier, gaz) is not None:  # "U.S. Senator": the U.S. is a place
+                extra.extend(_plain(text, tokens[k : nat[1]], run, gaz))
             k = nat[1]
             continue
         got = _title_at(text, tokens, k, gaz)
@@ -424,9 +459,29 @@ def _classify(text: str, run: _Run, gaz: Gazetteer, lower_words: frozenset[str])
         role, k = got
     if k and role is None and fold(text[tokens[-1][0] : tokens[-1][1]]) in gaz.org_words:
         k = 0  # "Russian Foreign Ministry": a nationality in front of an organisation stays
+        extra = []
     if k >= len(tokens):
+        return extra
+    return extra + _emit(text, tokens, run, role, tokens[0][0] if role else -1, k, gaz, lower_words)
+
+
+def _plain(text: str, tokens: list[tuple[int, int]], run: _Run, gaz: Gazetteer) -> list[Mention]:
+    """A qualifier in front of a title as a mention of its own (``NASA``, ``U.S.``)."""
+    start, stop = tokens[0][0], tokens[-1][1]
+    kind, key, refers = _type(text, text[start:stop], start, stop, None, gaz)
+    if kind is None or kind == "OTHER":
         return []
-    return _emit(text, tokens, run, role, tokens[0][0] if role else -1, k, gaz, lower_words)
+    return [
+        Mention(
+            text=text[start:stop],
+            start=start,
+            end=stop,
+            kind=kind,
+            key=key,
+            sentence=run.sentence,
+            refers_to=refers,
+        )
+    ]
 
 
 def _emit(
@@ -450,11 +505,12 @@ def _emit(
             title_end = len(text[: rest[0][0]].rstrip())
     start, stop = rest[0][0], rest[-1][1]
     name = text[start:stop]
-    if name.rstrip(".").lower() in gaz.common or fold(name) in _CALENDAR:
+    acronym = name.isupper() and len(name) > 1
+    if (name.rstrip(".").lower() in gaz.common and not acronym) or fold(name) in _CALENDAR:
         return out
-    if len(rest) == 1 and run.sentence_start and k == 0 and start == run.start:
-        if _common_word(name, gaz, lower_words):
-            return out
+    opener = len(rest) == 1 and run.sentence_start and k == 0 and start == run.start
+    if opener and _common_word(name, gaz, lower_words):
+        return out
     if fold(name) in gaz.nationalities and place_key(name, gaz) is None:
         return out
     kind, key, refers = _type(text, name, start, stop, role, gaz)
@@ -628,6 +684,8 @@ def _type(
     nxt = after[0].strip(",.;:").lower() if after else ""
     if role is not None:
         return "PERSON", name_key(name), None
+    if len(words) >= 2 and fold(words[0]) in _DIRECTIONS and place_key(" ".join(words[1:]), gaz):
+        return "PLACE", name_key(name), None  # "East Los Angeles"
     if len(words) >= 2 and all(w[0] in _UPPER for w in words if w.lower() not in _PARTICLES):
         return "PERSON", name_key(name), None
     if nxt in _speech_forms() or nxt in _PERSON_FOLLOWERS:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-
 from typing import Literal
 
 from crossread.models import NumberRef, Sentence
@@ -116,7 +115,8 @@ _APPROX: tuple[tuple[re.Pattern[str], Approx], ...] = (
     ),
     (
         re.compile(
-            r"(?:about|around|nearly|almost|roughly|approximately|some|an estimated|close to|estimated)\s+$",
+            r"(?:about|around|nearly|almost|roughly|approximately|some|an estimated|"
+            r"close to|estimated)\s+$",
             re.I,
         ),
         "about",
@@ -225,6 +225,30 @@ _STOP = frozenset(
         "later",
         "years",
         "year",
+        "them",
+        "him",
+        "me",
+        "you",
+        "us",
+    ]
+)
+_IRREGULAR_PLURALS = frozenset(
+    [
+        "people",
+        "children",
+        "men",
+        "women",
+        "police",
+        "staff",
+        "personnel",
+        "troops",
+        "cattle",
+        "sheep",
+        "fish",
+        "aircraft",
+        "feet",
+        "teeth",
+        "mice",
     ]
 )
 _UNIT_WORD = re.compile(r"\s+([a-z][a-z\-]*)")
@@ -264,18 +288,23 @@ def _digits(text, match, starts, sentences) -> NumberRef | None:
     before = text[max(0, num_start - 12) : num_start]
     after = text[match.end() : match.end() + 12]
     plain = raw.replace(",", "")
-    if re.search(_MONTHS + r"\s*$", before) or (
-        re.match(r"\s*" + _MONTHS + r"(?!\w)", after) and not match.group("cur")
+    if (
+        re.search(_MONTHS + r"\s*$", before)
+        or (re.match(r"\s*" + _MONTHS + r"(?!\w)", after) and not match.group("cur"))
+    ) and (
+        len(plain) <= 2
+        or re.search(_MONTHS + r"\s*\d{1,2},?\s*$", text[max(0, num_start - 16) : num_start])
     ):
-        if len(plain) <= 2 or re.search(
-            _MONTHS + r"\s*\d{1,2},?\s*$", text[max(0, num_start - 16) : num_start]
-        ):
-            return None  # a day or the year of a date
+        return None  # a day or the year of a date
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", plain) and not (
         match.group("cur") or match.group("pct") or match.group("scale")
     ):
         counted = _unit_after(text, match.end())
-        if counted is None or _YEAR_CONTEXT.search(text[max(0, num_start - 12) : num_start]):
+        if (
+            counted is None
+            or not _plural(counted)
+            or _YEAR_CONTEXT.search(text[max(0, num_start - 12) : num_start])
+        ):
             return None
     if re.match(r"[-–]\d{4}\b", text[match.end() : match.end() + 5]):
         return None  # the first year of a range
@@ -361,6 +390,11 @@ def _currency_word(text: str, pos: int) -> str | None:
     return None
 
 
+def _plural(phrase: str) -> bool:
+    last = phrase.split()[-1]
+    return last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith("ss"))
+
+
 def _unit_after(text: str, pos: int) -> str | None:
     """Up to three lower-case words after a number that name what is counted."""
     words: list[str] = []
@@ -371,8 +405,10 @@ def _unit_after(text: str, pos: int) -> str | None:
         m = _UNIT_WORD.match(text, offset)
         if not m or m.group(1) in _STOP:
             break
+        if words and m.group(1).endswith("ed"):
+            break  # "1,200 people signed": a verb ends the phrase
         words.append(m.group(1))
         offset = m.end()
-        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+        if _plural(words[-1]):
             break  # a plural noun closes the phrase: "ballistic missiles"
     return " ".join(words) or None

@@ -35,17 +35,100 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _PERSONAL = frozenset({"he", "she"})
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
 _AUX = frozenset(
-    "has have had also later then previously again would will could may might did does do was "
-    "were is are repeatedly recently once often frequently publicly privately reportedly never "
-    "not just already still first last has-been".split()
+    [
+        "has",
+        "have",
+        "had",
+        "also",
+        "later",
+        "then",
+        "previously",
+        "again",
+        "would",
+        "will",
+        "could",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "was",
+        "were",
+        "is",
+        "are",
+        "repeatedly",
+        "recently",
+        "once",
+        "often",
+        "frequently",
+        "publicly",
+        "privately",
+        "reportedly",
+        "never",
+        "not",
+        "just",
+        "already",
+        "still",
+        "first",
+        "last",
+        "has-been",
+    ]
 )
 _BOUNDARY = frozenset(
-    "that which who whom whose when and but because as if while where after before since "
-    "although though so or than whether".split()
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "and",
+        "but",
+        "because",
+        "as",
+        "if",
+        "while",
+        "where",
+        "after",
+        "before",
+        "since",
+        "although",
+        "though",
+        "so",
+        "or",
+        "than",
+        "whether",
+    ]
 )
 _DETERMINERS = frozenset(
-    "the a an his her their its our my your this that these those some many several most "
-    "two three four other another one both all".split()
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "several",
+        "most",
+        "two",
+        "three",
+        "four",
+        "other",
+        "another",
+        "one",
+        "both",
+        "all",
+    ]
 )
 _OBJECTS = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|you|the\s+\w+(?:\s+\w+)?|"
@@ -63,6 +146,28 @@ _NOT_CLAUSE = re.compile(
     r"\s+(?:to|for|of|in|on|at|by|with|about|during|after|before|while|when|as|from|if|"
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
     r"much|more|little|yes|no)\b"
+)
+# cues that can come before their speaker ("said Kim"); "warned Seoul" names an addressee
+_INVERTIBLE = frozenset(
+    [
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "explained",
+        "noted",
+        "recalled",
+        "replied",
+        "insisted",
+        "argued",
+        "continued",
+        "concluded",
+        "declared",
+    ]
 )
 _FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
 _ABBREVIATION = re.compile(r"\(?(?:[A-Z][a-z]{0,3}|[A-Z])\.|(?:[A-Za-z]\.){2,}")
@@ -150,13 +255,14 @@ def find_quotes(
         quote = _reported(ctx, sentence, direct)
         if quote is not None:
             quotes.append(quote)
-    # short quotes inside reported speech are part of it ("will “expand”"), not quotes of their own
-    reported = [(q.start, q.end) for q in quotes if q.kind != "direct" and q.end - q.start > 40]
+    # quoted words inside reported speech are part of it ("will “expand”"), not quotes of their own
+    reported = [(q.start, q.end) for q in quotes if q.kind != "direct" and q.speaker]
     quotes = [
         q
         for q in quotes
         if not (
-            len(q.text.split()) <= _SHORT and any(s <= q.start and q.end <= e for s, e in reported)
+            (len(q.text.split()) <= _SHORT or q.speaker is None)
+            and any(s <= q.start and q.end <= e and (s, e) != (q.start, q.end) for s, e in reported)
         )
     ]
     quotes.sort(key=lambda q: q.start)
@@ -221,15 +327,14 @@ def _direct(ctx: _Context, start: int, end: int) -> Quote | None:
     if found is None:
         found = _attribution_before(ctx, sent_start, start)
     kind: QuoteKind = "direct"
-    if words <= _SHORT:
-        if found is None:
-            cue = _last_cue(text, max(sent_start, start - 50), start)
-            if cue is None:
-                return None  # scare quotes
-            speaker = _subject_of(ctx, sent_start, cue[0])
-            found = (speaker, cue[2]) if speaker else None
-            if found is None:
-                return None
+    if words <= _SHORT and found is None:
+        cue = _last_cue(text, max(sent_start, start - 50), start)
+        if cue is None:
+            return None  # scare quotes
+        speaker = _subject_of(ctx, sent_start, cue[0])
+        if speaker is None:
+            return None
+        found = (speaker, cue[2])
         kind = "mixed"
     return _quote(ctx, inner, start, end, found, kind, sentence)
 
@@ -244,7 +349,7 @@ def _attribution_after(ctx: _Context, end: int, limit: int) -> tuple[tuple[int, 
         return None  # the quote closed its sentence: what follows is not its attribution
     # "said Kim" / "added the minister"
     cue = _cue_pattern().match(text, pos)
-    if cue and not _cues()[cue.group()].needs_that:
+    if cue and cue.group() in _INVERTIBLE:
         speaker = _speaker_after(ctx, _skip_space(text, cue.end()), limit)
         if speaker is not None:
             return speaker, cue.group()
@@ -269,7 +374,14 @@ def _speaker_then_cue(ctx: _Context, pos: int, limit: int) -> tuple[tuple[int, i
     if any(not _ABBREVIATION.fullmatch(w) for w in words if w.endswith(".")):
         return None
     first = words[0].strip("(")
-    opener = first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PRONOUNS
+    if first.lower() in _BOUNDARY:
+        return None  # "but the WHO said": a new clause, not the subject of this one
+    opener = (
+        first[:1].isupper()
+        or first.lower() in _DETERMINERS
+        or first.lower() in _PRONOUNS
+        or (len(words) <= 2 and words[-1].lower() in _speaker_nouns())
+    )
     if not opener and not (len(words) <= 8 and any(w[:1].isupper() for w in words)):
         return None  # "retired Air Force general Lloyd Newton said" is fine, "and then said" not
     end = cue.start()
@@ -309,8 +421,8 @@ def _attribution_before(
         if speaker is not None:
             return speaker, m.group()
     acc = None
-    for acc in _ACCORDING.finditer(text, sent_start, start):
-        pass
+    for found in _ACCORDING.finditer(text, sent_start, start):
+        acc = found  # the last "according to" before the quote
     if acc is not None:
         speaker = _speaker_after(ctx, acc.end(), start)
         if speaker is not None:
@@ -350,7 +462,8 @@ def _speaker_after(ctx: _Context, pos: int, limit: int) -> tuple[int, int] | Non
         text[pos:limit],
     )
     if words and (words.group(1).lower() in _speaker_nouns() or words.group(1)[:1].isupper()):
-        if words.group(0).split()[0][:1].isupper() or words.group(0).split()[0] in _DETERMINERS:
+        first = words.group(0).split()[0]
+        if first[:1].isupper() or first in _DETERMINERS:
             return pos, pos + words.end()
     return None
 
@@ -404,8 +517,8 @@ def _speaker_before(ctx: _Context, lo: int, pos: int) -> tuple[int, int] | None:
         j = w.start(1)
     if not words:
         return None
-    head = words[0][1]
-    if not (head.lower().strip("’'") in _speaker_nouns() or head[:1].isupper()):
+    head_word = words[0][1]
+    if not (head_word.lower().strip("’'") in _speaker_nouns() or head_word[:1].isupper()):
         return None
     # keep the phrase from its determiner or first capitalised word
     words.reverse()
@@ -510,7 +623,7 @@ def _reported(ctx: _Context, sentence: Sentence, direct: list[tuple[int, int]]) 
     if tail is not None:
         clause_start = s + tail.start(1)
         found = _attribution_after(ctx, clause_start, body_end)
-        if found is not None and tail.start() > 15:
+        if found is not None and tail.start() > 15 and _ends_clause(text, found, body_end):
             return _span(ctx, sentence, s, s + tail.start(), found[0], found[1], direct)
     # 3. "X said (that) CONTENT"
     for cue in _cue_pattern().finditer(text, s, body_end):
@@ -539,6 +652,14 @@ def _reported(ctx: _Context, sentence: Sentence, direct: list[tuple[int, int]]) 
     return None
 
 
+def _ends_clause(text: str, found: tuple[tuple[int, int], str], end: int) -> bool:
+    """True when the attribution closes the sentence: ``..., X said on Monday.``"""
+    (speaker_start, speaker_end), cue = found
+    after = max(speaker_end, text.find(cue, speaker_start) + len(cue))
+    rest = text[after:end]
+    return len(rest.split()) <= 5 and not re.search(r"\bthat\b|[,:]", rest)
+
+
 def _span(
     ctx: _Context,
     sentence: Sentence,
@@ -558,5 +679,6 @@ def _span(
         return None
     if any(ds <= start and end <= de for ds, de in direct):
         return None  # already a direct quote
-    kind: QuoteKind = "mixed" if any(start <= ds < end for ds, _ in direct) else "indirect"
+    quoted = any(start <= ds < end for ds, _ in direct) or bool(_DIRECT.search(content))
+    kind: QuoteKind = "mixed" if quoted else "indirect"
     return _quote(ctx, content, start, end, (speaker, cue), kind, sentence)

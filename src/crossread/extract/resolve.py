@@ -53,9 +53,7 @@ def resolve_article(mentions: list[Mention]) -> tuple[Mention, ...]:
 
 def _resolve_partial(mention: Mention, full_names: list[Mention]) -> Mention:
     word = mention.key
-    candidates = [
-        m for m in full_names if (parts := m.key.split()) and word in (parts[0], parts[-1])
-    ]
+    candidates = [m for m in full_names if word in m.key.split()]
     if not candidates:
         return mention
     before = [m for m in candidates if m.start < mention.start]

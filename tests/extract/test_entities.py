@@ -1,0 +1,153 @@
+from collections.abc import Callable
+from pathlib import Path
+
+from crossread.extract import link_entities
+from crossread.extract.entities import entity_id, find_mentions
+from crossread.extract.sentences import split_sentences
+from crossread.models import Article, Entity
+
+
+def mentions_of(text: str) -> dict[str, tuple[str, str, bool, str | None]]:
+    found = find_mentions(text, split_sentences(text))
+    return {m.text: (m.kind, m.key, m.nominal, m.refers_to) for m in found}
+
+
+def entity_with(entities: tuple[Entity, ...], surface: str) -> Entity:
+    hits = [e for e in entities if surface in {m.text for m in e.mentions}]
+    assert len(hits) == 1, f"{surface!r} is in {len(hits)} entities"
+    return hits[0]
+
+
+# --- the seeds ---------------------------------------------------------------------------
+
+
+def test_seeds_one_entity_for_kim_jong_un(seed_articles: tuple[Article, Article]) -> None:
+    entities = link_entities(seed_articles)
+    kim = entity_with(entities, "Kim Jong-un")
+    surfaces = {m.text for m in kim.mentions}
+    assert {"Kim Jong Un", "Kim Jong-un", "Kim"} <= surfaces
+    assert kim.kind == "PERSON"
+    assert {m.article for m in kim.mentions} == {a.id for a in seed_articles}
+
+
+def test_seeds_different_kims_stay_apart(seed_articles: tuple[Article, Article]) -> None:
+    entities = link_entities(seed_articles)
+    kim = entity_with(entities, "Kim Jong-un")
+    for other in ("Kim Son Gyong", "Kim Il-sung", "Kim Jong-il"):
+        assert entity_with(entities, other).id != kim.id
+
+
+def test_seeds_putin_and_the_russian_president(seed_articles: tuple[Article, Article]) -> None:
+    entities = link_entities(seed_articles)
+    putin = entity_with(entities, "Vladimir Putin")
+    surfaces = {m.text for m in putin.mentions}
+    assert {"Putin", "Vladimir Putin", "the Russian president"} <= surfaces
+    assert putin.name == "Vladimir Putin"
+
+
+def test_seeds_kcna_variants(seed_articles: tuple[Article, Article]) -> None:
+    entities = link_entities(seed_articles)
+    kcna = entity_with(entities, "KCNA")
+    assert "Korean Central News Agency" in {m.text for m in kcna.mentions}
+    assert kcna.kind == "ORG"
+
+
+def test_seeds_guterres_and_the_un_secretary_general(
+    seed_articles: tuple[Article, Article],
+) -> None:
+    entities = link_entities(seed_articles)
+    guterres = entity_with(entities, "Antonio Guterres")
+    surfaces = {m.text for m in guterres.mentions}
+    assert any("secretary general" in s for s in surfaces)
+    assert "the UN boss" in surfaces
+
+
+def test_seeds_metonyms_stay_places_linked_to_their_country(
+    seed_articles: tuple[Article, Article],
+) -> None:
+    other, _ = seed_articles
+    by_text = {m.text: m for m in other.mentions}
+    assert by_text["Pyongyang"].kind == "PLACE"
+    said = [m for m in other.mentions if m.text == "Pyongyang" and m.refers_to == "north korea"]
+    assert said, "Pyongyang as a government should refer to North Korea"
+    entities = link_entities(seed_articles)
+    assert entity_with(entities, "Pyongyang").id != entity_with(entities, "North Korea").id
+
+
+def test_seeds_entity_ids_are_stable(seed_articles: tuple[Article, Article]) -> None:
+    first = {e.name: e.id for e in link_entities(seed_articles)}
+    second = {e.name: e.id for e in link_entities(tuple(reversed(seed_articles)))}
+    assert first["Vladimir Putin"] == second["Vladimir Putin"]
+    assert first["Vladimir Putin"] == entity_id("PERSON", "vladimir putin")
+
+
+# --- our fixtures ------------------------------------------------------------------------
+
+
+def test_keys_fold_hyphens_case_and_accents() -> None:
+    found = mentions_of("Kim Jong-un met Luiz Inácio Lula da Silva in the U.S. capital.")
+    assert found["Kim Jong-un"][1] == "kim jong un"
+    assert found["Luiz Inácio Lula da Silva"][1] == "luiz inacio lula da silva"
+    assert found["U.S."][:2] == ("PLACE", "united states")
+
+
+def test_titles_split_off_and_refer_to_the_name() -> None:
+    found = mentions_of(
+        "NASA Administrator Charles Bolden spoke. Russian President Vladimir Putin did not."
+    )
+    assert found["NASA"][0] == "ORG"
+    assert found["Charles Bolden"][0] == "PERSON"
+    assert found["NASA Administrator"][2:] == (True, "charles bolden")
+    assert found["Russian President"][2:] == (True, "vladimir putin")
+
+
+def test_sentence_openers_are_not_names() -> None:
+    found = mentions_of(
+        "However, the talks failed. Nobody came. Although Paris is big, Rome is old."
+    )
+    assert "However" not in found and "Nobody" not in found and "Although" not in found
+    assert found["Paris"][0] == "PLACE" and found["Rome"][0] == "PLACE"
+
+
+def test_story_with_other_name_orders_and_transliterations(
+    fixtures_dir: Path, load_article: Callable[[Path], Article]
+) -> None:
+    articles = [
+        load_article(fixtures_dir / "extract" / n) for n in ("summit_a.txt", "summit_b.txt")
+    ]
+    entities = link_entities(articles)
+    xi = entity_with(entities, "Xi Jinping")
+    assert {"Xi", "The Chinese president"} <= {m.text for m in xi.mentions}
+    lula = entity_with(entities, "Luiz Inácio Lula da Silva")
+    assert {"Lula", "Luiz Inacio Lula da Silva", "the Brazilian leader"} <= {
+        m.text for m in lula.mentions
+    }
+    # one changed letter in a long surname is a transliteration variant ...
+    assert (
+        entity_with(entities, "Volodymyr Zelenskyy").id
+        == entity_with(entities, "Volodymyr Zelensky").id
+    )
+    # ... a different given name with the same family name is another person
+    assert entity_with(entities, "Li Qiang").id != entity_with(entities, "Li Keqiang").id
+    who = entity_with(entities, "World Health Organization")
+    assert "WHO" in {m.text for m in who.mentions}
+
+
+def test_hard_negatives_shared_surnames_and_place_names(
+    fixtures_dir: Path, load_article: Callable[[Path], Article]
+) -> None:
+    article = load_article(fixtures_dir / "extract" / "negatives.txt")
+    entities = link_entities([article])
+    assert entity_with(entities, "Mary Johnson").id != entity_with(entities, "Peter Johnson").id
+    assert entity_with(entities, "Paris Hilton").kind == "PERSON"
+    assert entity_with(entities, "Paris Hilton").id != entity_with(entities, "Paris").id
+    assert entity_with(entities, "Michael Jordan").kind == "PERSON"
+    assert entity_with(entities, "Kim Yo-jong").id == entity_with(entities, "Kim Yo Jong").id
+    assert entity_with(entities, "Kim Yo-jong").id != entity_with(entities, "Kim Jong-un").id
+
+
+def test_link_entities_reads_articles_not_yet_extracted() -> None:
+    article = Article(id="x", title="", text="Angela Merkel met Emmanuel Macron. Merkel said no.")
+    entities = link_entities([article])
+    merkel = entity_with(entities, "Angela Merkel")
+    assert {"Angela Merkel", "Merkel"} <= {m.text for m in merkel.mentions}

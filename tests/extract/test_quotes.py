@@ -1,0 +1,97 @@
+from crossread.extract.entities import find_mentions
+from crossread.extract.quotes import find_quotes
+from crossread.extract.sentences import split_sentences
+from crossread.models import Article, Quote
+
+
+def quotes_of(text: str) -> tuple[Quote, ...]:
+    sentences = split_sentences(text)
+    return find_quotes(text, sentences, find_mentions(text, sentences))
+
+
+def only(quotes: tuple[Quote, ...], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, f"{fragment!r} in {len(hits)} quotes: {quotes}"
+    return hits[0]
+
+
+def test_seed_yoon_quote_with_resolved_pronoun(seed_articles: tuple[Article, Article]) -> None:
+    other, _ = seed_articles
+    quote = only(other.quotes, "agricultural production")
+    assert quote.speaker == "Yoon Suk Yeol"
+    assert quote.kind == "direct"
+    assert other.text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.cue == "added"
+
+
+def test_seed_kim_son_gyong_quote(seed_articles: tuple[Article, Article]) -> None:
+    other, _ = seed_articles
+    quote = only(other.quotes, "grossly lack impartiality")
+    assert quote.speaker == "Kim Son Gyong"
+
+
+def test_seed_fire_and_fury_with_trump(seed_articles: tuple[Article, Article]) -> None:
+    _, bloomberg = seed_articles
+    quote = only(bloomberg.quotes, "fire and fury")
+    assert quote.speaker == "Donald Trump"
+    assert quote.kind == "mixed"
+
+
+def test_seed_kcna_reported_the_message(seed_articles: tuple[Article, Article]) -> None:
+    _, bloomberg = seed_articles
+    quote = only(bloomberg.quotes, "comprehensive and constructive")
+    assert quote.speaker == "Korean Central News Agency"
+
+
+def test_scare_quotes_are_skipped() -> None:
+    assert quotes_of("The ‘expand’ pledge came as prices rose.") == ()
+
+
+def test_said_after_the_quote_names_the_speaker() -> None:
+    quote = only(quotes_of('"We will not back down," said Prime Minister Jane Doe.'), "back down")
+    assert quote.speaker == "Jane Doe"
+    assert quote.kind == "direct"
+
+
+def test_quote_continued_after_its_attribution_is_one_quote() -> None:
+    text = "“We are ready,” Ana Silva told reporters. “Nobody can stop us now.”"
+    quote = only(quotes_of(text), "We are ready")
+    assert "Nobody can stop us now." in quote.text
+    assert quote.speaker == "Ana Silva"
+    assert quote.cue == "told reporters"
+
+
+def test_reported_speech_is_indirect() -> None:
+    text = "Finance Minister Rui Costa said that the budget would be balanced by 2026."
+    quote = only(quotes_of(text), "budget would be balanced")
+    assert quote.kind == "indirect"
+    assert quote.text == "the budget would be balanced by 2026"
+    assert quote.speaker == "Rui Costa"
+
+
+def test_according_to_and_trailing_attribution() -> None:
+    quotes = quotes_of(
+        "According to the World Bank, growth will slow this year.\n\n"
+        "The economy is recovering faster than expected, officials said on Monday."
+    )
+    assert only(quotes, "growth will slow").speaker == "World Bank"
+    trailing = only(quotes, "recovering faster")
+    assert trailing.speaker == "officials"
+    assert trailing.kind == "indirect"
+
+
+def test_partly_quoted_reported_speech_is_mixed() -> None:
+    text = "Russia has said its relationship with North Korea will “expand” next year."
+    quote = only(quotes_of(text), "relationship")
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Russia"
+    assert all(q.text != "expand" for q in quotes_of(text))
+
+
+def test_she_resolves_to_the_nearest_person_before() -> None:
+    text = "Maria Lopez joined the board in May.\n\n“It was time,” she said."
+    assert only(quotes_of(text), "It was time").speaker == "Maria Lopez"
+
+
+def test_sentences_without_speech_give_no_quote() -> None:
+    assert quotes_of("The bridge was closed on Monday after a storm damaged it.") == ()
