@@ -96,14 +96,20 @@ def test_jsonl_yields_good_lines_and_warns_about_bad_ones(ingest_dir: Path) -> N
 
 def test_rss_entries(ingest_dir: Path) -> None:
     docs = list(read(ingest_dir / "feed.rss"))
-    assert [d.title for d in docs] == ["Dock workers agree pay deal", "Summer timetable published"]
+    assert [d.title for d in docs] == [
+        "Dock workers agree pay deal",
+        "Summer timetable published",
+        "Empty entry",
+    ]
+    assert [d.source.rsplit("#", 1)[1] for d in docs] == ["1", "2", "3"]
     first = docs[0]
-    assert first.fmt == "feed"
+    assert first.fmt == "feed" and first.status == "ok"
     assert first.outlet == "Harbour Gazette"
     assert first.byline == "Sam Reyes"
     assert first.url == "https://harbourgazette.example/pay-deal"
     assert first.published == "Tue, 09 Apr 2024 18:30:00 +0100"
     assert first.language == "en-gb"
+    assert first.warnings == ()
     # content:encoded wins over the short description; paragraphs kept, entities decoded.
     assert first.text == (
         "Dock workers agreed a two-year pay deal on Tuesday, ending a month of overtime bans."
@@ -114,7 +120,19 @@ def test_rss_entries(ingest_dir: Path) -> None:
     second = docs[1]
     assert second.text == "The ferry operator published its summer timetable."
     assert any("only a summary" in w for w in second.warnings)
-    assert any("entry 3" in w for w in second.warnings)
+    # An entry without text keeps its title and link but is marked as no article.
+    third = docs[2]
+    assert third.status == "empty" and third.text == ""
+    assert third.url == "https://harbourgazette.example/empty"
+
+
+def test_feed_entries_without_text_are_not_articles(ingest_dir: Path) -> None:
+    from crossread.clean import clean
+    from crossread.errors import IngestError
+
+    empty = list(read(ingest_dir / "feed.rss"))[2]
+    with pytest.raises(IngestError, match=r"feed\.rss#3: not an article \(empty\)"):
+        clean(empty)
 
 
 def test_atom_entry(ingest_dir: Path) -> None:

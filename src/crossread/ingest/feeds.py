@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -131,13 +130,15 @@ def _plain(value: str | None) -> str | None:
 
 
 def read_feed(data: bytes, *, source: str) -> Iterator[RawDocument]:
-    """One RawDocument per feed entry that has text (its content, else its summary).
+    """One RawDocument per feed entry, in feed order; ``source`` is ``name#N``.
 
-    Entries without any text are skipped with a warning on the next document. The feed's
-    title becomes each entry's outlet.
+    The text is the entry's content, else its summary (then a warning says so). An entry with
+    neither (headline-only feeds) still yields a document, with ``status="empty"``, so its
+    title and link are not lost; the pipeline skips it. The feed's title becomes the outlet.
 
     Raises:
-        IngestError: the feed is malformed and no entry could be recovered.
+        IngestError: the feed is malformed and no entry with text could be recovered, or the
+            data is not a feed at all.
     """
     import feedparser  # imported lazily: only feed inputs need it
 
@@ -152,46 +153,39 @@ def read_feed(data: bytes, *, source: str) -> Iterator[RawDocument]:
         if not parsed.get("version"):
             raise IngestError(f"{source}: not an RSS, Atom or RDF feed")
         return
+    bodies = [_entry_body(entry) for entry in entries]
+    if parsed.get("bozo") and not any(text.strip() for text, _, _ in bodies):
+        # Broken XML whose only "entries" are fragments with no text: report the breakage.
+        problem = _describe(parsed.get("bozo_exception"))
+        raise IngestError(f"{source}: malformed feed: {problem}")
     feed = parsed.get("feed", {})
     outlet = _plain(feed.get("title"))
     language = feed.get("language") or None
-    warnings: list[str] = []
+    feed_warnings: tuple[str, ...] = ()
     if parsed.get("bozo"):
-        warnings.append(f"feed is not well-formed ({_describe(parsed.get('bozo_exception'))})")
-    documents: list[RawDocument] = []
-    for number, entry in enumerate(entries, start=1):
-        text, removed, from_summary = _entry_body(entry)
+        feed_warnings = (f"feed is not well-formed ({_describe(parsed.get('bozo_exception'))})",)
+    for number, (entry, body) in enumerate(zip(entries, bodies, strict=True), start=1):
+        text, removed, from_summary = body
+        warnings = feed_warnings if number == 1 else ()
+        status = "ok"
         if not text.strip():
-            warnings.append(f"entry {number} has no content or summary; skipped")
-            continue
-        if from_summary:
-            warnings.append(f"entry {number} has only a summary, not the full article")
-        documents.append(
-            RawDocument(
-                source=f"{source}#{number}",
-                fmt="feed",
-                text=text,
-                title=_plain(entry.get("title")),
-                outlet=outlet,
-                byline=_entry_author(entry),
-                published=entry.get("published") or entry.get("updated") or None,
-                url=entry.get("link") or None,
-                language=language,
-                removed=removed,
-                warnings=tuple(warnings),
-            )
+            status = "empty"
+        elif from_summary:
+            warnings += ("only a summary in the feed, not the full article",)
+        yield RawDocument(
+            source=f"{source}#{number}",
+            fmt="feed",
+            text=text,
+            title=_plain(entry.get("title")),
+            outlet=outlet,
+            byline=_entry_author(entry),
+            published=entry.get("published") or entry.get("updated") or None,
+            url=entry.get("link") or None,
+            language=language,
+            removed=removed,
+            status=status,
+            warnings=warnings,
         )
-        warnings = []
-    if not documents:
-        if parsed.get("bozo"):
-            raise IngestError(
-                f"{source}: malformed feed: {_describe(parsed.get('bozo_exception'))}"
-            )
-        raise IngestError(f"{source}: no feed entry has any text (of {len(entries)})")
-    if warnings:  # problems in trailing entries ride on the last document
-        last = documents[-1]
-        documents[-1] = replace(last, warnings=last.warnings + tuple(warnings))
-    yield from documents
 
 
 def _describe(problem: object) -> str:
