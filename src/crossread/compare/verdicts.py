@@ -108,6 +108,9 @@ def date_conflict(a: Claim, b: Claim) -> str | None:
                 continue
             if x.granularity != y.granularity or len(x.value) != len(y.value):
                 continue
+            # the same words resolved differently is our ambiguity, not the outlets' disagreement
+            if " ".join(x.text.lower().split()) == " ".join(y.text.lower().split()):
+                continue
             if x.value != y.value:
                 return (
                     f"Dates differ: {a.outlet} dates it {x.value} ({_quote(x.text)}), "
