@@ -454,8 +454,8 @@ CLOCK = (
     r"(?:(?P<approx>about|around|approximately|roughly|shortly\s+(?:after|before)|just\s+"
     r"(?:after|before))\s+)?"
     r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|am|pm|AM|PM"
-    r"|a\.m|p\.m))(?![\w])|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|hours|hrs"
-    r"|local|[A-Z]{2,4}T))|(?P<word>noon|midnight|midday))"
+    r"|a\.m|p\.m))(?![\w])|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s*(?-i:GMT|UTC|hours|hrs"
+    r"|local|[A-Z]{2,4}T)(?![\w]))|(?P<word>noon|midnight|midday))"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC))|\s+local\s+time)?"
     rf"(?:,?\s+(?:on\s+)?{_WHEN})?"
 )

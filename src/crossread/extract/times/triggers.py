@@ -18,7 +18,9 @@ MARGIN = 80
 """Characters before and after a trigger word that a rule may still match."""
 
 _WORD = re.compile(r"[^\W_]+")
-_SMALL = frozenset(["the", "a", "an", "in", "at", "of", "to", "and", "on"])
+_SMALL = frozenset("the a an in at of to and on s".split())
+# Words too common to trigger on; each phrase that holds one has a rarer word too.
+_COMMON = frozenset("other some while these right time old new may day year eve one".split())
 
 
 def _words_of(phrases: object) -> set[str]:
@@ -40,9 +42,9 @@ def vocabulary() -> dict[str, frozenset[str]]:
         "season": set(lex.seasons),
         "part": set(_words_of(lex.day_parts)) | {"noon", "midnight", "midday", "am", "pm"},
         "dayword": {"yesterday", "today", "tomorrow", "tonight"},
-        "ref": _words_of((*lex.present_ref, *lex.past_ref, *lex.future_ref)),
-        "set": _words_of(lex.sets) - set(lex.units) - set(lex.unit_plurals),
-        "holiday": _words_of((*lex.holidays, *lex.weekday_holidays)),
+        "ref": _words_of((*lex.present_ref, *lex.past_ref, *lex.future_ref)) - _COMMON,
+        "set": _words_of(lex.sets) - set(lex.units) - set(lex.unit_plurals) - _COMMON,
+        "holiday": _words_of((*lex.holidays, *lex.weekday_holidays)) - _COMMON,
         "spoken": {"nineteen", "twenty", "thousand"},
         "quarter": {"quarter", "quarters", "period", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
         "decadeword": {
@@ -56,6 +58,10 @@ def vocabulary() -> dict[str, frozenset[str]]:
             "nineties",
         },
         "fy": {"fy"},
+        "end": {"end"},
+        "century": {"century", "centuries"},
+        "weekend": {"weekend"},
+        "yearago": {"earlier", "ago"},
     }
     vocab: dict[str, set[str]] = {}
     for name, words in categories.items():
@@ -64,17 +70,18 @@ def vocabulary() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in vocab.items()}
 
 
+# Patterns that open with a digit (or a fixed letter pair) let the regex engine skip ahead.
 _DIGIT_TRIGGERS = (
-    ("year4", re.compile(r"(?<![\w])(?:(?:1[5-9]|20)\d\d(?:s)?|fy\d{2,4})(?![\w])", re.I)),
-    ("fy", re.compile(r"(?<![\w])fy\s?['’]?\d\d", re.I)),
+    ("year4", re.compile(r"(?:1[5-9]|20)\d\d(?!\d)")),
+    ("fy", re.compile(r"[Ff][Yy]\s?['’]?\d\d")),
     (
         "digit",
         re.compile(
-            r"\d0['’]?s\b|\d\s*[ap]\.?m\b|\d[:.]\d\d|\d/\d|\d(?:st|nd|rd|th)\b"
-            r"|\d{4}\s+(?:GMT|UTC|hours|hrs)",
-            re.I,
+            r"\d(?:0['’]?s\b|\s*[aApP]\.?[mM]\b|[:.]\d\d|/\d|(?:st|nd|rd|th)\b"
+            r"|\d{3}\s+(?:GMT|UTC|hours|hrs))"
         ),
     ),
+    ("holiday", re.compile(r"[Nn]ew\s+[Yy]ear")),
 )
 
 
