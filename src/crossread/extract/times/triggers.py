@@ -18,9 +18,25 @@ MARGIN = 80
 """Characters before and after a trigger word that a rule may still match."""
 
 _WORD = re.compile(r"[^\W_]+")
-_SMALL = frozenset("the a an in at of to and on s".split())
+_SMALL = frozenset(["the", "a", "an", "in", "at", "of", "to", "and", "on", "s"])
 # Words too common to trigger on; each phrase that holds one has a rarer word too.
-_COMMON = frozenset("other some while these right time old new may day year eve one".split())
+_COMMON = frozenset(
+    [
+        "other",
+        "some",
+        "while",
+        "these",
+        "right",
+        "time",
+        "old",
+        "new",
+        "may",
+        "day",
+        "year",
+        "eve",
+        "one",
+    ]
+)
 
 
 def _words_of(phrases: object) -> set[str]:
