@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,11 +146,13 @@ def read_ecb_document(path: Path, sentences: set[int] | None) -> EcbDocument:
     return EcbDocument(name=name, text=text, mentions=tuple(mentions), annotated=annotated)
 
 
-def read_ecb_topics(root: Path) -> Iterator[EcbTopic]:
-    """Every topic folder (holding ``*ecb*.xml``) under ``root``."""
+def read_ecb_topics(root: Path, topics: Collection[str] | None = None) -> Iterator[EcbTopic]:
+    """Every topic folder (holding ``*ecb*.xml``) under ``root``, or only the named ``topics``."""
     annotated = _annotated_sentences(root)
     folders = sorted({p.parent for p in root.rglob("*.xml") if "ecb" in p.name})
     for folder in folders:
+        if topics is not None and folder.name not in topics:
+            continue
         docs = []
         for path in sorted(folder.glob("*.xml")):
             keep = annotated.get(path.stem) if annotated is not None else None

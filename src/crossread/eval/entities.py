@@ -25,7 +25,7 @@ ECB+ (participants and locations; see ``eval/ecbplus_entities.py``):
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from pathlib import Path
 
 import click
@@ -109,13 +109,13 @@ def _align(doc: EcbDocument, mentions: tuple[Mention, ...]) -> dict[int, Mention
     return out
 
 
-def evaluate_ecb(root: Path) -> dict[str, object]:
-    """Cross-document entity clustering scores on ECB+ topics under ``root``."""
+def evaluate_ecb(root: Path, topics: Collection[str] | None = None) -> dict[str, object]:
+    """Cross-document entity clustering scores on ECB+ topics under ``root`` (or ``topics``)."""
     gold_labels: dict[Hashable, Hashable] = {}
     ours: dict[Hashable, Hashable] = {}
     baseline: dict[Hashable, Hashable] = {}
     docs = gold_total = aligned = pred_total = pred_hit = 0
-    for topic in read_ecb_topics(root):
+    for topic in read_ecb_topics(root, topics):
         articles = []
         for doc in topic.documents:
             sentences = split_sentences(doc.text)
@@ -179,22 +179,23 @@ def evaluate_ecb(root: Path) -> dict[str, object]:
     return result
 
 
-def evaluate(directory: Path) -> dict[str, object]:
+def evaluate(directory: Path, topics: Collection[str] | None = None) -> dict[str, object]:
     """Pick the dataset from ``directory``'s content and score it."""
     gum = list(read_gum_documents(directory))
     if gum:
         return evaluate_gum(gum)
     if any(directory.rglob("*ecb*.xml")):
-        return evaluate_ecb(directory)
+        return evaluate_ecb(directory, topics)
     raise click.ClickException(f"{directory}: neither GUM .conllu files nor ECB+ XML topics found")
 
 
 @click.command(name="entities")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def entities_command(directory: Path, as_json: bool) -> None:
+@click.option("--topics", default=None, help="ECB+ only: comma-separated topic numbers to score.")
+def entities_command(directory: Path, as_json: bool, topics: str | None) -> None:
     """Score entity mentions (GUM) or cross-document entity clusters (ECB+) under DIR."""
-    result = evaluate(directory)
+    result = evaluate(directory, topics.split(",") if topics else None)
     if as_json:
         click.echo(json.dumps(result, sort_keys=True))
         return
