@@ -57,6 +57,8 @@ class Features:
 
     terms: dict[int, float]
     entities: frozenset[str]
+    entity_terms: dict[int, float]
+    """The entity keys' ids in the hashed space (a sub-vector of ``terms``)."""
     days: frozenset[int]
     published: int | None
 
@@ -116,9 +118,7 @@ def featurize(article: Article) -> Features:
     for text, weight in ((article.title, TITLE_WEIGHT), (article.text[:_MAX_CHARS], 1.0)):
         for token in _WORD.findall(text):
             if token[0].isdigit():
-                # numbers tell same-kind events apart (magnitudes, tolls) but years do not
-                if len(token) == 4 and token[:2] in ("19", "20"):
-                    continue
+                # numbers tell same-kind events apart: magnitudes, tolls, years
                 word: str | None = NUMBER_PREFIX + token.replace(",", "")
             else:
                 word = normalize_word(token)
@@ -126,9 +126,15 @@ def featurize(article: Article) -> Features:
                 tid = term_id(word)
                 counts[tid] = counts.get(tid, 0.0) + weight
     entities = entity_keys(article)
-    for key in entities:
-        tid = term_id(ENTITY_PREFIX + key)
+    entity_terms = {term_id(ENTITY_PREFIX + key): 1.0 for key in entities}
+    for tid in entity_terms:
         counts[tid] = counts.get(tid, 0.0) + 1.0
     terms = {tid: 1.0 + math.log(c) for tid, c in counts.items()}
     published = article.published.toordinal() if article.published else None
-    return Features(terms=terms, entities=entities, days=event_days(article), published=published)
+    return Features(
+        terms=terms,
+        entities=entities,
+        entity_terms=entity_terms,
+        days=event_days(article),
+        published=published,
+    )

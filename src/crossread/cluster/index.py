@@ -28,11 +28,11 @@ import numpy as np
 from crossread.cluster.base import Merge, TextEncoder
 from crossread.cluster.dedup import CopyDetector
 from crossread.cluster.features import Features, featurize
-from crossread.cluster.lexical import DocumentFrequencies, dot, entity_overlap, weigh
+from crossread.cluster.lexical import DocumentFrequencies, dot, weigh
 from crossread.models import Article, Assignment
 
-_MAX_STORY_TERMS = 1_000
-_KEEP_STORY_TERMS = 500
+_MAX_STORY_TERMS = 600
+_KEEP_STORY_TERMS = 300
 _MAX_STORY_ENTITIES = 300
 _MAX_POSTING = 20_000
 """Posting lists longer than this belong to terms too common to find candidates by."""
@@ -50,7 +50,8 @@ class _Story:
     id: str
     seq: int
     terms: dict[int, float] = field(default_factory=dict)
-    entities: dict[str, int] = field(default_factory=dict)
+    entities: dict[int, float] = field(default_factory=dict)
+    entity_norm: float = 0.0
     days: set[int] = field(default_factory=set)
     articles: list[str] = field(default_factory=list)
     first: int | None = None
@@ -76,12 +77,17 @@ class StoryIndex:
         entity_weight: share of the score given to entity-key overlap (rest: TF-IDF cosine).
         time_window: days between an article and a story's date range that cost nothing.
         time_decay: beyond the window, the score is multiplied by ``exp(-extra_days/decay)``.
+        time_boost: within the window, the score is multiplied by ``1 + time_boost``: reports
+            published days apart that share rare terms are more likely one event (only dated
+            articles get it, so undated streams are scored on text alone).
         quiet_days: a story with no article published in this many days (by the latest
             publication date seen) goes dormant and leaves memory; ``None`` keeps all.
         max_stories: bound on stories kept in memory (least recently updated leave first);
             ``None`` for no bound. Guards undated streams, where quiet_days cannot act.
         candidates: stories scored per article (best by inverted-index hits).
         query_terms: distinctive terms per article used to look up and index stories.
+        max_terms: an article is scored and added by its heaviest TF-IDF terms only (the tail
+            carries little of the cosine and most of the cost).
         copy_threshold: estimated shingle Jaccard at or above which an article is a copy.
         encoder: optional semantic encoder; its cosine is blended in with ``semantic_weight``.
         semantic_weight: share of the score given to embedding similarity when encoder is set.
@@ -89,14 +95,16 @@ class StoryIndex:
 
     def __init__(
         self,
-        threshold: float = 0.3,
+        threshold: float = 0.25,
         merge_threshold: float = 0.5,
         entity_weight: float = 0.2,
         time_window: float = 3.0,
         time_decay: float = 7.0,
+        time_boost: float = 0.0,
         quiet_days: int | None = 14,
         max_stories: int | None = None,
-        candidates: int = 30,
+        candidates: int = 10,
+        max_terms: int = 400,
         query_terms: int = 20,
         copy_threshold: float = 0.7,
         encoder: TextEncoder | None = None,
@@ -107,9 +115,11 @@ class StoryIndex:
         self.entity_weight = entity_weight
         self.time_window = time_window
         self.time_decay = time_decay
+        self.time_boost = time_boost
         self.quiet_days = quiet_days
         self.max_stories = max_stories
         self.candidates = candidates
+        self.max_terms = max_terms
         self.query_terms = query_terms
         self.copy_threshold = copy_threshold
         self.encoder = encoder
@@ -167,7 +177,7 @@ class StoryIndex:
         copy_story = self.story_of(copy_of) if copy_of is not None else None
         # 4. candidate stories by inverted index, scored
         idf = self.frequencies_.idf_many(feats.terms)
-        vector = weigh(feats.terms, idf)
+        vector = _truncate(weigh(feats.terms, idf), self.max_terms)
         scored = self._score_candidates(feats, vector, embedding)
         best = scored[0] if scored else None
         # 5. join the best story, or open one
@@ -207,7 +217,8 @@ class StoryIndex:
         if story is None:
             story = self._open(article.id, sid)
         idf = self.frequencies_.idf_many(feats.terms)
-        self._add_to_story(story, article.id, feats, weigh(feats.terms, idf), self._embed(article))
+        vector = _truncate(weigh(feats.terms, idf), self.max_terms)
+        self._add_to_story(story, article.id, feats, vector, self._embed(article))
         sketch = self.copies_.sketch(article.text)
         copy_of = self.copies_.find(sketch)
         self.copies_.add(article.id, sketch, copy_of)
@@ -225,7 +236,7 @@ class StoryIndex:
             df.add(fb.terms)
         idf = df.idf_many(set(fa.terms) | set(fb.terms))
         cosine = dot(weigh(fa.terms, idf), weigh(fb.terms, idf))
-        ent = entity_overlap(fa.entities, fb.entities)
+        ent = dot(weigh(fa.entity_terms, idf), weigh(fb.entity_terms, idf))
         score = (1 - self.entity_weight) * cosine + self.entity_weight * ent
         if self.encoder is not None:
             ea, eb = self.encoder.encode([_embed_text(a), _embed_text(b)])
@@ -248,20 +259,26 @@ class StoryIndex:
                 hits[sid] = hits.get(sid, 0.0) + w
         if not hits:
             return []
+        entity_vector = self._entity_vector(feats)
         chosen = sorted(hits, key=lambda s: (-hits[s], s))[: self.candidates]
         scored = []
         for sid in chosen:
             story = self._stories[sid]
             cosine = dot(vector, story.terms) / (story.norm or 1.0)
-            score = self._combine(cosine, feats, story, embedding)
+            score = self._combine(cosine, entity_vector, feats, story, embedding)
             scored.append(_Scored(story=story, score=score))
         scored.sort(key=lambda s: (-s.score, s.story.seq))
         return scored
 
     def _combine(
-        self, cosine: float, feats: Features, story: _Story, embedding: np.ndarray | None
+        self,
+        cosine: float,
+        entity_vector: dict[int, float],
+        feats: Features,
+        story: _Story,
+        embedding: np.ndarray | None,
     ) -> float:
-        ent = entity_overlap(feats.entities, story.entities.keys())
+        ent = dot(entity_vector, story.entities) / (story.entity_norm or 1.0)
         score = (1 - self.entity_weight) * cosine + self.entity_weight * ent
         if embedding is not None and story.embedding is not None:
             centroid = story.embedding / (float(np.linalg.norm(story.embedding)) or 1.0)
@@ -272,12 +289,18 @@ class StoryIndex:
         gap = _gap(feats.published, story.first, story.last)
         return max(0.0, min(1.0, score * self._time_factor(gap)))
 
+    def _entity_vector(self, feats: Features) -> dict[int, float]:
+        idf = self.frequencies_.idf_many(feats.entity_terms)
+        return weigh(feats.entity_terms, idf)
+
     def _blend(self, lexical: float, semantic: float) -> float:
         return (1 - self.semantic_weight) * lexical + self.semantic_weight * semantic
 
     def _time_factor(self, gap: float | None) -> float:
-        if gap is None or gap <= self.time_window:
+        if gap is None:
             return 1.0
+        if gap <= self.time_window:
+            return 1.0 + self.time_boost
         return math.exp(-(gap - self.time_window) / self.time_decay)
 
     # -- story bookkeeping -------------------------------------------------------------------
@@ -308,11 +331,13 @@ class StoryIndex:
             keep = sorted(terms.items(), key=lambda kv: -kv[1])[:_KEEP_STORY_TERMS]
             story.terms = terms = dict(keep)
         story.norm = math.sqrt(sum(w * w for w in terms.values()))
-        for key in feats.entities:
-            story.entities[key] = story.entities.get(key, 0) + 1
-        if len(story.entities) > _MAX_STORY_ENTITIES:
-            top = sorted(story.entities.items(), key=lambda kv: -kv[1])[:_MAX_STORY_ENTITIES]
-            story.entities = dict(top)
+        entities = story.entities
+        for t, w in self._entity_vector(feats).items():
+            entities[t] = entities.get(t, 0.0) + w
+        if len(entities) > _MAX_STORY_ENTITIES:
+            top = sorted(entities.items(), key=lambda kv: -kv[1])[:_MAX_STORY_ENTITIES]
+            story.entities = entities = dict(top)
+        story.entity_norm = math.sqrt(sum(w * w for w in entities.values()))
         story.days.update(feats.days)
         if embedding is not None:
             story.embedding = embedding if story.embedding is None else story.embedding + embedding
@@ -341,7 +366,7 @@ class StoryIndex:
 
     def _story_similarity(self, a: _Story, b: _Story) -> float:
         cosine = dot(a.terms, b.terms) / ((a.norm or 1.0) * (b.norm or 1.0))
-        ent = entity_overlap(frozenset(a.entities), b.entities.keys())
+        ent = dot(a.entities, b.entities) / ((a.entity_norm or 1.0) * (b.entity_norm or 1.0))
         score = (1 - self.entity_weight) * cosine + self.entity_weight * ent
         if a.embedding is not None and b.embedding is not None:
             na = float(np.linalg.norm(a.embedding)) or 1.0
@@ -355,8 +380,9 @@ class StoryIndex:
         for t, w in gone.terms.items():
             kept.terms[t] = kept.terms.get(t, 0.0) + w
         kept.norm = math.sqrt(sum(w * w for w in kept.terms.values()))
-        for key, n in gone.entities.items():
-            kept.entities[key] = kept.entities.get(key, 0) + n
+        for t, w in gone.entities.items():
+            kept.entities[t] = kept.entities.get(t, 0.0) + w
+        kept.entity_norm = math.sqrt(sum(w * w for w in kept.entities.values()))
         kept.days |= gone.days
         if gone.embedding is not None:
             kept.embedding = (
@@ -431,6 +457,12 @@ class StoryIndex:
 
 def _embed_text(article: Article) -> str:
     return f"{article.title}\n{article.text}"
+
+
+def _truncate(vector: dict[int, float], k: int) -> dict[int, float]:
+    if len(vector) <= k:
+        return vector
+    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:k])
 
 
 def _top_terms(vector: dict[int, float], k: int) -> list[int]:

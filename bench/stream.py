@@ -1,0 +1,186 @@
+"""A synthetic news stream built from real development texts, with gold stories.
+
+Source stories are the real ones of the research data (ECB+ events, BASIL triplets, PolNeAR
+articles as one-article stories), read at run time from ``../shared/data`` and never written
+anywhere. Synthetic story ``k`` is a *variant* of source story ``k mod S``: its names are
+renamed consistently (variant 0 keeps the originals) and its numbers shifted, so variants are
+same-kind but different events, the hard negatives of ECB+. Each synthetic article takes a
+source article of its story, keeps or moves the lead, reshuffles and drops sentences and
+drops words, then gets an outlet and a publication date a few days from its story's start.
+
+    from bench.stream import load_sources, generate
+    for doc, gold in generate(load_sources(data_dir), n=10_000, seed=0): ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+import tarfile
+import tempfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from crossread.eval.basil import read_basil
+from crossread.eval.ecbplus_docs import read_ecbplus_docs
+from crossread.eval.polnear_docs import read_polnear_docs
+from crossread.models import RawDocument
+
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+OUTLETS = tuple(
+    f"{a} {b}"
+    for a in ("Northern", "Capital", "Harbour", "Valley", "Metro", "Coastal", "Union", "Daily")
+    for b in ("Courier", "Ledger", "Wire", "Post", "Herald", "Star")
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
+_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
+_SYLLABLES = ("ka", "lo", "ven", "tar", "mi", "dru", "sel", "no", "ra", "bek", "zu", "han")
+_COMMON = frozenset(
+    " ".join(
+        (
+            "The This That These Those There Then When While After Before But And Also However",
+            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March",
+            "April May June July August September October November December He She They It",
+            "We In On At For From With As If An Mr Mrs Ms Dr",
+        )
+    ).split()
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceArticle:
+    title: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceStory:
+    name: str
+    articles: tuple[SourceArticle, ...]
+
+
+def _extract_shared(tmp: Path) -> Path:
+    for name in ("ecbplus", "basil", "polnear"):
+        for tarball in sorted((SHARED_DATA / name).glob("*.tar.gz")):
+            with tarfile.open(tarball) as tar:
+                tar.extractall(tmp / name, filter="data")
+    return tmp
+
+
+def load_sources(data_dir: Path | None = None) -> list[SourceStory]:
+    """Real stories from ECB+, BASIL and PolNeAR under ``data_dir`` (default: ../shared/data).
+
+    ``data_dir`` holds the extracted corpora as ``ecbplus/``, ``basil/``, ``polnear/``.
+    """
+    if data_dir is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            return load_sources(_extract_shared(Path(tmp)))
+    groups: dict[str, list[SourceArticle]] = {}
+    readers = (
+        (read_ecbplus_docs, data_dir / "ecbplus"),
+        (read_basil, data_dir / "basil"),
+        (read_polnear_docs, data_dir / "polnear"),
+    )
+    for reader, folder in readers:
+        for item in reader(folder):
+            sentences = tuple(s for s in _SENTENCE.split(item.article.text) if s.strip())
+            groups.setdefault(item.gold, []).append(
+                SourceArticle(title=item.article.title, sentences=sentences)
+            )
+    return [SourceStory(name=k, articles=tuple(v)) for k, v in sorted(groups.items())]
+
+
+def _pseudo_name(word: str, variant: int) -> str:
+    h = zlib.crc32(f"{word}/{variant}".encode())
+    parts = [_SYLLABLES[(h >> (4 * i)) % len(_SYLLABLES)] for i in range(2 + h % 2)]
+    return "".join(parts).capitalize()
+
+
+def _rename(text: str, variant: int) -> str:
+    if variant == 0:
+        return text
+    text = _NAME.sub(
+        lambda m: m.group(0) if m.group(0) in _COMMON else _pseudo_name(m.group(0), variant), text
+    )
+    return _NUMBER.sub(lambda m: str(int(float(m.group(0))) + variant % 7 + 1), text)
+
+
+def _story_size(rng: random.Random) -> int:
+    roll = rng.random()
+    if roll < 0.5:
+        return 1
+    if roll < 0.85:
+        return rng.randint(2, 5)
+    return rng.randint(6, 20)
+
+
+def _article(rng: random.Random, story: SourceStory, variant: int, index: int) -> tuple[str, str]:
+    source = story.articles[index % len(story.articles)]
+    sentences = list(source.sentences) or [source.title]
+    lead, rest = sentences[0], sentences[1:]
+    rng.shuffle(rest)
+    kept = [s for s in rest if rng.random() > 0.2]
+    body = [lead, *kept] if rng.random() < 0.6 else [*kept[:2], lead, *kept[2:]]
+    perturbed = []
+    for sentence in body:
+        words = sentence.split()
+        if len(words) > 6 and rng.random() < 0.3:
+            del words[rng.randrange(len(words))]
+        perturbed.append(" ".join(words))
+    return _rename(source.title, variant), _rename(" ".join(perturbed), variant)
+
+
+def generate(
+    sources: list[SourceStory],
+    n: int,
+    *,
+    seed: int = 0,
+    per_day: int = 5_000,
+    start: dt.date = dt.date(2024, 1, 1),
+) -> Iterator[tuple[RawDocument, str]]:
+    """Yield ``n`` documents in publication order, each with its gold story name.
+
+    Memory stays flat: only the articles of the next few days are held.
+    """
+    rng = random.Random(seed)
+    order = list(range(len(sources)))
+    rng.shuffle(order)
+    pending: dict[int, list[tuple[RawDocument, str]]] = {}
+    emitted = made = story_no = 0
+    day = 0
+    while emitted < n:
+        # open stories starting today until the day's budget is planned
+        planned = 0
+        while planned < per_day and made < n:
+            source = sources[order[story_no % len(order)]]
+            variant = story_no // len(order)
+            gold = f"{source.name}#{variant}"
+            size = min(_story_size(rng), n - made)
+            for i in range(size):
+                offset = 0 if i == 0 else min(3, int(rng.expovariate(1.0)))
+                title, text = _article(rng, source, variant, i)
+                published = start + dt.timedelta(days=day + offset)
+                doc = RawDocument(
+                    source=f"bench://{made}",
+                    fmt="text",
+                    text=f"{title}\n\n{text}",
+                    title=title,
+                    outlet=rng.choice(OUTLETS),
+                    published=published.isoformat(),
+                )
+                pending.setdefault(day + offset, []).append((doc, gold))
+                made += 1
+            planned += size
+            story_no += 1
+        for doc_gold in pending.pop(day, []):
+            if emitted >= n:
+                break
+            yield doc_gold
+            emitted += 1
+        day += 1
+        if made >= n and not pending:
+            break

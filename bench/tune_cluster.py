@@ -1,0 +1,83 @@
+"""Choose the cluster stage's parameters on one corpus and report them on the other.
+
+Parameters (join threshold, entity weight, merge threshold) are chosen on ECB+ (mean pairwise
+F1 over three arrival orders); BASIL with PolNeAR distractors is then scored with the chosen
+values as held-out data. Articles are run through the extract stage once and cached.
+
+    .venv/bin/python bench/tune_cluster.py --ecbplus /tmp/xr-data/ecbplus \
+        --basil /tmp/xr-data/basil --polnear /tmp/xr-data/polnear
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import pickle
+import random
+from pathlib import Path
+from statistics import mean
+
+from crossread.cluster import StoryIndex
+from crossread.eval.basil import read_basil
+from crossread.eval.cluster import cluster_stream, load_extractor
+from crossread.eval.ecbplus_docs import LabelledArticle, read_ecbplus_docs
+from crossread.eval.polnear_docs import read_polnear_docs
+
+GRID = {
+    "threshold": [0.2, 0.25, 0.3, 0.35, 0.4],
+    "entity_weight": [0.0, 0.2, 0.4, 0.6],
+    "merge_threshold": [0.4, 0.5, 0.6, 1.01],
+}
+SEEDS = (0, 1, 2)
+
+
+def extracted(items: list[LabelledArticle], cache: Path) -> list[LabelledArticle]:
+    """Items with extracted articles, cached between runs (the cache never leaves /tmp)."""
+    if cache.exists():
+        loaded: list[LabelledArticle] = pickle.loads(cache.read_bytes())
+        return loaded
+    extractor = load_extractor()
+    if extractor is not None:
+        items = [LabelledArticle(article=extractor(i.article), gold=i.gold) for i in items]
+    cache.write_bytes(pickle.dumps(items))
+    return items
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ecbplus", type=Path, required=True)
+    parser.add_argument("--basil", type=Path, required=True)
+    parser.add_argument("--polnear", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/crossread-tune"))
+    args = parser.parse_args()
+    args.cache.mkdir(parents=True, exist_ok=True)
+    ecb = extracted(list(read_ecbplus_docs(args.ecbplus)), args.cache / "ecbplus.pickle")
+    basil = extracted(
+        list(read_basil(args.basil)) + list(read_polnear_docs(args.polnear)),
+        args.cache / "basil.pickle",
+    )
+    basil.sort(key=lambda i: (i.article.published, i.article.source))
+
+    results = []
+    for values in itertools.product(*GRID.values()):
+        params = dict(zip(GRID, values, strict=True))
+        runs = []
+        for seed in SEEDS:
+            order = ecb[:]
+            random.Random(seed).shuffle(order)
+            runs.append(cluster_stream(order, StoryIndex(**params)))  # type: ignore[arg-type]
+        score = {
+            "pairwise_f1": round(mean(r.pairwise_f1 for r in runs), 4),
+            "bcubed_f1": round(mean(r.bcubed_f1 for r in runs), 4),
+        }
+        results.append((score["pairwise_f1"], params, score))
+        print(json.dumps({**params, **score}), flush=True)
+    _, best, best_scores = max(results, key=lambda r: r[0])
+    held_out = cluster_stream(basil, StoryIndex(**best))  # type: ignore[arg-type]
+    print(json.dumps({"chosen_on_ecbplus": best, "ecbplus": best_scores}))
+    print(json.dumps({"held_out_basil": held_out.as_dict()}))
+
+
+if __name__ == "__main__":
+    main()
