@@ -48,15 +48,23 @@ def summarize_facts(
         key=lambda f: _rank(f, min(s.sentence_index for s in f.support)),
     )
     seen: set[str] = set()
+    used: set[tuple[str, int]] = set()
     chosen: list[Citation] = []
     for fact in ranked:
-        text = " ".join(_sentence(fact).split())
+        sentence = _sentence(fact)
+        text = " ".join(sentence.split())
         terms = set(content_terms(text))
         if len(text.split()) < _MIN_WORDS or text.lower() in titles:
+            continue
+        # a sentence already cited (as evidence of an earlier fact) says nothing new
+        if any(
+            s.sentence == sentence and (s.article, s.sentence_index) in used for s in fact.support
+        ):
             continue
         if _overlap(terms, seen) >= _REDUNDANT:
             continue
         seen |= terms
+        used |= {(s.article, s.sentence_index) for s in fact.support}
         chosen.append(
             Citation(
                 text=text,

@@ -9,7 +9,7 @@ two sentences ends up in one group, while each claim still links only to its bes
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -118,7 +118,7 @@ def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Align
         link_groups.setdefault(find(i), []).append(
             Link(left=claims[i], right=claims[j], score=score)
         )
-    alignments = []
+    alignments: list[Alignment] = []
     for root, idx in sorted(members.items(), key=lambda item: item[1][0]):
         best = 0.0
         if len(idx) == 1:
@@ -131,4 +131,41 @@ def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Align
                 best_other=best,
             )
         )
-    return tuple(alignments)
+    return _rejoin(alignments)
+
+
+def _rejoin(alignments: list[Alignment]) -> tuple[Alignment, ...]:
+    """Put back together the clauses of a sentence that no other article states at all.
+
+    Clause splitting exists to align part of a sentence; when every clause of a sentence ends
+    up alone, the whole sentence is one exclusive fact and reads better whole.
+    """
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for i, alignment in enumerate(alignments):
+        for claim in alignment.claims:
+            by_sentence.setdefault((claim.article, claim.sentence), []).append(i)
+    merged: dict[int, Alignment] = {}
+    dropped: set[int] = set()
+    for indices in by_sentence.values():
+        if len(indices) < 2 or any(len(alignments[i].claims) > 1 for i in indices):
+            continue
+        parts = [alignments[i] for i in indices]
+        claims = [a.claims[0] for a in parts]
+        first, last = claims[0], claims[-1]
+        offset = first.sentence_start
+        whole = replace(
+            first,
+            start=first.start,
+            end=last.end,
+            text=first.sentence_text[first.start - offset : last.end - offset],
+            words=tuple(w for c in claims for w in c.words),
+            names=frozenset().union(*(c.names for c in claims)),
+            numbers=tuple(n for c in claims for n in c.numbers),
+            times=tuple(t for c in claims for t in c.times),
+            negated=any(c.negated for c in claims),
+        )
+        merged[indices[0]] = Alignment(claims=(whole,), best_other=max(a.best_other for a in parts))
+        dropped.update(indices[1:])
+    return tuple(
+        merged.get(i, alignment) for i, alignment in enumerate(alignments) if i not in dropped
+    )
