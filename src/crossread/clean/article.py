@@ -59,18 +59,24 @@ def _fallback_title(text: str) -> str:
     return cut + "…"
 
 
-def _scan_head(body: list[str], reasons: list[str | None], *, guess_outlet: bool) -> list[HeadLine]:
+def _scan_head(
+    body: list[str], reasons: list[str | None], *, guess_outlet: bool, outlets: list[str]
+) -> list[HeadLine]:
     """Mark boilerplate and metadata lines among the first paragraphs under the headline.
 
+    A line that is one of the ``outlets`` already known for this document is an outlet line.
     Outlet names recognised by shape alone are accepted only when ``guess_outlet`` (scraped
-    text with no outlet given) and only before any line of unknown kind (a kicker such as
+    text) and only before any line of unknown kind (a kicker such as
     ``Finanzmärkte`` or a caption): outlet lines sit right under the headline.
     """
     found: list[HeadLine] = []
     kinds: set[str] = set()
     unknown = 0
+    given = {collapse(name).casefold() for name in outlets}
     for index, paragraph in enumerate(body[:HEAD_LIMIT]):
         line = head_line(paragraph, guess_outlet=guess_outlet and unknown == 0)
+        if line is None and collapse(paragraph).casefold() in given:
+            line = HeadLine(kind="outlet-line", outlet=collapse(paragraph))
         reason = match_reason(paragraph)
         # A shape-only outlet guess ("Advertisement" is one capitalised word too) loses to a
         # boilerplate rule; a listed outlet, a byline or a dateline wins over one.
@@ -121,7 +127,8 @@ def clean(
 
     # 2. outlet, byline and date lines under the headline, then boilerplate everywhere
     reasons: list[str | None] = [None] * len(paras)
-    head = _scan_head(paras, reasons, guess_outlet=raw.fmt == "text" and not raw.outlet)
+    given = [name for name in (outlet, raw.outlet) if name]
+    head = _scan_head(paras, reasons, guess_outlet=raw.fmt == "text", outlets=given)
     for index, paragraph in enumerate(paras):
         if reasons[index] is None:
             reasons[index] = match_reason(paragraph)
