@@ -84,6 +84,10 @@ def test_story_page_sections(client: TestClient) -> None:
         assert f'class="evidence" id="{target}" hidden' in html
     assert "Larkspur Gazette" in html and "Northshore Courier" in html
     assert 'class="removed"' in html  # the share prompt and photo credit, greyed
+    # entity links lead to entity pages that list this story
+    entity_links = re.findall(r'<a href="(/entities/[^"]+)">', html)
+    assert entity_links
+    assert story["id"] in client.get(entity_links[0]).text
 
 
 def test_compare_page_aligns_rows(client: TestClient) -> None:

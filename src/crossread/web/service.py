@@ -126,12 +126,13 @@ class WebService:
         """
         reader = self.reader
         story = reader.story(story_id)
-        stored = reader.story_articles(story.id)
-        # The key holds the article ids, so a story that gained articles gets a fresh brief.
-        key = ("story", story.id, *(s.article.id for s in stored))
+        # The key holds the article ids, so a story that gained articles gets a fresh brief;
+        # the articles themselves are only loaded (and decoded) on a miss.
+        key = ("story", story.id, *story.articles)
         cached = self._cached(key)
         if cached is not None:
             return cached
+        stored = reader.story_articles(story.id)
         copies = {s.article.id: s.copy_of for s in stored if s.copy_of}
         with self._index_lock:
             brief = build_brief(
