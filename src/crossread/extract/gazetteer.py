@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _SUBDIVISION_TYPES = frozenset(
@@ -67,8 +67,11 @@ class Gazetteer:
     common: frozenset[str]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents: the form every table is keyed by."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.replace("’", "'").lower()
@@ -79,6 +82,31 @@ def _rows(name: str) -> list[list[str]]:
     return [
         line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
     ]
+
+
+@cache
+def _sections() -> dict[str, list[str]]:
+    text = resources.files("crossread.extract.data").joinpath("word_lists.txt").read_text("utf-8")
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            current.append(line)
+    return sections
+
+
+def word_set(section: str) -> frozenset[str]:
+    """The words of one ``[section]`` of ``data/word_lists.txt``."""
+    return frozenset(_sections()[section])
+
+
+def word_map(section: str) -> dict[str, str]:
+    """The ``key<TAB>value`` lines of one ``[section]`` of ``data/word_lists.txt``."""
+    return dict(line.split("\t", 1) for line in _sections()[section])
 
 
 @cache

@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Levenshtein
 
 from crossread.extract.gazetteer import gazetteer
-from crossread.extract.mentions import describe, find_mentions
+from crossread.extract.mentions import find_mentions
 from crossread.extract.sentences import split_sentences
+from crossread.extract.titles import describe
 from crossread.models import Article, Entity, EntityKind, Mention, MentionRef
 
 _KIND_ORDER: dict[EntityKind, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "OTHER": 3}

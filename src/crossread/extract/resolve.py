@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from crossread.extract.gazetteer import gazetteer
+from crossread.extract.titles import describe
 from crossread.models import Mention
 
 _GAP = frozenset({"", " ", ", "})
@@ -23,9 +25,6 @@ def resolve_article(mentions: list[Mention]) -> tuple[Mention, ...]:
     - A nominal (``the Russian president``) refers to the name right after it (apposition), or
       to the one named person whose title has the same role and qualifier.
     """
-    from crossread.extract.gazetteer import gazetteer
-    from crossread.extract.mentions import describe
-
     places = gazetteer().places
 
     def known(mention: Mention) -> bool:
@@ -39,7 +38,7 @@ def resolve_article(mentions: list[Mention]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for index, mention in enumerate(mentions):
         if mention.nominal:
-            out.append(_resolve_nominal(mention, index, mentions, titled, describe))
+            out.append(_resolve_nominal(mention, index, mentions, titled))
         elif " " not in mention.key and (
             mention.kind in ("PERSON", "OTHER") or (mention.kind == "PLACE" and not known(mention))
         ):
@@ -78,7 +77,7 @@ def _resolve_acronym(mention: Mention, orgs: list[Mention]) -> Mention:
     return mention
 
 
-def _resolve_nominal(mention, index, mentions, titled, describe) -> Mention:
+def _resolve_nominal(mention, index, mentions, titled) -> Mention:
     if mention.refers_to is not None:
         return mention
     # 1. apposition: "the UN secretary general Antonio Guterres"

@@ -20,6 +20,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from crossread.extract.gazetteer import word_set
 from crossread.models import Sentence
 
 _OPEN_QUOTES = "“‘«"
@@ -28,71 +29,8 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]}]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # Abbreviations that frequently end a sentence: split after them only before a usual opener.
-_CAN_END = frozenset(
-    {
-        "u.s",
-        "u.k",
-        "u.n",
-        "u.s.a",
-        "d.c",
-        "e.u",
-        "etc",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "jr",
-        "sr",
-        "a.m",
-        "p.m",
-        "bros",
-    }
-)
-_OPENERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "But",
-        "And",
-        "Or",
-        "So",
-        "Yet",
-        "In",
-        "On",
-        "At",
-        "For",
-        "Its",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Some",
-        "Many",
-        "Most",
-        "Officials",
-        "However",
-        "Meanwhile",
-        "After",
-        "Before",
-        "When",
-        "While",
-        "If",
-        "As",
-    ]
-)
+_CAN_END = word_set("can_end")
+_OPENERS = word_set("openers")
 
 
 @cache

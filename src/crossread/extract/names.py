@@ -1,0 +1,157 @@
+"""Name keys and name typing: what kind of entity a capitalised name is, and its key.
+
+Typing order: buildings and seats standing for governments (``Kremlin``), capitals (kept as
+places, with their country as ``refers_to`` unless used as a location: ``in Pyongyang``),
+well-known organisations, countries/places from the gazetteer, organisation head words
+(``... Agency``), acronyms, feature/event head words (``... Hill``, ``... War``), then title
+and speech-verb cues for persons; a multi-word capitalised name with no other cue is a PERSON.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from crossread.extract.gazetteer import Gazetteer, fold, word_set
+from crossread.models import EntityKind
+
+UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+
+
+_PARTICLES = word_set("particles")
+_ROMAN = re.compile(r"[IVX]+|\d+")
+
+
+_PERSON_FOLLOWERS = word_set("person_followers")
+
+
+_LOCATIVE = word_set("locative")
+
+
+_DIRECTIONS = word_set("directions")
+
+
+_ORG_SUFFIX_STRIP = ("news agency", "agency", "news")
+
+
+@cache
+def _speech_forms() -> frozenset[str]:
+    text = resources.files("crossread.extract.data").joinpath("speech_verbs.txt").read_text()
+    forms: set[str] = set()
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            forms.update(line.split("\t")[1].split("|"))
+    return frozenset(forms)
+
+
+def name_key(text: str) -> str:
+    """Fold a name for linking: ``Kim Jong-un`` -> ``kim jong un``, ``U.S.`` -> ``us``."""
+    folded = fold(text)
+    folded = re.sub(r"['’]s$|['’]$", "", folded)
+    folded = folded.replace(".", "").replace("-", " ")
+    return " ".join(folded.split())
+
+
+def place_key(text: str, gaz: Gazetteer) -> str | None:
+    """Canonical key of a place name, or ``None`` when the gazetteer does not know it."""
+    folded = fold(text).rstrip(".")
+    for candidate in (folded, folded.removeprefix("the "), name_key(text)):
+        if candidate in gaz.places:
+            return gaz.places[candidate]
+        with_dots = candidate if candidate.endswith(".") else candidate + "."
+        if with_dots in gaz.places:
+            return gaz.places[with_dots]
+    return None
+
+
+def org_key(text: str, gaz: Gazetteer) -> str | None:
+    """Canonical key of a well-known organisation name or alias, else ``None``."""
+    folded = fold(text)
+    for candidate in (folded, folded.removeprefix("the "), name_key(text)):
+        key = gaz.orgs.get(candidate)
+        if key is not None:
+            if candidate in gaz.acronyms and not text.replace("the ", "").isupper():
+                return None
+            return key
+    return None
+
+
+def lookup(name: str, gaz: Gazetteer) -> tuple[EntityKind, str] | None:
+    folded = fold(name)
+    if folded.removeprefix("the ") in gaz.metonyms:
+        kind, _ = gaz.metonyms[folded.removeprefix("the ")]
+        return ("ORG" if kind == "ORG" else "PLACE"), name_key(folded.removeprefix("the "))
+    org = org_key(name, gaz)
+    if org is not None:
+        return "ORG", org
+    place = place_key(name, gaz)
+    if place is not None:
+        return "PLACE", place
+    return None
+
+
+def type_name(
+    text: str, name: str, start: int, stop: int, role: str | None, gaz: Gazetteer
+) -> tuple[EntityKind | None, str, str | None]:
+    """Kind, key and (for metonyms) the country referred to."""
+    folded = fold(name)
+    before = text[max(0, start - 20) : start].split()
+    prev = before[-1].lower() if before else ""
+    locative = prev in _LOCATIVE
+    bare = folded.removeprefix("the ")
+    if bare in gaz.metonyms:
+        kind, country = gaz.metonyms[bare]
+        return ("ORG" if kind == "ORG" else "PLACE"), name_key(bare), country
+    if bare in gaz.capitals:
+        return "PLACE", gaz.places.get(bare, bare), None if locative else gaz.capitals[bare]
+    org = org_key(name, gaz)
+    if org is not None:
+        return "ORG", org, None
+    place = place_key(name, gaz)
+    if place is not None:
+        return "PLACE", place, None
+    words = name.split()
+    last = fold(words[-1])
+    if last in gaz.org_words or (
+        len(words) > 1 and fold(words[0]) in gaz.org_words and "of" in folded
+    ):
+        # "KCNA news agency" and the like: the acronym is the name
+        stripped = _strip_org_suffix(folded)
+        if stripped != folded:
+            known = org_key(stripped, gaz)
+            if known is not None:
+                return "ORG", known, None
+        return "ORG", name_key(name), None
+    if _is_acronym(name):
+        return "ORG", name_key(name), None
+    head = gaz.name_heads.get(last)
+    if head is None and len(words) > 2 and _ROMAN.fullmatch(words[-1]):
+        head = gaz.name_heads.get(fold(words[-2]))  # "World War II"
+    if head is not None and len(words) > 1:
+        return ("PLACE" if head == "PLACE" else "OTHER"), name_key(name), None
+    after = text[stop : stop + 30].split()
+    nxt = after[0].strip(",.;:").lower() if after else ""
+    if role is not None:
+        return "PERSON", name_key(name), None
+    if len(words) >= 2 and fold(words[0]) in _DIRECTIONS and place_key(" ".join(words[1:]), gaz):
+        return "PLACE", name_key(name), None  # "East Los Angeles"
+    if len(words) >= 2 and all(w[0] in UPPER for w in words if w.lower() not in _PARTICLES):
+        return "PERSON", name_key(name), None
+    if nxt in _speech_forms() or nxt in _PERSON_FOLLOWERS:
+        return "PERSON", name_key(name), None
+    if locative:
+        return "PLACE", name_key(name), None
+    return "OTHER", name_key(name), None
+
+
+def _strip_org_suffix(folded: str) -> str:
+    for suffix in _ORG_SUFFIX_STRIP:
+        if folded.endswith(" " + suffix):
+            return folded[: -len(suffix) - 1]
+    return folded
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

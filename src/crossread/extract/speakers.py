@@ -1,0 +1,349 @@
+"""Who said it: speech verbs (cues) and the speaker phrases around them.
+
+Used by ``quotes.py``. A speaker is found next to a cue verb: after a quote (``”, he said``,
+``”, said Kim``, ``” Tulsa police Chief Chuck Jordan said Monday``), before it (``Kim said:
+“``), or as the subject of reported speech (``officials said that ...``), walking back over
+auxiliaries and adverbs to a pronoun, a named mention with its title, an appositive
+(``Kim, a senior official, said``) or a short noun phrase headed by a speaker noun
+(``data/speakers.txt``). Pronouns resolve to the nearest preceding named PERSON.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from crossread.extract.gazetteer import word_set
+from crossread.models import Mention, Sentence
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+_PERSONAL = frozenset({"he", "she"})
+
+
+_AUX = word_set("aux")
+
+
+_BOUNDARY = word_set("boundary")
+
+
+_DETERMINERS = word_set("determiners")
+
+
+OBJECTS = re.compile(
+    r"\s+(?:reporters|journalists|him|her|them|us|me|you|the\s+\w+(?:\s+\w+)?|"
+    r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})(?=[\s,:])"
+)
+
+
+ADVERBIALS = re.compile(
+    r"\s*(?:,\s*)?(?:on\s+[A-Z]\w+|last\s+\w+|this\s+\w+|yesterday|today|earlier|later|"
+    r"in\s+an?\s+(?:interview|statement|email|letter|speech|tweet|post|op-ed|essay)"
+    r"(?:\s+(?:with|to|on|in)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)?)"
+)
+
+
+_WORD_END = re.compile(r"([\w.’'\-]+)\s*$")
+
+
+# cues that can come before their speaker ("said Kim"); "warned Seoul" names an addressee
+_INVERTIBLE = word_set("invertible")
+
+
+_FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
+
+
+_ABBREVIATION = re.compile(r"\(?(?:[A-Z][a-z]{0,3}|[A-Z])\.|(?:[A-Za-z]\.){2,}")
+
+
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Cue:
+    lemma: str
+    needs_that: bool
+
+
+@cache
+def cues() -> dict[str, _Cue]:
+    text = resources.files("crossread.extract.data").joinpath("speech_verbs.txt").read_text()
+    cues: dict[str, _Cue] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        needs_that = len(parts) > 2 and parts[2].strip() == "that"
+        for form in parts[1].split("|"):
+            if form:
+                cues[form] = _Cue(lemma=parts[0], needs_that=needs_that)
+    return cues
+
+
+@cache
+def cue_pattern() -> re.Pattern[str]:
+    forms = sorted(cues(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+@cache
+def _speaker_nouns() -> frozenset[str]:
+    text = resources.files("crossread.extract.data").joinpath("speakers.txt").read_text()
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
+
+
+@dataclass(slots=True)
+class SpeechContext:
+    text: str
+    sentences: tuple[Sentence, ...]
+    starts: list[int]
+    mentions: tuple[Mention, ...]
+    by_end: dict[int, Mention]
+    by_start: dict[int, Mention]
+    persons: list[Mention]
+    full_names: dict[str, str]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.sentences[i] if i >= 0 else None
+
+
+def attribution_after(
+    ctx: SpeechContext, end: int, limit: int
+) -> tuple[tuple[int, int], str] | None:
+    """``”, he said`` / ``,” said Kim`` / ``,” Kim told reporters`` right after a quote."""
+    text = ctx.text
+    pos = end
+    m = re.match(r"\s*[,:]?\s*", text[pos:limit])
+    pos += m.end() if m else 0
+    if text[end - 2 : end - 1] in ".!?" and not text[pos : pos + 1].islower():
+        return None  # the quote closed its sentence: what follows is not its attribution
+    # "said Kim" / "added the minister"
+    cue = cue_pattern().match(text, pos)
+    if cue and cue.group() in _INVERTIBLE:
+        speaker = speaker_after(ctx, _skip_space(text, cue.end()), limit)
+        if speaker is not None:
+            return speaker, cue.group()
+    # "he said" / "Kim told reporters" / "Tulsa police Chief Chuck Jordan said Monday"
+    return _speaker_then_cue(ctx, pos, limit)
+
+
+def _speaker_then_cue(
+    ctx: SpeechContext, pos: int, limit: int
+) -> tuple[tuple[int, int], str] | None:
+    """A subject phrase starting at ``pos`` followed by a speech verb (within 14 words)."""
+    text = ctx.text
+    cue = None
+    for candidate in cue_pattern().finditer(text, pos, min(limit, pos + 160)):
+        if not cues()[candidate.group()].needs_that:
+            cue = candidate
+            break
+    if cue is None:
+        return None
+    segment = text[pos : cue.start()]
+    words = segment.split()
+    if not words or len(words) > 14 or _FORBIDDEN.search(segment):
+        return None
+    if any(not _ABBREVIATION.fullmatch(w) for w in words if w.endswith(".")):
+        return None
+    first = words[0].strip("(")
+    if first.lower() in _BOUNDARY:
+        return None  # "but the WHO said": a new clause, not the subject of this one
+    opener = (
+        first[:1].isupper()
+        or first.lower() in _DETERMINERS
+        or first.lower() in _PRONOUNS
+        or (len(words) <= 2 and words[-1].lower() in _speaker_nouns())
+    )
+    if not opener and not (len(words) <= 8 and any(w[:1].isupper() for w in words)):
+        return None  # "retired Air Force general Lloyd Newton said" is fine, "and then said" not
+    end = cue.start()
+    while True:
+        m = _WORD_END.search(text, pos, end)
+        if m is None:
+            return None
+        word = m.group(1)
+        if word.lower() in _AUX or (word.islower() and word.endswith("ly") and len(word) > 4):
+            end = m.start(1)
+            continue
+        break
+    end = len(text[:end].rstrip(" ,"))
+    if end <= pos:
+        return None
+    return (pos, end), cue.group()
+
+
+def attribution_before(
+    ctx: SpeechContext, sent_start: int, start: int
+) -> tuple[tuple[int, int], str] | None:
+    """``Kim said: “...`` / ``he added, “...`` / ``According to X, “...``."""
+    text = ctx.text
+    window = text[max(sent_start, start - 160) : start]
+    offset = start - len(window)
+    stripped = window.rstrip(" ,:")
+    if len(stripped) < len(window) - 3:
+        return None
+    for m in cue_pattern().finditer(stripped):
+        rest = re.sub(r"\s+that$", "", stripped[m.end() :])
+        obj = OBJECTS.match(rest + " ")
+        if rest.strip() and not (obj and obj.end() >= len(rest.rstrip())):
+            adv = ADVERBIALS.match(rest)
+            if not (adv and adv.end() >= len(rest.rstrip())):
+                continue
+        speaker = speaker_before(ctx, sent_start, offset + m.start())
+        if speaker is not None:
+            return speaker, m.group()
+    acc = None
+    for found in ACCORDING.finditer(text, sent_start, start):
+        acc = found  # the last "according to" before the quote
+    if acc is not None:
+        speaker = speaker_after(ctx, acc.end(), start)
+        if speaker is not None:
+            return speaker, "according to"
+    return None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _skip_aux(text: str, pos: int, limit: int) -> int:
+    while True:
+        m = re.match(r"\s+([a-z]+)(?=\s)", text[pos:limit])
+        if not m or not (m.group(1) in _AUX or m.group(1).endswith("ly")):
+            return _skip_space(text, pos)
+        pos += m.end()
+
+
+def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] | None:
+    """A pronoun, a name or a short noun phrase starting at ``pos``."""
+    text = ctx.text
+    m = re.match(r"(he|she|they|we|I|it|He|She|They|We|It)\b", text[pos:limit])
+    if m:
+        return pos, pos + m.end()
+    mention = ctx.by_start.get(pos)
+    if mention is not None:
+        end = mention.end
+        nxt = ctx.by_start.get(_skip_space(text, end))
+        if mention.nominal and nxt is not None:
+            end = nxt.end  # "the UN secretary general Antonio Guterres"
+        return pos, end
+    words = re.match(
+        r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)\b",
+        text[pos:limit],
+    )
+    if words and (words.group(1).lower() in _speaker_nouns() or words.group(1)[:1].isupper()):
+        first = words.group(0).split()[0]
+        if first[:1].isupper() or first in _DETERMINERS:
+            return pos, pos + words.end()
+    return None
+
+
+def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | None:
+    """The subject of a cue verb at ``pos``: walk back over auxiliaries to a pronoun, a name
+    (with its title), an appositive (``Kim, a senior official,``) or a short noun phrase."""
+    text = ctx.text
+    i = pos
+    while True:
+        m = _WORD_END.search(text, lo, i)
+        if not m:
+            return None
+        word = m.group(1)
+        if word.lower() in _AUX or (word.islower() and word.endswith("ly") and len(word) > 4):
+            i = m.start(1)
+            continue
+        break
+    end = len(text[:i].rstrip())
+    if word.endswith(("’s", "'s")):
+        return None  # "Editor's note", "the president's claim"
+    if word.lower() in _PRONOUNS and m.end(1) == end:
+        return m.start(1), end
+    mention = ctx.by_end.get(end) or ctx.by_end.get(
+        end - 2 if text[end - 2 : end] in ("’s",) else -1
+    )
+    if mention is not None and mention.start >= lo:
+        start = mention.start
+        title = ctx.by_end.get(len(text[:start].rstrip()))
+        if title is not None and title.nominal and title.start >= lo:
+            start = title.start
+        return start, end
+    if text[end - 1 : end] == ",":
+        # an appositive: "Richard Revesz, director of the institute, said"
+        comma = text.rfind(",", lo, end - 1)
+        if comma > lo:
+            head = ctx.by_end.get(comma)
+            if head is not None and end - comma < 120:
+                return head.start, end - 1
+        return None
+    words: list[tuple[int, str]] = []
+    j = end
+    while len(words) < 6:
+        w = _WORD_END.search(text, lo, j)
+        if not w or w.end(1) != len(text[:j].rstrip()) or text[w.end(1) : j].strip():
+            break
+        token = w.group(1)
+        if token.lower() in _BOUNDARY:
+            break
+        words.append((w.start(1), token))
+        j = w.start(1)
+    if not words:
+        return None
+    head_word = words[0][1]
+    if not (head_word.lower().strip("’'") in _speaker_nouns() or head_word[:1].isupper()):
+        return None
+    # keep the phrase from its determiner or first capitalised word
+    words.reverse()
+    for k, (start, token) in enumerate(words):
+        if token.lower() in _DETERMINERS or token[:1].isupper():
+            return start, end
+        if k == len(words) - 1:
+            return start, end
+    return None
+
+
+def last_cue(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    last = None
+    for m in re.finditer(
+        cue_pattern().pattern + r"|\b(?:warn(?:ed|s)? of|call(?:ed|s)? it|described as)\b",
+        text[lo:hi],
+    ):
+        last = m
+    if last is None:
+        return None
+    return lo + last.start(), lo + last.end(), last.group()
+
+
+def subject_of(ctx: SpeechContext, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """The nearest named PERSON or ORG before a cue in the same sentence."""
+    best = None
+    for m in ctx.mentions:
+        if lo <= m.start and m.end <= cue_start and m.kind in ("PERSON", "ORG") and not m.nominal:
+            best = m
+    return (best.start, best.end) if best else None
+
+
+def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
+    surface = ctx.text[start:end]
+    if surface.lower() in _PERSONAL:
+        before = [m for m in ctx.persons if m.end <= start]
+        return _full_name(ctx, before[-1]) if before else surface
+    named = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("PERSON", "ORG")]
+    for m in named:
+        if not m.nominal:
+            return _full_name(ctx, m)
+    for m in named:
+        if m.refers_to in ctx.full_names:
+            return ctx.full_names[m.refers_to]
+    return surface
+
+
+def _full_name(ctx: SpeechContext, mention: Mention) -> str:
+    if mention.refers_to and mention.refers_to in ctx.full_names:
+        return ctx.full_names[mention.refers_to]
+    return mention.text
