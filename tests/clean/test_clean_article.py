@@ -155,3 +155,23 @@ def test_uncredited_copy_of_a_caption_goes_too() -> None:
     article = clean(raw)
     assert caption not in article.text
     assert [r.reason for r in article.removed].count("caption") == 2
+
+
+def test_uncredited_caption_printed_twice_at_the_top_goes_entirely() -> None:
+    caption = "Rescue workers search the rubble of a collapsed building in the old town"
+    raw = _raw(
+        f"{caption}\n{caption}\n\n"
+        "Rescue teams worked through the night after a building collapsed in the old town.\n\n"
+        "Two people were taken to hospital."
+    )
+    article = clean(raw)
+    assert caption not in article.text
+    assert [r.reason for r in article.removed] == ["caption", "caption"]
+
+
+def test_repeated_body_paragraph_further_down_keeps_its_first_copy() -> None:
+    quote = '"We will rebuild the old town," the mayor said.'
+    raw = _raw(f"{quote}\n\nRescue teams worked through the night.\n\n{quote}")
+    article = clean(raw)
+    assert article.text.count(quote) == 1
+    assert article.text.startswith(quote)

@@ -134,7 +134,7 @@ def clean(
             reasons[index] = match_reason(paragraph)
 
     # 3. repeated paragraphs (captions printed twice go entirely)
-    for index, reason in repeat_reasons(paras, reasons).items():
+    for index, reason in repeat_reasons(paras, reasons, head=HEAD_LIMIT).items():
         reasons[index] = reason
 
     kept = [p for p, r in zip(paras, reasons, strict=True) if r is None]

@@ -9,6 +9,7 @@ joined with single spaces. Nothing inside a line is changed.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
@@ -26,6 +27,9 @@ def _hard_wrapped(lines: list[str]) -> bool:
     if any(not WRAP_MIN <= len(line) <= WRAP_MAX for line in body):
         return False
     if len(lines[-1]) > WRAP_MAX:
+        return False
+    # The same line twice (an image's alt text, then its caption) is two paragraphs.
+    if any(" ".join(a.split()) == " ".join(b.split()) for a, b in itertools.pairwise(lines)):
         return False
     # A wrapped paragraph breaks mid-sentence on most lines; separate paragraphs end cleanly.
     open_ends = sum(1 for line in body if not _TERMINAL.search(line))
