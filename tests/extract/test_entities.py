@@ -151,3 +151,17 @@ def test_link_entities_reads_articles_not_yet_extracted() -> None:
     entities = link_entities([article])
     merkel = entity_with(entities, "Angela Merkel")
     assert {"Angela Merkel", "Merkel"} <= {m.text for m in merkel.mentions}
+
+
+def test_seeds_bare_kim_goes_to_the_story_leader_without_captions(
+    seed_articles: tuple[Article, Article],
+) -> None:
+    # cleaning drops the photo caption that named "North Korean leader Kim Jong Un"; the bare
+    # "Kim" before "Kim Son Gyong" must not become him but the story's most prominent Kim
+    other, bloomberg = seed_articles
+    text = "\n".join(line for line in other.text.splitlines() if "(REUTERS)" not in line)
+    article = Article(id="no-captions", title="", text=text)
+    entities = link_entities([article, bloomberg])
+    kim = entity_with(entities, "Kim Jong-un")
+    assert sum(m.text == "Kim" for m in kim.mentions) >= 3
+    assert [m.text for m in entity_with(entities, "Kim Son Gyong").mentions] == ["Kim Son Gyong"]

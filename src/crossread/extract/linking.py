@@ -77,7 +77,7 @@ def resolve_story(mentions: Sequence[Mention]) -> list[str | None]:
             first.append(None)
         else:
             first.append(m.key)
-    named = Counter(k for k, m in zip(first, mentions, strict=True) if k and not m.nominal)
+    named = Counter(k for k in first if k)  # prominence: names and titles referring to them
     person_keys = {
         k for k, m in zip(first, mentions, strict=True) if k and m.kind == "PERSON" and " " in k
     }

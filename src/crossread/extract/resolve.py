@@ -18,9 +18,9 @@ _GAP = frozenset({"", " ", ", "})
 def resolve_article(mentions: list[Mention]) -> tuple[Mention, ...]:
     """Return ``mentions`` (text order) with ``refers_to`` filled where the article is clear.
 
-    - A bare surname or given name (``Putin``, ``Kim``) refers to the nearest preceding full
-      name containing it as first or last word; with none before, to the only full name
-      containing it in the article; otherwise it stays unresolved for story-level linking.
+    - A bare surname or given name (``Putin``, ``Kim``, ``Lula``) refers to the nearest
+      preceding full name containing it; with none before, it stays unresolved for
+      story-level linking.
     - An acronym refers to an organisation in the article whose initials spell it.
     - A nominal (``the Russian president``) refers to the name right after it (apposition), or
       to the one named person whose title has the same role and qualifier.
@@ -56,12 +56,11 @@ def _resolve_partial(mention: Mention, full_names: list[Mention]) -> Mention:
     if not candidates:
         return mention
     before = [m for m in candidates if m.start < mention.start]
-    if before:
-        target = before[-1]
-    elif len({m.key for m in candidates}) == 1:
-        target = candidates[0]
-    else:
+    if not before:
+        # a name introduced only later may be someone else ("Kim ... Kim Son Gyong said"):
+        # leave it to story-level linking, which knows the story's most prominent Kim
         return mention
+    target = before[-1]
     return dataclasses.replace(mention, kind="PERSON", refers_to=target.key)
 
 

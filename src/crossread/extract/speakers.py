@@ -54,6 +54,7 @@ _WORD_END = re.compile(r"([\w.’'\-]+)\s*$")
 _INVERTIBLE = word_set("invertible")
 
 
+_PHRASE = re.compile(r"[^,;:!?“”\"()\n]{1,80}")
 _FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
 
 
@@ -234,14 +235,18 @@ def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] |
         if mention.nominal and nxt is not None:
             end = nxt.end  # "the UN secretary general Antonio Guterres"
         return pos, end
-    words = re.match(
-        r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w’'\-]+\s+){0,3}?([\w’'\-]+)\b",
-        text[pos:limit],
-    )
-    if words and (words.group(1).lower() in _speaker_nouns() or words.group(1)[:1].isupper()):
-        first = words.group(0).split()[0]
-        if first[:1].isupper() or first in _DETERMINERS:
-            return pos, pos + words.end()
+    phrase = _PHRASE.match(text, pos, limit)
+    if phrase is None:
+        return None
+    words = list(re.finditer(r"[\w’'\-.]+", phrase.group()))[:6]
+    # the phrase ends at its last capitalised word or speaker noun: "North Korean state media"
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group().rstrip(".")
+        if word.lower() in _speaker_nouns() or (word[:1].isupper() and word.lower() not in _AUX):
+            first = words[0].group()
+            if first[:1].isupper() or first.lower() in _DETERMINERS:
+                return pos, pos + words[k].start() + len(word)
+            return None
     return None
 
 
