@@ -49,6 +49,8 @@ from crossread.clean.metadata import head_line, parse_date
         ("© 2024 Alpine Observer. All rights reserved.", "copyright"),
         ("Updated 3 hours ago", "timestamp"),
         ("World", "section-label"),
+        ("* * *", "separator"),
+        ("Getty/Instagram.", "caption"),
     ],
 )
 def test_boilerplate_lines(line: str, reason: str) -> None:
@@ -69,6 +71,7 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
         "Cookies and cakes were handed out to the crowd.",
         "Putin sent congratulations to North Korea for its Liberation Day holiday yesterday.",
         "The 3-minute video was shared widely online.",
+        "Getty said it would appeal the ruling.",
         "Russia’s ambassador said North Korea might send workers, NK News reported last month.",
     ],
 )

@@ -10,7 +10,8 @@ Modules: ``layout`` (paragraphs), ``boilerplate`` (rules loaded from ``data/*.tx
 ``metadata`` (dates, outlet/byline/date lines), ``dedup`` (repeated paragraphs), ``article``
 (the orchestrator). Removal reasons: ``caption``, ``reading-time``, ``share-prompt``,
 ``subscribe-prompt``, ``read-more``, ``advertisement``, ``cookie-notice``, ``copyright``,
-``timestamp``, ``reporting-credit``, ``agency-signoff``, ``section-label``, ``repeated-line``,
+``timestamp``, ``reporting-credit``, ``agency-signoff``, ``section-label``, ``separator``,
+``repeated-line``,
 and, for lines moved into metadata, ``outlet-line``, ``byline``, ``dateline``.
 """
 
