@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from crossread.extract.times import dates, relative
+from crossread.extract.times import dates, durations, relative
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.readings import Context, Reading, clause_direction
 from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
@@ -35,20 +35,6 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     triggers: tuple[str, ...]
-
-
-PAST_UNIT = (
-    r"the\s+(?P<rel>past|last|previous|next|coming|following|preceding)\s+"
-    r"(?P<unit>week|month|year|decade|century|day|hour|quarter|fortnight)(?![\w-])"
-)
-
-
-def _past_unit(m: re.Match[str], ctx: Context) -> Reading | None:
-    """``the past week`` / ``the next year``: a one-unit period next to the anchor."""
-    from crossread.extract.times.calendar import duration_value
-    from crossread.extract.times.lexicon import lexicon
-
-    return Reading(type="DURATION", value=duration_value(1, lexicon().unit(m["unit"])))
 
 
 # (name, pattern, handler, trigger categories). Rule order breaks ties between readings of
@@ -77,21 +63,21 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("when-clock", relative.WHEN_CLOCK, relative.clock, "part"),
     ("day-word", relative.DAY_WORD, relative.day_word, "dayword"),
     ("part-of-day", relative.PART_OF_DAY, relative.part_of_day, "part"),
-    ("every-weekday", relative.EVERY_WEEKDAY, relative.every_weekday, "weekday"),
-    ("plural-weekday", relative.PLURAL_WEEKDAY, relative.every_weekday, "weekday"),
+    ("every-weekday", durations.EVERY_WEEKDAY, durations.every_weekday, "weekday"),
+    ("plural-weekday", durations.PLURAL_WEEKDAY, durations.every_weekday, "weekday"),
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
     ("the-weekend", relative.THE_WEEKEND, relative.the_weekend, "weekend"),
     ("ago", relative.AGO, relative.ago, "unit"),
     ("year-ago", relative.YEAR_AGO, relative.year_ago, "yearago"),
-    ("every-n", relative.EVERY_N, relative.every_n, "unit"),
-    ("set", relative.SET_WORDS, relative.set_word, "set unit"),
-    ("duration", relative.DURATION, relative.duration, "unit"),
-    ("past-unit", PAST_UNIT, _past_unit, "unit"),
-    ("bare-units", relative.BARE_UNITS, relative.bare_units, "unit"),
-    ("present", relative.PRESENT, relative.present_ref, "ref"),
-    ("past", relative.PAST, relative.past_ref, "ref"),
-    ("future", relative.FUTURE, relative.future_ref, "ref"),
+    ("every-n", durations.EVERY_N, durations.every_n, "unit"),
+    ("set", durations.SET_WORDS, durations.set_word, "set unit"),
+    ("duration", durations.DURATION, durations.duration, "unit"),
+    ("past-unit", durations.PAST_UNIT, durations.past_unit, "unit"),
+    ("bare-units", durations.BARE_UNITS, durations.bare_units, "unit"),
+    ("present", durations.PRESENT, durations.present_ref, "ref"),
+    ("past", durations.PAST, durations.past_ref, "ref"),
+    ("future", durations.FUTURE, durations.future_ref, "ref"),
 )
 
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)

@@ -1,0 +1,194 @@
+"""Grammar rules that need no anchor: durations, sets and the TimeML references.
+
+Durations (``two years``, ``the past 24 hours``, ``decades``), sets (``every week``,
+``annually``) and ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` (``now``, ``recently``,
+``the future``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from crossread.extract.times import calendar as cal
+from crossread.extract.times.lexicon import alternation, fragments, lexicon
+from crossread.extract.times.readings import Context, Reading
+
+F = fragments()
+LEX = lexicon()
+NUMBER = F.number
+
+
+def _words(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower()).strip()
+
+
+def _part(text: str | None) -> str | None:
+    return LEX.day_parts.get(_words(text)) if text else None
+
+
+# 1. durations: "two years", "the past 24 hours", "more than a decade", "three-year", "decades"
+DURATION = (
+    r"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|final|latest|following"
+    r"|preceding|remaining|same|entire|whole|full|initial|ensuing)|the(?!\s+[\w.]+-[a-z])|another"
+    r"|past|next"
+    r"|an?\s+additional|an?\s+further)\s+)?"
+    rf"(?:(?P<approx>{F.approx})\s+)?"
+    rf"(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)"
+    rf"(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
+)
+BARE_UNITS = (
+    r"(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?)"
+    r"(?P<unit>years|decades|months|weeks|days|hours|centuries|minutes)(?![\w-])"
+)
+
+
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|million|billion|thousand|times|once"
+    r"|twice|(?!(?:was|is|has|his|its|this|as|us|less|unless|across|perhaps|always)\b)"
+    r"[a-z]+s)\s*$",
+    re.I,
+)
+
+
+def _not_a_duration(m: re.Match[str], ctx: Context, num: str, unit: str, plural: bool) -> bool:
+    """Rates (``$5 a year``), fractions (``three-quarters``, ``a quarter of``), ``a second``."""
+    if unit == "Q" and plural and "-" in m["hy"]:
+        return True  # "three-quarters" of something
+    if m["det"] or m["approx"]:
+        return False
+    if num in ("a", "an"):
+        if _RATE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            return True
+        if unit == "S" or (unit == "Q" and ctx.text.startswith(" of", m.end())):
+            return True
+    return False
+
+
+def duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    num_text = _words(m["num"])
+    unit = LEX.unit(m["unit"])
+    plural = m["unit"].lower().endswith("s") and m["unit"].lower() not in ("hrs",)
+    amount = LEX.number(num_text)
+    if num_text in ("a", "an") and plural:
+        return None
+    if _not_a_duration(m, ctx, num_text, unit, plural):
+        return None
+    # "five year plan" is an adjective written without its hyphen; "two year" alone is not
+    adjective = (
+        amount is not None
+        and amount < 100
+        and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 3])
+    )
+    if amount is not None and amount > 1 and not plural and "-" not in m["hy"] and not adjective:
+        return None
+    if amount is not None and amount > 1000 and unit not in ("Y", "H", "MIN", "S", "D"):
+        return None
+    approx = _words(m["approx"])
+    mod = LEX.approximators.get(approx) if approx else None
+    if m["num2"]:
+        mod = mod or "EQUAL_OR_MORE"
+    if m["plus"] and amount is not None:
+        amount += 0.5
+    if num_text in ("a couple of", "a couple"):
+        mod = mod or "APPROX"
+    return Reading(type="DURATION", value=cal.duration_value(amount, unit), modifier=mod)
+
+
+def bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
+    pre = _words(m["pre"])
+    # TimeBank reads "recent years" as a past reference, "recent weeks" as a duration
+    if pre.endswith("recent") and m["unit"].lower() in ("years", "decades", "centuries"):
+        return Reading(type="DATE", value="PAST_REF")
+    if not pre:
+        before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
+        if not re.search(
+            r"\b(?:for|over|within|took|take|takes|lasted|last|spent|spend)\s+$", before
+        ):
+            return None
+    return Reading(type="DURATION", value=cal.duration_value(None, LEX.unit(m["unit"])))
+
+
+# 2. sets: "every year", "annually", "weekly", "every Monday", "each week"
+SET_WORDS = alternation(list(LEX.sets)) + r"(?![\w-])"
+EVERY_WEEKDAY = rf"(?:every|each)\s+(?P<wd>{F.weekday})(?:\s+(?P<part>{F.day_part}))?"
+EVERY_N = rf"every\s+(?P<num>{NUMBER})\s+(?P<unit>{F.unit})"
+PLURAL_WEEKDAY = (
+    r"(?-i:(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))"
+    rf"(?:\s+(?P<part>{F.day_part}))?"
+)
+
+
+_ADVERB_FOLLOWERS = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "by",
+        "for",
+        "to",
+        "and",
+        "or",
+        "from",
+        "since",
+        "until",
+        "with",
+        "during",
+        "as",
+        "but",
+        "than",
+        "through",
+    ]
+)
+
+
+def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``every week``, ``annually``; ``daily`` only as an adverb (not ``daily newspaper``)."""
+    word = _words(m.group())
+    if word.endswith("ly"):
+        follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
+        if follower and follower.group(1) not in _ADVERB_FOLLOWERS:
+            return None
+    return Reading(type="SET", value=LEX.sets[word])
+
+
+def every_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    day = LEX.weekday(m["wd"])
+    part = _part(m["part"])
+    return Reading(type="SET", value=f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
+
+
+def every_n(m: re.Match[str], ctx: Context) -> Reading | None:
+    amount = LEX.number(m["num"])
+    return Reading(type="SET", value=cal.duration_value(amount, LEX.unit(m["unit"])))
+
+
+# 3. references: "now", "currently", "recently", "the past", "the future", "soon"
+PRESENT = alternation(list(LEX.present_ref)) + r"(?![\w-])"
+PAST = alternation(list(LEX.past_ref)) + r"(?![\w-])"
+FUTURE = alternation(list(LEX.future_ref)) + r"(?![\w-])"
+_NOT_NOW_AFTER = re.compile(r"[\s-]+(?:account|affairs|events|president|leader|members?)\b", re.I)
+
+
+def present_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m.group().lower() == "current" and _NOT_NOW_AFTER.match(ctx.text, m.end()):
+        return None
+    return Reading(type="DATE", value="PRESENT_REF")
+
+
+def past_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(type="DATE", value="PAST_REF")
+
+
+def future_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(type="DATE", value="FUTURE_REF")
+
+
+PAST_UNIT = (
+    r"the\s+(?P<rel>past|last|previous|next|coming|following|preceding)\s+"
+    r"(?P<unit>week|month|year|decade|century|day|hour|quarter|fortnight)(?![\w-])"
+)
+
+
+def past_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``the past week`` / ``the next year``: a one-unit period next to the anchor."""
+    return Reading(type="DURATION", value=cal.duration_value(1, LEX.unit(m["unit"])))
