@@ -177,9 +177,12 @@ def _name_spans(article: Article, sentence: Sentence) -> list[tuple[int, int, st
                 spans.append((m.start, m.end, m.refers_to or m.key))
         return spans
     spans = []
-    for match in WORD_RE.finditer(sentence.text):
+    matches = list(WORD_RE.finditer(sentence.text))
+    for i, match in enumerate(matches):
         word = match.group()
-        if match.start() > 0 and word[0].isupper() and not is_stopword(word):
+        # the first word is capitalised anyway: a name only when a capitalised word follows
+        first = i == 0 and not (len(matches) > 1 and matches[1].group()[0].isupper())
+        if not first and word[0].isupper() and not is_stopword(word):
             start = sentence.start + match.start()
             spans.append((start, start + len(word), word.lower()))
     return spans

@@ -24,15 +24,16 @@ class LexicalSimilarity:
     Args:
         threshold: score from which two claims are aligned.
         name_weight: most that shared names (Jaccard of entity keys) add to a score.
-        content_floor: content score below which names add nothing.
+        content_floor: content score below which names add nothing; they add fully from
+            twice this score.
     """
 
     name = "lexical"
 
     def __init__(
         self,
-        threshold: float = 0.3,
-        name_weight: float = 0.3,
+        threshold: float = 0.27,
+        name_weight: float = 0.5,
         content_floor: float = 0.12,
     ) -> None:
         self.threshold = threshold
@@ -45,7 +46,9 @@ class LexicalSimilarity:
             return np.zeros((0, 0))
         content = _cosine([Counter(c.words) for c in claims])
         names = _jaccard([c.names for c in claims])
-        bonus = np.where(content >= self.content_floor, self.name_weight * names, 0.0)
+        # names count fully only once the claims share real content
+        scale = np.clip((content - self.content_floor) / self.content_floor, 0.0, 1.0)
+        bonus = self.name_weight * names * scale
         return np.clip(content + bonus, 0.0, 1.0)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import combinations
 from pathlib import Path
@@ -29,11 +30,29 @@ DEV_TOPICS = frozenset({"2", "5", "12", "18", "21", "23", "34", "35"})
 Pair = frozenset[tuple[str, int]]
 
 
-def predicted_pairs(documents: list[EventDocument], similarity: Similarity) -> set[Pair]:
-    """Cross-document sentence pairs whose claims the comparison puts in one fact."""
+def _corpus_sentence(document: EventDocument, offset: int) -> int:
+    """Index of the corpus sentence of ``document`` that holds character ``offset``."""
+    starts = [s.start for s in document.article.sentences]
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def predicted_pairs(
+    documents: list[EventDocument], similarity: Similarity, *, extract_articles: bool = False
+) -> set[Pair]:
+    """Cross-document sentence pairs whose claims the comparison puts in one fact.
+
+    With ``extract_articles`` the articles first go through the extract stage (names, times,
+    numbers, its own sentence splits); claims map back to corpus sentences by offset.
+    """
+    articles = [d.article for d in documents]
+    if extract_articles:
+        from crossread.extract import extract
+
+        articles = [extract(a) for a in articles]
+    by_id = {d.article.id: d for d in documents}
     pairs: set[Pair] = set()
-    for group in align([d.article for d in documents], similarity=similarity):
-        members = {(c.article, c.sentence) for c in group.claims}
+    for group in align(articles, similarity=similarity):
+        members = {(c.article, _corpus_sentence(by_id[c.article], c.start)) for c in group.claims}
         for a, b in combinations(sorted(members), 2):
             if a[0] != b[0]:
                 pairs.add(frozenset({a, b}))
