@@ -10,7 +10,7 @@ matched one-to-one to gold attribution contents (largest character overlap first
   where our speaker span overlaps the gold source span (a pronoun counts as itself: PolNeAR
   marks ``he`` as the source of ``..., he said``).
 
-The baseline is what quote marks alone give: every “...” or "..." span, no speaker.
+The baseline is what quote marks alone give: every “...”, "..." or ''...'' span, no speaker.
 PolNeAR annotates every attribution (including ones with no speech at all, such as ``Allegations
 of Fraud``), so recall here is far below what a reader would call "finding the quotes".
 """
@@ -33,7 +33,7 @@ from crossread.extract.quotes import find_quotes
 from crossread.extract.sentences import split_sentences
 
 _EDGE = " \t\n\"'“”‘’.,;:—–-"
-_MARKS = re.compile(r"“[^“”]+”|\"[^\"\n]+\"")
+_MARKS = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|''(?=\S)(?:(?!'')[^\n])+''")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

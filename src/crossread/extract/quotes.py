@@ -43,7 +43,10 @@ from crossread.extract.speakers import (
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
-_DIRECT = re.compile(r"“[^“”]+”|\"[^\"\n]+\"|(?<![\w’'])‘[^‘’\n]+’(?!\w)")
+# curly, straight, and the doubled apostrophes some archives use for quote marks (''...'')
+_DIRECT = re.compile(
+    r"“[^“”]+”|\"[^\"\n]+\"|''(?=\S)(?:(?!'')[^\n])+''|(?<![\w’'])‘[^‘’\n]+’(?!\w)"
+)
 _UNCLOSED = re.compile(r"“[^“”\n]+$", re.MULTILINE)
 _NOT_CLAUSE = re.compile(
     r"\s+(?:to|for|of|in|on|at|by|with|about|during|after|before|while|when|as|from|if|"
@@ -144,7 +147,8 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
 
 def _direct(ctx: SpeechContext, start: int, end: int) -> Quote | None:
     text = ctx.text
-    inner = text[start + 1 : end - 1].strip()
+    mark = 2 if text.startswith("''", start) else 1
+    inner = text[start + mark : end - mark].strip()
     words = len(inner.split())
     if not inner or not any(ch.isalpha() for ch in inner):
         return None

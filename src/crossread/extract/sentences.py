@@ -90,9 +90,18 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     regions = []
     stack: list[int] = []
     straight: int | None = None
+    doubled: int | None = None
     for i in range(start, end):
         ch = text[i]
-        if ch in "“«":
+        if ch == "'" and text.startswith("''", i) and not text.startswith("'", i + 2):
+            if i > start and text[i - 1] == "'":
+                continue  # the second mark of a pair already handled
+            if doubled is None:
+                doubled = i
+            else:
+                regions.append((doubled, i + 1))
+                doubled = None
+        elif ch in "“«":
             stack.append(i)
         elif ch in "”»":
             if stack:

@@ -121,7 +121,8 @@ def attribution_after(
     pos = end
     m = re.match(r"\s*[,:]?\s*", text[pos:limit])
     pos += m.end() if m else 0
-    if text[end - 2 : end - 1] in ".!?" and not text[pos : pos + 1].islower():
+    closing = text[max(0, end - 3) : end].rstrip("”\"'’")
+    if closing[-1:] in (".", "!", "?") and not text[pos : pos + 1].islower():
         return None  # the quote closed its sentence: what follows is not its attribution
     # "said Kim" / "added the minister"
     cue = cue_pattern().match(text, pos)
@@ -258,6 +259,8 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     while True:
         m = _WORD_END.search(text, lo, i)
         if not m:
+            if text[lo:i].rstrip().endswith(","):
+                return _appositive(ctx, lo, len(text[:i].rstrip()))
             return None
         word = m.group(1)
         if word.lower() in _AUX or (word.islower() and word.endswith("ly") and len(word) > 4):
@@ -279,13 +282,7 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
             start = title.start
         return start, end
     if text[end - 1 : end] == ",":
-        # an appositive: "Richard Revesz, director of the institute, said"
-        comma = text.rfind(",", lo, end - 1)
-        if comma > lo:
-            head = ctx.by_end.get(comma)
-            if head is not None and end - comma < 120:
-                return head.start, end - 1
-        return None
+        return _appositive(ctx, lo, end)
     words: list[tuple[int, str]] = []
     j = end
     while len(words) < 6:
@@ -309,6 +306,19 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
             return start, end
         if k == len(words) - 1:
             return start, end
+    return None
+
+
+def _appositive(ctx: SpeechContext, lo: int, end: int) -> tuple[int, int] | None:
+    """``Richard Revesz, director of the institute, said``: the name before the first comma."""
+    comma = ctx.text.rfind(",", lo, end - 1)
+    while comma > lo and end - comma < 160:
+        head = ctx.by_end.get(comma)
+        if head is not None and not head.nominal:
+            title = ctx.by_end.get(len(ctx.text[: head.start].rstrip()))
+            start = title.start if title is not None and title.nominal else head.start
+            return max(lo, start), end - 1
+        comma = ctx.text.rfind(",", lo, comma)
     return None
 
 
