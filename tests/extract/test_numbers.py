@@ -53,3 +53,17 @@ def test_dates_and_years_are_not_numbers() -> None:
 def test_year_like_count_with_plural_unit_is_kept() -> None:
     found = numbers_of("About 2000 people marched.")
     assert [(n.value, n.unit) for n in found] == [(2000, "people")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Obama's 2008 and 2012 campaigns", "Some two-thirds of graduates", "a 401(k) plan"],
+)
+def test_years_fractions_and_codes_are_skipped(text: str) -> None:
+    assert numbers_of(text) == ()
+
+
+def test_unit_phrase_stops_at_a_verb() -> None:
+    found = numbers_of("The statement by the two suggested both were invested.")
+    assert [(n.value, n.unit) for n in found] == [(2, None)]
+    assert [n.unit for n in numbers_of("nearly 25 years ago")] == ["years"]

@@ -70,9 +70,12 @@ _WORD_NUMBER = re.compile(
 )
 _STOP = word_set("stop")
 _IRREGULAR_PLURALS = word_set("irregular_plurals")
+_UNIT_ADJECTIVES = frozenset({"armed", "unarmed", "registered", "injured", "wounded", "detained"})
+_FRACTION = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|tenths?)\b")
 _UNIT_WORD = re.compile(r"\s+([a-z][a-z\-]*)")
 _YEAR_CONTEXT = re.compile(
-    r"(?:\b(?:in|since|by|of|from|until|till|before|after|during|year|early|late|mid)\s+|[-–]\s*)$",
+    r"(?:\b(?:in|since|by|of|from|until|till|before|after|during|year|early|late|mid|and|or|the|"
+    r"his|her|its|their|our)\s+|['’]s\s+|[-–]\s*)$",
     re.I,
 )
 
@@ -125,6 +128,8 @@ def _digits(text, match, starts, sentences) -> NumberRef | None:
             or _YEAR_CONTEXT.search(text[max(0, num_start - 12) : num_start])
         ):
             return None
+    if text[match.end() : match.end() + 1] == "(":
+        return None  # "401(k)", "Article 5(2)"
     if re.match(r"[-–]\d{4}\b", text[match.end() : match.end() + 5]):
         return None  # the first year of a range
     value = float(plain)
@@ -174,6 +179,8 @@ def _words(text, match, starts, sentences) -> NumberRef | None:
     unit = _currency_word(text, match.end()) or _unit_after(text, match.end())
     if word in ("hundred", "thousand") and not match.group(0)[0].isalpha():
         return None
+    if _FRACTION.match(text, match.end()):
+        return None  # "two-thirds": a share, not a count
     start, found = _approx(text, match.start())
     if found != "exact":
         approx = found
@@ -220,11 +227,11 @@ def _unit_after(text: str, pos: int) -> str | None:
     offset = pos
     if re.match(r"\s+of\s+", text[pos : pos + 5]):
         offset += len(re.match(r"\s+of", text[pos:]).group())  # type: ignore[union-attr]
-    while len(words) < 3:
+    while len(words) < 4:
         m = _UNIT_WORD.match(text, offset)
         if not m or m.group(1) in _STOP:
             break
-        if words and m.group(1).endswith("ed"):
+        if m.group(1).endswith("ed") and m.group(1) not in _UNIT_ADJECTIVES:
             break  # "1,200 people signed": a verb ends the phrase
         words.append(m.group(1))
         offset = m.end()

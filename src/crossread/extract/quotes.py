@@ -246,11 +246,33 @@ def _reported(
         if not has_that and _NOT_CLAUSE.match(text, pos):
             continue  # "called for", "said at a rally", "said when": not a reported clause
         speaker = speaker_before(ctx, s, cue.start())
+        if (
+            speaker is None
+            and cue.group().endswith("ing")
+            and text[s : cue.start()].rstrip()[-1:] == ","
+        ):
+            speaker = _subject(ctx, s, cue.start())  # "Yoon spoke on Monday, saying ..."
         if speaker is None:
             continue
         return _span(
             ctx, sentence, pos + (that.end() if that else 0), body_end, speaker, cue.group(), direct
         )
+    return None
+
+
+def _subject(ctx: SpeechContext, start: int, end: int) -> tuple[int, int] | None:
+    """The subject opening a sentence: a pronoun or a named person/organisation in its first
+    words (for participle cues: ``X reiterated the message, saying ...``)."""
+    head = re.match(r"\s*(?:[A-Z]\w*\s+){0,2}?", ctx.text[start:end])
+    pronoun = re.match(r"(He|She|They|It|We)\b", ctx.text[start:end])
+    if pronoun:
+        return start, start + pronoun.end()
+    limit = start + (head.end() if head else 0) + 60
+    for m in ctx.mentions:
+        if start <= m.start < min(end, limit) and m.kind in ("PERSON", "ORG") and not m.nominal:
+            return m.start, m.end
+        if m.start >= limit:
+            break
     return None
 
 
