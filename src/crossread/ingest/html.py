@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +23,7 @@ from lxml import html as lxml_html
 
 from crossread.errors import IngestError
 from crossread.ingest.htmldates import dateline_date, normalize_date, url_date
-from crossread.ingest.htmlmeta import PageMeta, page_meta
+from crossread.ingest.htmlmeta import PageMeta, fix_text, page_meta
 from crossread.ingest.noarticle import judge_page
 from crossread.models import RawDocument
 
@@ -75,11 +76,12 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
     text = "\n\n".join(lines)  # one paragraph per block, the layout the clean stage reads
     # 3. metadata: structured signals first, then the extractor's guesses
     language = meta.language or _detect_language(text)
-    title = _title(meta, getattr(doc, "title", None), page_title)
     outlet = outlet_name(url, meta.outlet or getattr(doc, "sitename", None))
+    sites = (outlet, meta.outlet, getattr(doc, "sitename", None), _host(url))
+    title = choose_title(meta, getattr(doc, "title", None), page_title, _headings(tree), sites)
     byline = ", ".join(meta.authors) or _clean_author(getattr(doc, "author", None))
     byline = byline or _visible_byline(lines)
-    published = choose_date(meta, url=url, extractor=getattr(doc, "date", None), lines=lines)
+    published = choose_date(meta, url=url, html=decoded.text, lines=lines)
     # 4. is this an article at all?
     verdict = judge_page(text=text, title=title, meta=meta, tree=tree)
     warnings = [f"encoding guessed as {decoded.encoding}"] if decoded.guessed else []
@@ -162,41 +164,111 @@ def _first_line(value: str | None) -> str | None:
     return value or None
 
 
-def _title(meta: PageMeta, extracted: str | None, page_title: str | None) -> str | None:
-    for candidate in (meta.title, extracted, page_title):
-        value = _first_line(candidate)
-        if value:
-            return value
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—·:/»›~]\s+|\s*[|ㅣ]\s*|\s*[-–—]\s*(?=[^\x00-\x7f]+$)")
+
+
+def _headings(tree: lxml_html.HtmlElement) -> list[str]:
+    found = []
+    for node in tree.iter("h1"):
+        text = fix_text(node.text_content())
+        if text:
+            found.append(text)
+        if len(found) == 5:
+            break
+    return found
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return registrable_domain(host) if host else None
+
+
+def choose_title(
+    meta: PageMeta,
+    extracted: str | None,
+    page_title: str | None,
+    headings: list[str],
+    sites: tuple[str | None, ...],
+) -> str | None:
+    """The headline: a visible ``<h1>`` that the metadata confirms, else the best metadata.
+
+    Metadata titles often carry a kicker or the site's name; an ``<h1>`` that equals one of
+    them is the headline as printed. Otherwise JSON-LD/og/twitter titles come first, then the
+    extractor's and the ``<title>``, with a trailing site name cut off.
+    """
+    declared = [*meta.titles, *(fix_text(t) for t in (extracted,) if t)]
+    keys = {_fold(t) for t in declared}
+    for heading in headings:
+        if _fold(heading) in keys:
+            return heading
+    for candidate in (*declared, page_title):
+        if candidate and candidate.strip():
+            return strip_site_name(fix_text(candidate), sites)
     return None
 
 
-def choose_date(
-    meta: PageMeta, *, url: str | None, extractor: str | None, lines: list[str]
-) -> str | None:
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(text: str) -> str:
+    """Compare titles and site names loosely: case, punctuation, ``ö``/``oe``, accents."""
+    text = text.casefold().translate(_GERMAN)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"\W+", " ", text).strip()
+
+
+def strip_site_name(title: str, sites: tuple[str | None, ...]) -> str:
+    """``Headline | Example News`` -> ``Headline`` when the last part names the site."""
+    names = {_fold(s) for s in sites if s}
+    names |= {_fold(s.split(".")[0]) for s in sites if s and "." in s}
+    names.discard("")
+    for _ in range(2):  # ``Headline | Section | Site``: at most two trailing parts go
+        parts = list(_TITLE_SEPARATORS.finditer(title))
+        if not parts:
+            break
+        last = parts[-1]
+        tail = _fold(title[last.end() :])
+        head = title[: last.start()].strip()
+        if not tail or len(head) < 10:
+            break
+        squeezed = tail.replace(" ", "")
+        if re.fullmatch(r"[\d .:/-]+", tail):  # ``| 28.04.2023``: a date, never the headline
+            title = head
+            continue
+        if not any(
+            tail in name or name in tail or squeezed in name.replace(" ", "") for name in names
+        ):
+            break
+        title = head
+    return title
+
+
+def choose_date(meta: PageMeta, *, url: str | None, html: str, lines: list[str]) -> str | None:
     """The publication date, from the most reliable signal that gives one.
 
-    Order: JSON-LD/meta ``published`` (a full datetime), a full date in the URL, the
-    extractor's (htmldate's) original-date guess, a visible dateline, and only then a
-    modification date. When the URL date and the structured date disagree by more than a
-    day, the URL wins: sites rewrite ``datePublished`` on updates, never their URLs.
+    Order: JSON-LD/meta ``published`` (often a full datetime), a full date in the URL,
+    htmldate's original-date search over the page, a visible dateline in the first lines of
+    the text, and only then a modification date.
     """
-    from_url = url_date(url)
     if meta.published:
-        if from_url and abs(_days(meta.published, from_url)) > 1:
-            return from_url
         return meta.published
+    from_url = url_date(url)
     if from_url:
         return from_url
-    guessed = normalize_date(extractor or "", meta.language)
-    if guessed:
-        return guessed
+    found = _htmldate(html, url)
+    if found:
+        return found
     return dateline_date(lines[:12], meta.language) or meta.modified
 
 
-def _days(a: str, b: str) -> int:
-    import datetime as dt
+def _htmldate(html: str, url: str | None) -> str | None:
+    from htmldate import find_date
 
-    return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
+    except (ValueError, TypeError):
+        return None
+    return normalize_date(found or "")
 
 
 def _clean_author(value: str | None) -> str | None:

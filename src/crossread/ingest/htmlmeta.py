@@ -7,6 +7,8 @@ published one, miss dates that only appear in the URL, or return a site's slogan
 
 from __future__ import annotations
 
+import contextlib
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -101,6 +103,8 @@ class PageMeta:
     """Structured metadata found in one page; ``None`` where the page does not say."""
 
     title: str | None = None
+    titles: tuple[str, ...] = ()
+    """Every title the metadata gives (JSON-LD headline, og:, twitter:...), best first."""
     authors: tuple[str, ...] = ()
     published: str | None = None
     """ISO date or datetime of first publication, from JSON-LD or meta tags."""
@@ -137,8 +141,11 @@ def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     )
     og_type = (metas.get("og:type") or "").lower()
     free = article.get("isAccessibleForFree")
+    titles = [_text(article.get("headline")), *(metas.get(k) for k in TITLE_KEYS)]
+    unique = tuple(dict.fromkeys(fix_text(t) for t in titles if t and t.strip()))
     return PageMeta(
-        title=_first_text(_text(article.get("headline")), *(metas.get(k) for k in TITLE_KEYS)),
+        title=unique[0] if unique else None,
+        titles=unique,
         authors=_authors(article, metas),
         published=published,
         published_from=published_from,
@@ -242,8 +249,23 @@ def _text(value: Any) -> str | None:
 def _first_text(*values: str | None) -> str | None:
     for value in values:
         if value and value.strip():
-            return _SPACES.sub(" ", value).strip()
+            return fix_text(value)
     return None
+
+
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-f]{2,6}|[a-z]{2,8});", re.IGNORECASE)
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]")
+
+
+def fix_text(value: str) -> str:
+    """Collapse whitespace, undo double HTML escaping (``&quot;``) and UTF-8 read as Latin-1."""
+    value = _SPACES.sub(" ", value).strip()
+    if _ENTITY.search(value):
+        value = html.unescape(value)
+    if _MOJIBAKE.search(value):
+        with contextlib.suppress(UnicodeError):
+            value = value.encode("cp1252").decode("utf-8")
+    return value.replace("\u200b", "").strip()
 
 
 def _authors(article: dict[str, Any], metas: dict[str, str]) -> tuple[str, ...]:
@@ -271,7 +293,7 @@ def _authors(article: dict[str, Any], metas: dict[str, str]) -> tuple[str, ...]:
 
 def _split_names(value: str) -> list[str]:
     """Person names from an author string; URLs, handles and empty values are dropped."""
-    value = _SPACES.sub(" ", value).strip()
+    value = fix_text(value)
     if not value or "://" in value or value.startswith(("@", "www.")) or len(value) > 120:
         return []
     value = _BY_PREFIX.sub("", value)
