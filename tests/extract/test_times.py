@@ -257,3 +257,17 @@ def test_no_anchor_never_invents_values(text: str) -> None:
         if ref.anchored:
             assert ref.value is None, ref
         assert text[ref.start : ref.end] == ref.text
+
+
+def test_narrative_steps_count_from_the_last_date() -> None:
+    text = "Troops entered the city on March 3. The next day, they left."
+    assert value(text, "The next day") == "2022-03-04"
+    assert value("In 1995 it began. The following year it ended.", "The following year") == "1996"
+    assert value("On Aug. 1 he quit. The previous week he was promoted.", "The previous week") == (
+        "2022-W30"
+    )
+    # no date to count from: a day is not guessed, a month counts from publication
+    assert value("It closed the next day.", "the next day") is None
+    assert value("The following month he resigned.", "The following month") == "2022-09"
+    # TimeML keeps "later" out: "three days" is a duration
+    assert value("On March 3 talks began; three days later they failed.", "three days") == "P3D"

@@ -66,6 +66,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("every-weekday", durations.EVERY_WEEKDAY, durations.every_weekday, "weekday"),
     ("plural-weekday", durations.PLURAL_WEEKDAY, durations.every_weekday, "weekday"),
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
+    ("anaphoric", relative.ANAPHORIC, relative.anaphoric, "unit part"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
     ("the-weekend", relative.THE_WEEKEND, relative.the_weekend, "weekend"),
     ("ago", relative.AGO, relative.ago, "unit"),
@@ -80,6 +81,9 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("future", durations.FUTURE, durations.future_ref, "ref"),
 )
 
+REFERENCE_REACH = 400
+"""How far back (characters) "the next day" looks for the date it counts from."""
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
 
 
@@ -137,7 +141,17 @@ def find_times(
         _, lo, hi = locate(offset)
         return lo, hi
 
-    ctx = Context(text=text, anchor=anchor, direction=direction, bounds=bounds)
+    found: list[TimeRef] = []
+
+    def reference(offset: int) -> str | None:
+        for ref in reversed(found):
+            if ref.start < offset - REFERENCE_REACH:
+                break
+            if ref.type == "DATE" and ref.value and _CALENDAR_VALUE.fullmatch(ref.value):
+                return ref.value
+        return None
+
+    ctx = Context(text=text, anchor=anchor, direction=direction, bounds=bounds, reference=reference)
     # 1. every rule proposes its matches
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     spans = trigger_spans(text)
@@ -154,7 +168,6 @@ def find_times(
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     # 2. longest leftmost reading wins; a rule may still decline its match
     table = rules()
-    found: list[TimeRef] = []
     last_end = 0
     for start, _, order, m in candidates:
         if start < last_end:

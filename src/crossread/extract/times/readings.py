@@ -34,6 +34,9 @@ class Context:
     """(start, end) of the match -> the tense of its clause: past, future or none."""
     bounds: Callable[[int], tuple[int, int]]
     """offset -> (start, end) of the sentence around it."""
+    reference: Callable[[int], str | None]
+    """offset -> the date the narrative is at: the value (``2022-03-03``, ``2022-03``,
+    ``2022``) of the last calendar date found shortly before it."""
 
 
 @cache

@@ -292,7 +292,53 @@ def year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=str(ctx.anchor.year - 1), granularity="year", anchored=True)
 
 
-# 5. clock times: "3 p.m.", "10:30 a.m. EST", "noon Saturday", "5 p.m. Monday"
+# 5. narrative steps from the last date mentioned: "the next day", "the following month"
+# ("three days later" stays a duration plus a signal word, as TimeML annotates it)
+ANAPHORIC = (
+    r"(?:the\s+)?(?:(?P<rel>following|previous|preceding|prior)\s+(?P<unit>day|morning|evening"
+    r"|night|week|month|year)|next\s+(?P<unit_next>day|morning|evening|night))(?![\w-])"
+    r"|the\s+day\s+(?P<side>before|after)(?!\s+(?:yesterday|tomorrow))"
+)
+
+
+def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
+    """A day counted from the date the story last named (``On March 3 ... the next day``).
+
+    Without such a date within a few sentences, a week or month counts from the publication
+    date (``the previous week``) and a day stays ``None``: ``the next day`` counted from the
+    publication date would be a guess.
+    """
+    if m["side"]:
+        sign, unit_word = (1 if m["side"].lower() == "after" else -1), "day"
+    else:
+        rel = (m["rel"] or "next").lower()
+        sign = 1 if rel in ("following", "next") else -1
+        unit_word = m["unit"] or m["unit_next"]
+    part = _part(unit_word)
+    unit = "D" if part else LEX.unit(unit_word)
+    amount = 1
+    gran_for: dict[str, Granularity] = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+    if unit not in gran_for:
+        return None
+    gran: Granularity = "time" if part else gran_for[unit]
+    kind: TimeType = "TIME" if part else "DATE"
+    # the reference must be at least as fine as the step: a day counts from a day
+    needed = {"D": 10, "W": 10, "M": 7, "Y": 4}[unit]
+    value_ = ctx.reference(m.start())
+    reference = None
+    if value_ is not None and len(value_) >= needed:
+        reference = dt.date.fromisoformat((value_ + "-01-01")[:10] if len(value_) < 10 else value_)
+    if reference is None and unit in ("W", "M", "Y"):
+        reference = ctx.anchor
+    if reference is None:
+        return Reading(type=kind, value=None, granularity=gran, anchored=True)
+    value, _ = cal.shift(reference, unit, sign * amount)
+    if part:
+        value = f"{value}T{part}"
+    return Reading(type=kind, value=value, granularity=gran, anchored=True)
+
+
+# 6. clock times: "3 p.m.", "10:30 a.m. EST", "noon Saturday", "5 p.m. Monday"
 _WHEN = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow|tonight|{F.month}\s+{F.day})"
 CLOCK = (
     r"(?:(?P<approx>about|around|approximately|roughly|shortly\s+(?:after|before)|just\s+"
