@@ -7,8 +7,9 @@ GUM (named mentions of persons, organisations and places; see ``eval/gum.py``):
 
 - ``mention_p/r/f1``: our named PERSON/ORG/PLACE mentions against gold named mentions of the
   three types, one-to-one, exact span (a leading "the" ignored); ``typed_*``: the kind must
-  match too; ``partial_*``: one span inside the other counts (GUM spans include titles, as in
-  ``US President Barack Obama``, where we mark ``Barack Obama``).
+  match too; ``partial_*``: one span inside the other counts. GUM's person spans include
+  titles (``US President Barack Obama``): a name preceded by the title we recognised matches
+  with or without it.
 
 ECB+ (participants and locations; see ``eval/ecbplus_entities.py``):
 
@@ -61,20 +62,24 @@ def evaluate_gum(docs: list[GumDocument]) -> dict[str, object]:
         ]
         gold = sorted(set(gold))
         mentions = find_mentions(doc.text, split_sentences(doc.text))
+        # GUM's person spans include the title ("US President Barack Obama"): a name with the
+        # title we found right before it may match either way
+        titled = {m.end: m.start for m in mentions if m.nominal and m.refers_to}
         preds = [
-            ((m.start, m.end), m.kind)
+            ((m.start, m.end), m.kind, titled.get(len(doc.text[: m.start].rstrip()), m.start))
             for m in mentions
             if not m.nominal and m.kind in ("PERSON", "ORG", "PLACE")
         ]
         gold_total += len(gold)
         pred_total += len(preds)
         gold_spans = {span: kind for span, kind in gold}
-        for span, kind in preds:
+        for (start, end), kind, title_start in preds:
+            span = (start, end) if (start, end) in gold_spans else (title_start, end)
             if span in gold_spans:
                 exact += 1
                 typed += gold_spans[span] == kind
         used: set[int] = set()
-        for (ps, pe), _ in preds:
+        for (ps, pe), _, _ in preds:
             for i, ((gs, ge), _) in enumerate(gold):
                 inside = (gs <= ps and pe <= ge) or (ps <= gs and ge <= pe)
                 if i not in used and inside:

@@ -298,7 +298,7 @@ def _emit(
         return out
     if fold(name) in gaz.nationalities and place_key(name, gaz) is None:
         return out
-    kind, key, refers = type_name(text, name, start, stop, role, gaz)
+    kind, key, refers = type_name(text, name, start, stop, role, gaz, lower_words)
     if kind is None:
         return out
     if (

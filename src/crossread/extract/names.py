@@ -92,9 +92,19 @@ def lookup(name: str, gaz: Gazetteer) -> tuple[EntityKind, str] | None:
 
 
 def type_name(
-    text: str, name: str, start: int, stop: int, role: str | None, gaz: Gazetteer
+    text: str,
+    name: str,
+    start: int,
+    stop: int,
+    role: str | None,
+    gaz: Gazetteer,
+    lower_words: frozenset[str] = frozenset(),
 ) -> tuple[EntityKind | None, str, str | None]:
-    """Kind, key and (for metonyms) the country referred to."""
+    """Kind, key and (for metonyms) the country referred to.
+
+    ``lower_words`` are the words the article writes in lower case: a name made of such words
+    (``Space Shuttle``, ``Internet Explorer``) is not taken for a person without a cue.
+    """
     folded = fold(name)
     before = text[max(0, start - 20) : start].split()
     prev = before[-1].lower() if before else ""
@@ -136,7 +146,12 @@ def type_name(
         return "PERSON", name_key(name), None
     if len(words) >= 2 and fold(words[0]) in _DIRECTIONS and place_key(" ".join(words[1:]), gaz):
         return "PLACE", name_key(name), None  # "East Los Angeles"
-    if len(words) >= 2 and all(w[0] in UPPER for w in words if w.lower() not in _PARTICLES):
+    common = any(w.lower() in lower_words for w in words if len(w) > 2)
+    if (
+        len(words) >= 2
+        and not common
+        and all(w[0] in UPPER for w in words if w.lower() not in _PARTICLES)
+    ):
         return "PERSON", name_key(name), None
     if nxt in _speech_forms() or nxt in _PERSON_FOLLOWERS:
         return "PERSON", name_key(name), None
