@@ -165,9 +165,7 @@ def fetch(
         current = url
         for _hop in range(max_redirects + 1):
             check_url(current, allow_private=allow_private, resolver=resolver)
-            page = _get(
-                http, url, current, request_headers, timeout, deadline, max_bytes, accept
-            )
+            page = _get(http, url, current, request_headers, timeout, deadline, max_bytes, accept)
             if page.status in REDIRECTS:
                 location = page.headers.get("location")
                 if not location:
