@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
 from crossread.models import Article, Entity, QuoteEntry
 
-_SAME_WORDS = 70.0
-"""Partial-ratio from which two quotes are taken as the same words (quoted differently < 100)."""
+_MIN_SHARED_WORDS = 4
+"""Consecutive words two quotes must share to count as the same words quoted differently."""
+_INNER = re.compile(r"[“\"]([^”\"]+)[”\"]")
+_WORDS = re.compile(r"[a-z0-9']+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,6 +25,9 @@ class QuoteVariant:
     articles: tuple[str, ...]
     outlets: tuple[str, ...]
     similarity: float
+    shared: str
+    """The longest run of words both quotes share."""
+    note: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,36 +87,67 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").replace("“", '"').replace("”", '"').split())
 
 
+def _quoted_words(quote: QuoteEntry) -> list[str]:
+    """The words inside quotation marks (all of the text when it has none)."""
+    inner = _INNER.findall(quote.text)
+    return _WORDS.findall(_normal(" ".join(inner) if inner else quote.text))
+
+
+def _variant(left: QuoteEntry, right: QuoteEntry) -> QuoteVariant | None:
+    a, b = _quoted_words(left), _quoted_words(right)
+    if not a or not b or a == b:
+        return None
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    if match.size < _MIN_SHARED_WORDS:
+        return None
+    if match.size == len(a) or match.size == len(b):
+        shorter, longer = (left, right) if len(a) < len(b) else (right, left)
+        note = f"{longer.outlet} quotes more of these words than {shorter.outlet}"
+    else:
+        note = f"{left.outlet} and {right.outlet} quote these words differently"
+    if (left.speaker or "") != (right.speaker or ""):
+        note += (
+            f"; {left.outlet} attributes them to {left.speaker or 'no one named'}, "
+            f"{right.outlet} to {right.speaker or 'no one named'}"
+        )
+    shared = " ".join(a[match.a : match.a + match.size])
+    return QuoteVariant(
+        texts=(left.text, right.text),
+        articles=(left.article, right.article),
+        outlets=(left.outlet, right.outlet),
+        similarity=round(fuzz.ratio(" ".join(a), " ".join(b)) / 100, 3),
+        shared=shared,
+        note=note + ".",
+    )
+
+
 def group_quotes(quotes: Sequence[QuoteEntry]) -> tuple[QuoteGroup, ...]:
-    """Quotes grouped by speaker (entity when resolved), with differently quoted words noted."""
+    """Quotes grouped by speaker (entity when resolved), with differently quoted words noted.
+
+    Variants are looked for across all speakers, since outlets may attribute the same words to
+    different people; a variant is listed under the group of its first quote.
+    """
     groups: dict[str, list[QuoteEntry]] = {}
-    for quote in quotes:
+    key_of: dict[int, str] = {}
+    for i, quote in enumerate(quotes):
         key = quote.entity or (quote.speaker or "").lower()
         groups.setdefault(key, []).append(quote)
-    result = []
-    for members in groups.values():
-        variants = []
-        for i, left in enumerate(members):
-            for right in members[i + 1 :]:
-                if left.article == right.article:
-                    continue
-                a, b = _normal(left.text), _normal(right.text)
-                score = fuzz.partial_ratio(a, b) if min(len(a), len(b)) >= 12 else 0.0
-                if score >= _SAME_WORDS and a != b and a not in b and b not in a:
-                    variants.append(
-                        QuoteVariant(
-                            texts=(left.text, right.text),
-                            articles=(left.article, right.article),
-                            outlets=(left.outlet, right.outlet),
-                            similarity=round(score / 100, 3),
-                        )
-                    )
-        result.append(
-            QuoteGroup(
-                speaker=members[0].speaker,
-                entity=members[0].entity,
-                quotes=tuple(members),
-                variants=tuple(variants),
-            )
+        key_of[i] = key
+    variants: dict[str, list[QuoteVariant]] = {}
+    for i, left in enumerate(quotes):
+        for right in quotes[i + 1 :]:
+            if left.article == right.article:
+                continue
+            variant = _variant(left, right)
+            if variant is not None:
+                variants.setdefault(key_of[i], []).append(variant)
+    result = [
+        QuoteGroup(
+            speaker=members[0].speaker,
+            entity=members[0].entity,
+            quotes=tuple(members),
+            variants=tuple(variants.get(key, ())),
         )
+        for key, members in groups.items()
+    ]
     return tuple(sorted(result, key=lambda g: (g.speaker is None, -len(g.quotes))))

@@ -118,6 +118,8 @@ def to_json(brief: Brief) -> dict[str, Any]:
                         "articles": list(v.articles),
                         "outlets": list(v.outlets),
                         "similarity": v.similarity,
+                        "shared": v.shared,
+                        "note": v.note,
                     }
                     for v in g.variants
                 ],

@@ -68,8 +68,8 @@ def render_markdown(brief: Brief) -> str:
             out.append(f"### {_md(group['speaker'] or 'Unattributed')}")
             out += [f"- “{_md(q['text'])}” ({_md(q['outlet'])})" for q in group["quotes"]]
             out += [
-                f"- Quoted differently: {' / '.join('“' + _md(t) + '”' for t in v['texts'])}"
-                f" ({', '.join(_md(o) for o in v['outlets'])})"
+                f"- Quoted differently: {_md(v['note'])} "
+                f"{' / '.join('“' + _md(t) + '”' for t in v['texts'])}"
                 for v in group["variants"]
             ]
             out.append("")
