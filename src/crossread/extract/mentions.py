@@ -62,7 +62,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     lower_words = _lower_words(text)
     mentions: list[Mention] = []
     for sentence in sentences:
-        for run in _runs(text, sentence):
+        for run in _runs(text, sentence, lower_words):
             mentions.extend(_classify(text, run, gaz, lower_words))
     mentions.extend(find_nominals(text, sentences, gaz, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -109,8 +109,12 @@ def _is_cap(token: str) -> bool:
     return token[0] in UPPER or (token[0].isdigit() and any(c in UPPER for c in token))
 
 
-def _runs(text: str, sentence: Sentence) -> list[_Run]:
-    """Maximal capitalised token runs in one sentence (names not yet typed)."""
+def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_Run]:
+    """Maximal capitalised token runs in one sentence (names not yet typed).
+
+    In a headline written in title case or capitals ("Lohan Checks Into Betty Ford Rehab"),
+    capitals say little: there a word the article also writes in lower case breaks a run.
+    """
     tokens = _token_spans(text, sentence.start, sentence.end)
     gaz = gazetteer()
     runs: list[_Run] = []
@@ -118,10 +122,18 @@ def _runs(text: str, sentence: Sentence) -> list[_Run]:
     first_word = 0
     while first_word < len(tokens) and not text[tokens[first_word][0]].isalnum():
         first_word += 1
+    words = [text[s:e] for s, e in tokens if text[s].isalpha()]
+    headline = len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+
+    def capital(word: str) -> bool:
+        if not _is_cap(word) or fold(word) in _CALENDAR or _CONTRACTION.search(word):
+            return False
+        return not (headline and (word.lower() in lower_words or fold(word) in gaz.common))
+
     while i < len(tokens):
         s, e = tokens[i]
         word = text[s:e]
-        if not _is_cap(word) or fold(word) in _CALENDAR or _CONTRACTION.search(word):
+        if not capital(word):
             i += 1
             continue
         group = [(s, e)]
@@ -138,7 +150,7 @@ def _runs(text: str, sentence: Sentence) -> list[_Run]:
             if _possessive(text[group[-1][0] : prev_end]):
                 break
             nxt = text[ns:ne]
-            if _is_cap(nxt) and fold(nxt) not in _CALENDAR:
+            if capital(nxt):
                 group.append((ns, ne))
                 j += 1
                 continue

@@ -59,7 +59,7 @@ def _resolve_partial(mention: Mention, full_names: list[Mention]) -> Mention:
     if not before:
         # a name introduced only later may be someone else ("Kim ... Kim Son Gyong said"):
         # leave it to story-level linking, which knows the story's most prominent Kim
-        return mention
+        return dataclasses.replace(mention, kind="PERSON")
     target = before[-1]
     return dataclasses.replace(mention, kind="PERSON", refers_to=target.key)
 
