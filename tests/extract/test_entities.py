@@ -165,3 +165,42 @@ def test_seeds_bare_kim_goes_to_the_story_leader_without_captions(
     kim = entity_with(entities, "Kim Jong-un")
     assert sum(m.text == "Kim" for m in kim.mentions) >= 3
     assert [m.text for m in entity_with(entities, "Kim Son Gyong").mentions] == ["Kim Son Gyong"]
+
+
+def test_middle_names_and_facility_name_variants_merge() -> None:
+    a = Article(
+        id="a",
+        title="",
+        text=(
+            "Attorney Mark Jay Heller said his client entered the Betty Ford Center on Monday.\n\n"
+            "The Promises Treatment Center in Malibu declined to comment."
+        ),
+    )
+    b = Article(
+        id="b",
+        title="",
+        text=(
+            "Mark Heller told reporters she was at the Betty Ford Clinic. Heller said no more.\n\n"
+            "She had left Promises last year."
+        ),
+    )
+    entities = link_entities([a, b])
+    assert entity_with(entities, "Mark Jay Heller").id == entity_with(entities, "Mark Heller").id
+    assert (
+        entity_with(entities, "Betty Ford Center").id
+        == entity_with(entities, "Betty Ford Clinic").id
+    )
+    assert (
+        entity_with(entities, "Promises").id
+        == entity_with(entities, "Promises Treatment Center").id
+    )
+
+
+def test_headline_case_does_not_glue_words_into_names() -> None:
+    text = (
+        "Lohan Checks Into Betty Ford Rehab\n\n"
+        "Lindsay Lohan checks into rehab at the Betty Ford Center, her lawyer said."
+    )
+    found = mentions_of(text)
+    assert "Lohan Checks Into Betty Ford Rehab" not in found
+    assert "Lohan" in found and found["Lohan"][0] == "PERSON"

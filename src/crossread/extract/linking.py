@@ -30,6 +30,27 @@ from crossread.extract.sentences import split_sentences
 from crossread.extract.titles import describe
 from crossread.models import Article, Entity, EntityKind, Mention, MentionRef
 
+_GENERIC_HEADS = frozenset(
+    {
+        "center",
+        "centre",
+        "clinic",
+        "treatment",
+        "hospital",
+        "recovery",
+        "rehab",
+        "facility",
+        "inc",
+        "corp",
+        "corporation",
+        "company",
+        "co",
+        "ltd",
+        "llc",
+        "group",
+        "plc",
+    }
+)
 _KIND_ORDER: dict[EntityKind, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "OTHER": 3}
 
 
@@ -84,7 +105,14 @@ def resolve_story(mentions: Sequence[Mention]) -> list[str | None]:
     org_keys = {
         k for k, m in zip(first, mentions, strict=True) if k and m.kind == "ORG" and " " in k
     }
+    places = gazetteer().places
+    facility_keys = {
+        k
+        for k, m in zip(first, mentions, strict=True)
+        if k and m.kind in ("ORG", "PLACE") and " " in k and k not in places
+    }
     variants = _spelling_variants(person_keys, named)
+    variants.update(_facility_variants(facility_keys, named))
     titled: dict[tuple[str | None, str | None], set[str]] = defaultdict(set)
     for key, m in zip(first, mentions, strict=True):
         if m.nominal and key is not None:
@@ -95,14 +123,20 @@ def resolve_story(mentions: Sequence[Mention]) -> list[str | None]:
             out.append(_nominal_target(m, titled))
             continue
         key = variants.get(key, key)
-        if (
-            " " not in key
-            and m.kind in ("PERSON", "OTHER", "PLACE")
-            and key not in gazetteer().places
-        ):
-            key = _surname_target(key, person_keys, named, variants) or key
+        if " " not in key and m.kind in ("PERSON", "OTHER", "PLACE") and key not in places:
+            key = (
+                _surname_target(key, person_keys, named, variants)
+                or (
+                    None if m.kind == "PERSON" else _short_name_target(key, facility_keys, variants)
+                )
+                or key
+            )
         elif " " not in key and m.kind == "ORG":
-            key = _acronym_target(key, org_keys) or key
+            key = (
+                _acronym_target(key, org_keys)
+                or _short_name_target(key, facility_keys, variants)
+                or key
+            )
         out.append(key)
     return out
 
@@ -124,6 +158,11 @@ def _same_spelling(a: str, b: str) -> bool:
     if a.replace(" ", "") == b.replace(" ", ""):
         return True
     wa, wb = a.split(), b.split()
+    if wa[0] == wb[0] and wa[-1] == wb[-1] and min(len(wa), len(wb)) >= 2:
+        # middle names and initials come and go: "Mark Jay Heller" / "Mark Heller"
+        short, long_ = sorted((wa, wb), key=len)
+        if set(short) <= set(long_):
+            return True
     if len(wa) != len(wb) or wa[0] != wb[0] or wa[-1][0] != wb[-1][0]:
         return False
     # one edit in a long enough name ("Muammar"/"Moammar" no: first letters differ; "Gaddafi"/
@@ -134,6 +173,38 @@ def _same_spelling(a: str, b: str) -> bool:
         and min(len(changed[0][0]), len(changed[0][1])) >= 5
         and (Levenshtein.distance(*changed[0]) == 1)
     )
+
+
+def _facility_variants(keys: set[str], counts: Counter[str]) -> dict[str, str]:
+    """Organisation and facility names that differ only in a generic head or one letter:
+    ``Betty Ford Center`` / ``Betty Ford Centre`` / ``Betty Ford Clinic``."""
+    generic = _GENERIC_HEADS
+    cores: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        while len(words) > 1 and words[-1] in generic:
+            words.pop()
+        cores[" ".join(words)].append(key)
+    mapping: dict[str, str] = {}
+    for core, members in cores.items():
+        if len(core.split()) < 2 and len(members) < 2:
+            continue
+        best = max(members, key=lambda k: (counts[k], len(k)))
+        for key in members:
+            if key != best:
+                mapping[key] = best
+    ordered = sorted(keys - set(mapping), key=lambda k: (-counts[k], k))
+    for i, key in enumerate(ordered):
+        for other in ordered[i + 1 :]:
+            if other not in mapping and len(key) > 8 and Levenshtein.distance(key, other) == 1:
+                mapping[other] = key
+    return mapping
+
+
+def _short_name_target(word: str, keys: set[str], variants: dict[str, str]) -> str | None:
+    """``Promises`` -> the one organisation or facility of the story whose name starts so."""
+    targets = {variants.get(k, k) for k in keys if k.split()[0] == word}
+    return targets.pop() if len(targets) == 1 else None
 
 
 def _surname_target(
