@@ -50,6 +50,10 @@ from crossread.clean.metadata import head_line, parse_date
         ("Updated 3 hours ago", "timestamp"),
         ("World", "section-label"),
         ("* * *", "separator"),
+        ("Lesen Sie auch: Neue Regeln für Radfahrer", "read-more"),
+        ("À lire aussi", "read-more"),
+        ("Anzeige", "advertisement"),
+        ("Keine Kommentare", "share-prompt"),
         ("Getty/Instagram.", "caption"),
     ],
 )

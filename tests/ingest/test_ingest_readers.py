@@ -191,3 +191,21 @@ def test_html_detected_in_bytes_without_name(ingest_dir: Path) -> None:
     pytest.importorskip("crossread.ingest.html", reason="HTML reader (issue 7) not present")
     [doc] = read_bytes((ingest_dir / "page.html").read_bytes(), "upload")
     assert doc.fmt == "html"
+
+
+def test_truncated_html_is_no_article_and_clean_refuses_it(ingest_dir: Path) -> None:
+    pytest.importorskip("crossread.ingest.html", reason="HTML reader (issue 7) not present")
+    from crossread.clean import clean
+    from crossread.errors import IngestError
+
+    [doc] = read(ingest_dir / "truncated.html")
+    assert doc.status != "ok"
+    with pytest.raises(IngestError, match=r"truncated\.html: not an article"):
+        clean(doc)
+
+
+def test_html_declaring_latin1_is_decoded(ingest_dir: Path) -> None:
+    pytest.importorskip("crossread.ingest.html", reason="HTML reader (issue 7) not present")
+    [doc] = read(ingest_dir / "latin1-declared.html")
+    assert doc.status == "ok"
+    assert "Owners of the cafés on the old square" in doc.text
