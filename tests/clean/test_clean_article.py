@@ -175,3 +175,16 @@ def test_repeated_body_paragraph_further_down_keeps_its_first_copy() -> None:
     article = clean(raw)
     assert article.text.count(quote) == 1
     assert article.text.startswith(quote)
+
+
+def test_title_found_after_leading_boilerplate() -> None:
+    raw = RawDocument(
+        source="s.txt",
+        fmt="text",
+        text="Advertisement\n\nWorld\n\nPort approves terminal\n\nThe port authority approved "
+        "a new container terminal on Monday, officials said.",
+    )
+    article = clean(raw)
+    assert article.title == "Port approves terminal"
+    assert article.text.startswith("The port authority")
+    assert [r.reason for r in article.removed] == ["advertisement", "section-label"]

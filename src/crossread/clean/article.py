@@ -24,6 +24,8 @@ from crossread.models import Article, RawDocument, Removal
 HEAD_LIMIT = 8
 """How many paragraphs under the headline may hold outlet, byline and date lines."""
 TITLE_MAX_CHARS = 250
+TITLE_SEARCH = 4
+"""How many leading paragraphs may precede the title line (boilerplate such as labels)."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 _FIRST_SENTENCE = re.compile(r"^(.{20,}?[.!?])[\"'”’]?\s")
 
@@ -118,12 +120,16 @@ def clean(
         raise IngestError(f"{raw.source}: not an article ({raw.status})")
     paras = paragraphs(raw.text)
 
-    # 1. title: given by the reader, else the first line of scraped text
+    # 1. title: given by the reader, else the first line of scraped text that is not
+    #    boilerplate (pages may open with "Advertisement" or a section label)
     title = collapse(raw.title) if raw.title else None
-    if paras and title and _same_title(paras[0], title):
-        paras = paras[1:]
-    elif title is None and raw.fmt == "text" and paras and _plausible_title(paras[0]):
-        title, paras = collapse(paras[0]), paras[1:]
+    first = next((i for i, p in enumerate(paras[:TITLE_SEARCH]) if match_reason(p) is None), None)
+    if first is not None and title and _same_title(paras[first], title):
+        paras = paras[:first] + paras[first + 1 :]
+    elif (
+        first is not None and title is None and raw.fmt == "text" and _plausible_title(paras[first])
+    ):
+        title, paras = collapse(paras[first]), paras[:first] + paras[first + 1 :]
 
     # 2. outlet, byline and date lines under the headline, then boilerplate everywhere
     reasons: list[str | None] = [None] * len(paras)
