@@ -95,3 +95,14 @@ def test_she_resolves_to_the_nearest_person_before() -> None:
 
 def test_sentences_without_speech_give_no_quote() -> None:
     assert quotes_of("The bridge was closed on Monday after a storm damaged it.") == ()
+
+
+def test_unattributed_quote_carries_the_previous_speaker() -> None:
+    text = "“We will rebuild,” Mayor Ines Ruiz said on Friday.\n\n“The money is already there.”"
+    quotes = quotes_of(text)
+    assert only(quotes, "money is already there").speaker == "Ines Ruiz"
+
+
+def test_a_day_after_said_is_not_a_speaker() -> None:
+    text = "The vote will pass, the leader of the house said Tuesday."
+    assert all(q.speaker != "Tuesday" for q in quotes_of(text))

@@ -23,6 +23,7 @@ in the text (the pronoun itself for ``he``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from crossread.extract.speakers import (
@@ -42,6 +43,7 @@ from crossread.extract.speakers import (
 )
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
+_CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
 # curly, straight, and the doubled apostrophes some archives use for quote marks (''...'')
 _DIRECT = re.compile(
@@ -98,7 +100,31 @@ def find_quotes(
         )
     ]
     quotes.sort(key=lambda q: q.start)
-    return tuple(quotes)
+    return tuple(_carry_speakers(text, quotes))
+
+
+def _carry_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A direct quote with no attribution of its own, right after another speaker's quote, is
+    that speaker's: news runs a speaker's quotes on over sentences and paragraphs."""
+    out: list[Quote] = []
+    for quote in quotes:
+        prev = out[-1] if out else None
+        if (
+            quote.speaker is None
+            and quote.kind == "direct"
+            and prev is not None
+            and prev.speaker is not None
+            and 0 <= quote.start - prev.end <= _CARRY
+            and text[prev.end : quote.start].count("\n\n") <= 1
+        ):
+            quote = dataclasses.replace(
+                quote,
+                speaker=prev.speaker,
+                speaker_start=prev.speaker_start,
+                speaker_end=prev.speaker_end,
+            )
+        out.append(quote)
+    return out
 
 
 def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from crossread.extract.gazetteer import word_set
+from crossread.extract.gazetteer import fold, word_set
 from crossread.models import Mention, Sentence
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -54,6 +54,7 @@ _WORD_END = re.compile(r"([\w.’'\-]+)\s*$")
 _INVERTIBLE = word_set("invertible")
 
 
+_CALENDAR = word_set("calendar")
 _PHRASE = re.compile(r"[^,;:!?“”\"()\n]{1,80}")
 _FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
 
@@ -229,6 +230,8 @@ def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] |
     m = re.match(r"(he|she|they|we|I|it|He|She|They|We|It)\b", text[pos:limit])
     if m:
         return pos, pos + m.end()
+    if fold(re.match(r"[\w.]*", text[pos:limit]).group()) in _CALENDAR:  # type: ignore[union-attr]
+        return None  # "said Tuesday": a date, not a speaker
     mention = ctx.by_start.get(pos)
     if mention is not None:
         end = mention.end
