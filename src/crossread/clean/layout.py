@@ -17,6 +17,7 @@ _TERMINAL = re.compile(r"[.!?:;\"'”’)\]]$")
 
 WRAP_MIN = 40
 WRAP_MAX = 100
+WRAP_SPREAD = 30
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -31,9 +32,14 @@ def _hard_wrapped(lines: list[str]) -> bool:
     # The same line twice (an image's alt text, then its caption) is two paragraphs.
     if any(" ".join(a.split()) == " ".join(b.split()) for a, b in itertools.pairwise(lines)):
         return False
-    # A wrapped paragraph breaks mid-sentence on most lines; separate paragraphs end cleanly.
+    # Wrapping breaks lines near one width, so their lengths are close...
+    if max(map(len, body)) - min(map(len, body)) > WRAP_SPREAD:
+        return False
+    # ...mostly mid-sentence (separate paragraphs end cleanly), so some continuation line
+    # starts in the middle of a sentence, with a lower-case word.
     open_ends = sum(1 for line in body if not _TERMINAL.search(line))
-    return open_ends * 2 >= len(body)
+    continued = any(line[:1].islower() for line in lines[1:])
+    return continued and open_ends * 2 >= len(body)
 
 
 def paragraphs(text: str) -> list[str]:
