@@ -213,7 +213,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warming = service.warm()
         yield
+        warming.join(timeout=60)
         service.close()
 
     app = FastAPI(

@@ -102,6 +102,21 @@ class WebService:
         if self._path is not None:
             self._writer.close()
 
+    def warm(self) -> threading.Thread:
+        """Load the cluster index in the background, so the first brief need not wait for it
+        (with many stored articles that takes a while); briefs and ingests wait on its lock."""
+
+        def load() -> None:
+            with self._index_lock:
+                try:
+                    _ = self._pipeline.index
+                except Exception:
+                    log.exception("loading the cluster index failed; the first brief will retry")
+
+        thread = threading.Thread(target=load, name="crossread-index", daemon=True)
+        thread.start()
+        return thread
+
     # -- briefs -------------------------------------------------------------------------------
 
     def _cached(self, key: tuple[str, ...]) -> Brief | None:
