@@ -39,9 +39,12 @@ _SUBDIVISION_COUNTRIES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Gazetteer:
-    """Lookup tables keyed by normalised (lower-case, accent-free) text."""
+    """Lookup tables keyed by normalised (lower-case, accent-free) text.
+
+    Compared and hashed by identity, so lookups taking it can be cached.
+    """
 
     places: dict[str, str]
     """place name -> canonical key (countries map to their country key)."""

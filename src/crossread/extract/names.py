@@ -10,7 +10,7 @@ and speech-verb cues for persons; a multi-word capitalised name with no other cu
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from crossread.extract.gazetteer import Gazetteer, fold, word_set
@@ -45,6 +45,7 @@ def _speech_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Fold a name for linking: ``Kim Jong-un`` -> ``kim jong un``, ``U.S.`` -> ``us``."""
     folded = fold(text)
@@ -53,6 +54,7 @@ def name_key(text: str) -> str:
     return " ".join(folded.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(text: str, gaz: Gazetteer) -> str | None:
     """Canonical key of a place name, or ``None`` when the gazetteer does not know it."""
     folded = fold(text).rstrip(".")
@@ -65,6 +67,7 @@ def place_key(text: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(text: str, gaz: Gazetteer) -> str | None:
     """Canonical key of a well-known organisation name or alias, else ``None``."""
     folded = fold(text)
