@@ -54,3 +54,11 @@ def test_lines_are_sentences_and_empty_lines_vanish() -> None:
 
 def test_ellipsis_and_question_marks_end_sentences() -> None:
     assert texts("He paused... Why? Nobody knew.") == ["He paused...", "Why?", "Nobody knew."]
+
+
+def test_no_is_an_abbreviation_only_before_a_number() -> None:
+    assert texts("He ranked No. 5 in the poll. She said no. Then she left.") == [
+        "He ranked No. 5 in the poll.",
+        "She said no.",
+        "Then she left.",
+    ]

@@ -30,6 +30,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # Abbreviations that frequently end a sentence: split after them only before a usual opener.
 _CAN_END = word_set("can_end")
+_BEFORE_NUMBERS = frozenset({"no", "nos", "vol", "fig", "art", "p", "pp"})
 _OPENERS = word_set("openers")
 
 
@@ -133,7 +134,9 @@ def _is_abbreviation(text: str, begin: int, match: re.Match[str], end: int) -> b
         return True  # an initial: "J. Smith"
     if lower not in _abbreviations():
         return False
+    following = re.match(r"\s*([\"“‘(]?)(\w+)", text[match.end() : end])
+    if lower in _BEFORE_NUMBERS:
+        return bool(following and following.group(2)[0].isdigit())  # "No. 5", not "said no."
     if lower in _CAN_END:
-        following = re.match(r"\s*([\"“‘(]?)(\w+)", text[match.end() : end])
         return not (following and following.group(2) in _OPENERS)
     return True
