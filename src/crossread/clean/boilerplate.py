@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 RULE_FILES = ("captions.txt", "tails.txt", "boilerplate.txt")
+TAIL_CHARS = 240
 _SPACE = re.compile(r"\s+")
 
 
@@ -24,6 +25,9 @@ class Rule:
     pattern: re.Pattern[str]
     origin: str
     """``file:line`` the rule came from, for error messages and debugging."""
+    tail: bool = False
+    """True for rules anchored only at the end (credits): searched in the line's last
+    ``TAIL_CHARS`` characters, which keeps long paragraphs cheap."""
 
 
 def data_lines(name: str) -> list[tuple[int, str]]:
@@ -46,7 +50,9 @@ def load_rules(name: str) -> tuple[Rule, ...]:
             pattern = re.compile(regex.strip())
         except re.error as exc:
             raise ValueError(f"{name}:{number}: bad regex: {exc}") from exc
-        rules.append(Rule(reason=reason, pattern=pattern, origin=f"{name}:{number}"))
+        body = re.sub(r"^\(\?[a-z]+\)", "", pattern.pattern)
+        tail = not body.startswith("^") and body.endswith("$")
+        rules.append(Rule(reason=reason, pattern=pattern, origin=f"{name}:{number}", tail=tail))
     return tuple(rules)
 
 
@@ -66,6 +72,13 @@ def collapse(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _search(rule: Rule, line: str) -> re.Match[str] | None:
+    if rule.tail and len(line) > TAIL_CHARS:
+        return rule.pattern.search(line, len(line) - TAIL_CHARS)
+    return rule.pattern.search(line)
+
+
+@lru_cache(maxsize=8192)
 def match_reason(paragraph: str) -> str | None:
     """Why ``paragraph`` is boilerplate (a rule's reason), or None when it is not."""
     line = collapse(paragraph)
@@ -74,18 +87,19 @@ def match_reason(paragraph: str) -> str | None:
     if line.casefold().strip(" .:|»›-") in section_labels():
         return "section-label"
     for rule in rules():
-        if rule.pattern.search(line):
+        if _search(rule, line):
             return rule.reason
     return None
 
 
+@lru_cache(maxsize=8192)
 def strip_credit(paragraph: str) -> str:
     """A caption without its trailing credit, so that credited and bare copies compare equal."""
     line = collapse(paragraph)
     for rule in rules():
         if rule.reason != "caption":
             continue
-        match = rule.pattern.search(line)
+        match = _search(rule, line)
         if match and match.start() > 0 and match.end() == len(line):
             return line[: match.start()].rstrip(" .,-–—|")
     return line

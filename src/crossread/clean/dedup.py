@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from crossread.clean.boilerplate import collapse, strip_credit
 
@@ -30,21 +30,26 @@ def repeat_key(paragraph: str) -> str:
 def repeat_groups(paragraphs: Sequence[str]) -> list[list[int]]:
     """Indexes of paragraphs that repeat each other, in order; groups of two or more only."""
     groups: list[list[int]] = []
-    keys: list[str] = []
+    exact: dict[str, int] = {}
+    long_keys: list[str] = []
+    long_groups: list[int] = []
     for index, paragraph in enumerate(paragraphs):
         key = repeat_key(paragraph)
         if not key:
             continue
-        for group, group_key in zip(groups, keys, strict=True):
-            if key == group_key or (
-                min(len(key), len(group_key)) >= NEAR_MIN_LENGTH
-                and fuzz.ratio(key, group_key) >= NEAR_RATIO
-            ):
-                group.append(index)
-                break
-        else:
-            groups.append([index])
-            keys.append(key)
+        found = exact.get(key)
+        if found is None and len(key) >= NEAR_MIN_LENGTH and long_keys:
+            near = process.extractOne(key, long_keys, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO)
+            if near is not None:
+                found = long_groups[near[2]]
+        if found is not None:
+            groups[found].append(index)
+            continue
+        exact[key] = len(groups)
+        if len(key) >= NEAR_MIN_LENGTH:
+            long_keys.append(key)
+            long_groups.append(len(groups))
+        groups.append([index])
     return [g for g in groups if len(g) > 1]
 
 
