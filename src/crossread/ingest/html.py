@@ -23,8 +23,8 @@ from lxml import html as lxml_html
 
 from crossread.errors import IngestError
 from crossread.ingest.htmldates import dateline_date, normalize_date, url_date
-from crossread.ingest.htmlmeta import PageMeta, fix_text, page_meta
-from crossread.ingest.noarticle import judge_page
+from crossread.ingest.htmlmeta import PageMeta, fix_text, page_meta, split_names
+from crossread.ingest.noarticle import MIN_UNTYPED_TEXT, judge_page
 from crossread.models import RawDocument
 
 log = logging.getLogger(__name__)
@@ -73,18 +73,22 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
     )
     lines = [line.strip() for line in (getattr(doc, "text", None) or "").splitlines()]
     lines = [line for line in lines if line]
+    warnings = [f"encoding guessed as {decoded.encoding}"] if decoded.guessed else []
+    if meta.body and len(meta.body) > max(2 * len(" ".join(lines)), MIN_UNTYPED_TEXT):
+        # script-rendered pages: the extractor found little, the structured data has the text
+        lines = [fix_text(p) for p in re.split(r"\n\s*\n|\r?\n", meta.body) if p.strip()]
+        warnings.append("body taken from the page's JSON-LD articleBody")
     text = "\n\n".join(lines)  # one paragraph per block, the layout the clean stage reads
     # 3. metadata: structured signals first, then the extractor's guesses
     language = meta.language or _detect_language(text)
     outlet = outlet_name(url, meta.outlet or getattr(doc, "sitename", None))
     sites = (outlet, meta.outlet, getattr(doc, "sitename", None), _host(url))
     title = choose_title(meta, getattr(doc, "title", None), page_title, _headings(tree), sites)
-    byline = ", ".join(meta.authors) or _clean_author(getattr(doc, "author", None))
+    byline = ", ".join(meta.authors or split_names(getattr(doc, "author", None)))
     byline = byline or _visible_byline(lines)
     published = choose_date(meta, url=url, html=decoded.text, lines=lines)
     # 4. is this an article at all?
     verdict = judge_page(text=text, title=title, meta=meta, tree=tree)
-    warnings = [f"encoding guessed as {decoded.encoding}"] if decoded.guessed else []
     if verdict.status != "ok":
         warnings.append(f"not an article: {verdict.reason}")
     return RawDocument(
@@ -271,18 +275,11 @@ def _htmldate(html: str, url: str | None) -> str | None:
     return normalize_date(found or "")
 
 
-def _clean_author(value: str | None) -> str | None:
-    if not value:
-        return None
-    names = [n.strip() for n in re.split(r";", value) if n.strip() and "://" not in n]
-    return ", ".join(names) or None
-
-
 def _visible_byline(lines: list[str]) -> str | None:
     for line in lines[:8]:
         match = _BYLINE.match(line.strip())
         if match:
-            return match.group(1).strip()
+            return ", ".join(split_names(match.group(1))) or None
     return None
 
 

@@ -13,6 +13,8 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from lxml import html as lxml_html
@@ -120,6 +122,8 @@ class PageMeta:
     """True when JSON-LD or ``og:type`` declares the page a listing (section, search, profile)."""
     free: bool | None = None
     """schema.org ``isAccessibleForFree``; ``False`` marks paywalled content."""
+    body: str | None = None
+    """JSON-LD ``articleBody``, when the page ships the text as data."""
 
 
 def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
@@ -158,6 +162,7 @@ def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         and not articles
         and og_type != "article",
         free=_boolean(free),
+        body=_text(article.get("articleBody")),
     )
 
 
@@ -292,13 +297,43 @@ def _authors(article: dict[str, Any], metas: dict[str, str]) -> tuple[str, ...]:
 
 
 def _split_names(value: str) -> list[str]:
-    """Person names from an author string; URLs, handles and empty values are dropped."""
+    """Person names from an author string; URLs, handles, generic values and noise dropped."""
     value = fix_text(value)
-    if not value or "://" in value or value.startswith(("@", "www.")) or len(value) > 120:
+    if not value or "://" in value or value.startswith(("@", "www.")) or len(value) > 160:
         return []
-    value = _BY_PREFIX.sub("", value)
     parts = re.split(r"\s*(?:,|;|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", value)
-    return [p.strip(" .") for p in parts if p and len(p.strip(" .")) > 1 and "@" not in p]
+    names = []
+    for part in parts:
+        for pattern in _noise():
+            part = pattern.sub("", part)
+        part = re.sub(r"(?<=\w\w)\.$", "", part.strip(" ,:;-–"))  # keep initials: ``C.``
+        has_letters = re.search(r"[^\W\d_]{2}", part) is not None
+        if has_letters and "@" not in part and part.casefold() not in _generic():
+            names.append(part)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _noise() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(line, re.IGNORECASE) for line in _data_lines("html_author_noise.txt"))
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(line.casefold() for line in _data_lines("html_author_generic.txt"))
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("crossread.ingest").joinpath("data", name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def split_names(value: str | None) -> tuple[str, ...]:
+    """Distinct person names in an author string (``By A and B``, ``A; B``), noise removed."""
+    unique: dict[str, str] = {}
+    for name in _split_names(value or ""):
+        unique.setdefault(name.casefold(), name)
+    return tuple(unique.values())
 
 
 def _outlet(

@@ -78,7 +78,7 @@ def judge_page(
     if lines:
         cookie = load_patterns("html_cookie.txt")
         share = sum(len(line) for line in lines if _matches(cookie, line)) / len(text)
-        if share >= 0.5 and len(text) < 3000:
+        if share >= 0.5 and len(text) < MAX_STUB:
             return Verdict(status="no_article", reason="cookie banner only")
     # 4. empty shells
     if len(text) < MIN_TEXT or (len(text) < MIN_UNTYPED_TEXT and not meta.is_article):
@@ -96,5 +96,5 @@ def _listy(lines: list[str]) -> bool:
     """Mostly short lines without sentence ends: headlines and teasers, not paragraphs."""
     if len(lines) < 5:
         return False
-    prose = sum(1 for line in lines if len(line) > 120 and re.search(r"[.!?…]\W*$", line))
-    return prose / len(lines) < 0.25
+    prose = sum(len(line) for line in lines if len(line) > 120 and re.search(r"[.!?…]\W*$", line))
+    return prose / sum(len(line) for line in lines) < 0.3
