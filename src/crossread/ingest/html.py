@@ -84,8 +84,8 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
     outlet = outlet_name(url, meta.outlet or getattr(doc, "sitename", None))
     sites = (outlet, meta.outlet, getattr(doc, "sitename", None), _host(url))
     title = choose_title(meta, getattr(doc, "title", None), page_title, _headings(tree), sites)
-    byline = ", ".join(meta.authors or split_names(getattr(doc, "author", None)))
-    byline = byline or _visible_byline(lines)
+    names = meta.authors or split_names(getattr(doc, "author", None))
+    byline = ", ".join(names) if names else _visible_byline(lines)
     published = choose_date(meta, url=url, html=decoded.text, lines=lines)
     # 4. is this an article at all?
     verdict = judge_page(text=text, title=title, meta=meta, tree=tree)
