@@ -43,6 +43,7 @@ from crossread.extract.speakers import (
 )
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
+_QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
 # curly, straight, and the doubled apostrophes some archives use for quote marks (''...'')
@@ -265,6 +266,8 @@ def _reported(
             pos = adv.end()
         that = re.match(r"\s*(?:that\b|:|,)?", text[pos:body_end])
         has_that = bool(that and that.group().strip())
+        if info.lemma == "ask" and _QUESTION.match(text, pos):
+            has_that = True  # "asked whether ...": the question is the content
         if info.needs_that and not (that and "that" in that.group()):
             continue
         if not has_that and not re.match(r"\s+[A-Za-z“\"]", text[pos:body_end]):
