@@ -209,3 +209,30 @@ def test_html_declaring_latin1_is_decoded(ingest_dir: Path) -> None:
     [doc] = read(ingest_dir / "latin1-declared.html")
     assert doc.status == "ok"
     assert "Owners of the cafés on the old square" in doc.text
+
+
+def test_jsonl_streams_from_gzip_and_skips_non_utf8_lines(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    lines = [json.dumps({"title": f"Story {i}", "text": f"Body of story {i}."}) for i in range(500)]
+    data = "\n".join(lines).encode() + b'\n{"title": "caf\xe9", "text": "latin-1 line"}\n'
+    path = tmp_path / "dump.jsonl.gz"
+    path.write_bytes(gzip.compress(data))
+    docs = list(read(path))
+    assert len(docs) == 500
+    assert docs[0].source == f"{path}#1" and docs[-1].title == "Story 499"
+    assert any("#501" in w and "not UTF-8" in w for w in docs[-1].warnings)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"", "empty file"), (b"\x00\x01\x02" * 100, "binary data")],
+)
+def test_bad_jsonl_files(tmp_path: Path, data: bytes, problem: str) -> None:
+    from crossread.errors import IngestError
+
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(data)
+    with pytest.raises(IngestError, match=rf"^{path}: {problem}"):
+        list(read(path))

@@ -22,10 +22,12 @@ from pathlib import Path
 from crossread.errors import IngestError
 from crossread.ingest.detect import (
     EXTENSIONS,
+    GZIP_MAGIC,
     Format,
     check_binary,
     decode,
     decompress,
+    extension_format,
     normalize_format,
     peek,
     sniff,
@@ -75,6 +77,9 @@ def read(path: Path, fmt: str | None = None) -> Iterator[RawDocument]:
     ):
         yield from _read_warc_path(path)
         return
+    if _streams_as_jsonl(path, fmt):
+        yield from _read_jsonl_path(path)
+        return
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -82,6 +87,33 @@ def read(path: Path, fmt: str | None = None) -> Iterator[RawDocument]:
     except OSError as exc:
         raise IngestError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     yield from read_bytes(data, name, fmt)
+
+
+def _streams_as_jsonl(path: Path, fmt: str | None) -> bool:
+    if fmt is not None:
+        return normalize_format(fmt, str(path)) == "jsonl"
+    return extension_format(path.name) == "jsonl"
+
+
+def _read_jsonl_path(path: Path) -> Iterator[RawDocument]:
+    """A JSON Lines file (gzip'd or not) read line by line, never loaded whole."""
+    import gzip
+    import zlib
+
+    from crossread.ingest.jsonl import read_jsonl_lines
+
+    name = str(path)
+    try:
+        with path.open("rb") as probe:
+            head = probe.read(8192)
+        check_binary(peek(head) if head[:2] == GZIP_MAGIC else head, name)
+        opener = gzip.open if head[:2] == GZIP_MAGIC else open
+        with opener(path, "rb") as stream:
+            yield from read_jsonl_lines(stream, source=name)
+    except FileNotFoundError as exc:
+        raise IngestError(f"{name}: no such file") from exc
+    except (OSError, EOFError, zlib.error) as exc:  # unreadable, or a corrupt gzip stream
+        raise IngestError(f"{name}: cannot read ({exc})") from exc
 
 
 def read_bytes(data: bytes, name: str, fmt: str | None = None) -> Iterator[RawDocument]:

@@ -9,12 +9,14 @@ Bad records: a JSON Lines file with some unreadable lines, or a list with some r
 have no text, still yields its good records. Each problem becomes a warning on the next good
 document (problems after the last good record ride on the last one), so a user sees them in
 the ingest summary. Only when no record at all is readable does the whole file fail.
+JSON Lines files are read line by line (:func:`read_jsonl_lines`), so dumps of any size
+stream in constant memory.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -153,27 +155,32 @@ def _records(value: Any) -> list[Any] | None:
 
 
 def _collect(
-    items: list[RawDocument | _Problem], *, source: str, what: str
+    items: Iterable[RawDocument | _Problem], *, source: str, what: str
 ) -> Iterator[RawDocument]:
-    documents: list[RawDocument] = []
+    """Good records with the problems before them as warnings; streams with one record of
+    lookahead, so problems after the last good record can still ride on it."""
+    held: RawDocument | None = None
     pending: list[str] = []
-    problems = [i for i in items if isinstance(i, _Problem)]
+    first_problem: _Problem | None = None
+    problems = 0
     for item in items:
         if isinstance(item, _Problem):
+            problems += 1
+            first_problem = first_problem or item
             pending.append(f"{item.where}: skipped, {item.message}")
             continue
-        documents.append(replace(item, warnings=item.warnings + tuple(pending)))
+        if held is not None:
+            yield held
+        held = replace(item, warnings=item.warnings + tuple(pending))
         pending = []
-    if not documents:
-        if not problems:
+    if held is None:
+        if first_problem is None:
             raise IngestError(f"{source}: no {what} in the file")
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise IngestError(f"{source}: no readable {what}: {first.where}: {first.message}{more}")
-    if pending:
-        last = documents[-1]
-        documents[-1] = replace(last, warnings=last.warnings + tuple(pending))
-    yield from documents
+        more = f" (and {problems - 1} more)" if problems > 1 else ""
+        raise IngestError(
+            f"{source}: no readable {what}: {first_problem.where}: {first_problem.message}{more}"
+        )
+    yield replace(held, warnings=held.warnings + tuple(pending))
 
 
 def read_json(text: str, *, source: str) -> Iterator[RawDocument]:
@@ -200,22 +207,41 @@ def read_json(text: str, *, source: str) -> Iterator[RawDocument]:
 
 
 def read_jsonl(text: str, *, source: str) -> Iterator[RawDocument]:
-    """Records of a JSON Lines file, one object per line; ``source`` is ``path#LINE``.
+    """Records of a JSON Lines text, one object per line; ``source`` is ``name#LINE``.
 
     Raises:
         IngestError: no line holds a readable record.
     """
-    items: list[RawDocument | _Problem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    yield from read_jsonl_lines(text.splitlines(), source=source)
+
+
+def read_jsonl_lines(lines: Iterable[str | bytes], *, source: str) -> Iterator[RawDocument]:
+    """Records of JSON Lines read one line at a time (constant memory for big dumps).
+
+    Lines may be bytes (straight from a file); a line that is not UTF-8 is a bad record.
+
+    Raises:
+        IngestError: no line holds a readable record.
+    """
+    yield from _collect(_line_items(lines, source), source=source, what="JSON Lines records")
+
+
+def _line_items(lines: Iterable[str | bytes], source: str) -> Iterator[RawDocument | _Problem]:
+    for number, raw_line in enumerate(lines, start=1):
+        where = f"{source}#{number}"
+        if isinstance(raw_line, bytes):
+            try:
+                line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield _Problem(where=where, message=f"not UTF-8 (byte {exc.start + 1})")
+                continue
+        else:
+            line = raw_line
         if not line.strip():
             continue
-        where = f"{source}#{number}"
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            items.append(
-                _Problem(where=where, message=f"malformed JSON at column {exc.colno}: {exc.msg}")
-            )
+            yield _Problem(where=where, message=f"malformed JSON at column {exc.colno}: {exc.msg}")
             continue
-        items.append(record_document(value, source=where))
-    yield from _collect(items, source=source, what="JSON Lines records")
+        yield record_document(value, source=where)
