@@ -59,6 +59,10 @@ def normalize_date(value: str, language: str | None = None) -> str | None:
     value = (value or "").strip()
     if not value or len(value) > 80:
         return None
+    match = _EPOCH.match(value)
+    if match:
+        moment = dt.datetime.fromtimestamp(int(match.group(1)), tz=dt.UTC)
+        return moment.isoformat() if _valid(moment.year, moment.month, moment.day) else None
     match = _ISO.match(value)
     if match:
         year, month, day = (int(match.group(i)) for i in (1, 2, 3))
@@ -78,10 +82,6 @@ def normalize_date(value: str, language: str | None = None) -> str | None:
             zone = zone.replace(":", "")
             return f"{stamp}{zone[:3]}:{zone[3:]}"
         return stamp
-    match = _EPOCH.match(value)
-    if match:
-        moment = dt.datetime.fromtimestamp(int(match.group(1)), tz=dt.UTC)
-        return moment.isoformat() if _valid(moment.year, moment.month, moment.day) else None
     return _parse_loose(value, language)
 
 
