@@ -120,14 +120,16 @@ def _body(value: Any) -> tuple[str, tuple[Removal, ...]]:
     return value.replace("\r\n", "\n").strip(), ()
 
 
-def record_document(record: Any, *, source: str) -> RawDocument | _Problem:
-    """One record as a RawDocument, or the reason it cannot be one."""
+def record_document(record: Any, *, source: str, where: str = "") -> RawDocument | _Problem:
+    """One record as a RawDocument, or the reason it cannot be one (located by ``where``,
+    e.g. ``line 4``)."""
     if not isinstance(record, Mapping):
-        return _Problem(where=source, message=f"expected an object, found {type(record).__name__}")
+        found = type(record).__name__
+        return _Problem(where=where, message=f"expected an object, found {found}")
     text, removed = _body(_first(record, TEXT_FIELDS))
     if not text.strip():
         names = ", ".join(TEXT_FIELDS[:4])
-        return _Problem(where=source, message=f"record has no text (looked for {names}...)")
+        return _Problem(where=where, message=f"record has no text (looked for {names}...)")
     published = _first(record, DATE_FIELDS)
     return RawDocument(
         source=source,
@@ -202,7 +204,10 @@ def read_json(text: str, *, source: str) -> Iterator[RawDocument]:
             raise IngestError(f"{source}: {item.message}")
         yield item
         return
-    items = [record_document(r, source=f"{source}#{i}") for i, r in enumerate(records, start=1)]
+    items = [
+        record_document(r, source=f"{source}#{i}", where=f"record {i}")
+        for i, r in enumerate(records, start=1)
+    ]
     yield from _collect(items, source=source, what="records")
 
 
@@ -228,7 +233,7 @@ def read_jsonl_lines(lines: Iterable[str | bytes], *, source: str) -> Iterator[R
 
 def _line_items(lines: Iterable[str | bytes], source: str) -> Iterator[RawDocument | _Problem]:
     for number, raw_line in enumerate(lines, start=1):
-        where = f"{source}#{number}"
+        where = f"line {number}"
         if isinstance(raw_line, bytes):
             try:
                 line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -237,6 +242,7 @@ def _line_items(lines: Iterable[str | bytes], source: str) -> Iterator[RawDocume
                 continue
         else:
             line = raw_line
+        line = line.rstrip("\r\n")
         if not line.strip():
             continue
         try:
@@ -244,4 +250,4 @@ def _line_items(lines: Iterable[str | bytes], source: str) -> Iterator[RawDocume
         except json.JSONDecodeError as exc:
             yield _Problem(where=where, message=f"malformed JSON at column {exc.colno}: {exc.msg}")
             continue
-        yield record_document(value, source=where)
+        yield record_document(value, source=f"{source}#{number}", where=where)
