@@ -92,3 +92,17 @@ def test_warc_path_is_streamed(fixtures_dir: Path, tmp_path: Path) -> None:
     path.write_bytes(_gzip_warc((fixtures_dir / "ingest" / "page.html").read_bytes()))
     [doc] = read(path)
     assert doc.source.startswith(str(path))
+
+
+def test_decode_honours_a_declared_charset_only_when_allowed() -> None:
+    from crossread.errors import IngestError
+    from crossread.ingest.detect import decode
+
+    page = '<?xml version="1.0" encoding="ISO-8859-1"?><rss><title>Café</title></rss>'
+    data = page.encode("latin-1")
+    decoded = decode(data, "f.xml", allow_declared=True)
+    assert decoded.text == page and decoded.encoding == "iso8859-1"
+    with pytest.raises(IngestError, match=r"^f\.xml: not UTF-8 text"):
+        decode(data, "f.xml")
+    html = '<html><head><meta charset="windows-1252"></head><p>“Quoted”</p></html>'
+    assert decode(html.encode("cp1252"), "p.html", allow_declared=True).encoding == "cp1252"

@@ -8,10 +8,11 @@ Public interface (used by ``pipeline.py``):
 
 Modules: ``layout`` (paragraphs), ``boilerplate`` (rules loaded from ``data/*.txt``),
 ``metadata`` (dates, outlet/byline/date lines), ``dedup`` (repeated paragraphs), ``article``
-(the orchestrator). Removal reasons: ``caption``, ``reading-time``, ``share-prompt``,
-``subscribe-prompt``, ``read-more``, ``advertisement``, ``cookie-notice``, ``copyright``,
-``timestamp``, ``reporting-credit``, ``agency-signoff``, ``section-label``, ``separator``,
-``repeated-line``,
+(the orchestrator).
+
+Removal reasons: ``caption``, ``reading-time``, ``share-prompt``, ``subscribe-prompt``,
+``read-more``, ``advertisement``, ``cookie-notice``, ``copyright``, ``timestamp``,
+``reporting-credit``, ``agency-signoff``, ``section-label``, ``separator``, ``repeated-line``;
 and, for lines moved into metadata, ``outlet-line``, ``byline``, ``dateline``.
 """
 
