@@ -1,3 +1,5 @@
+import pytest
+
 from crossread.extract.entities import find_mentions
 from crossread.extract.quotes import find_quotes
 from crossread.extract.sentences import split_sentences
@@ -106,3 +108,20 @@ def test_unattributed_quote_carries_the_previous_speaker() -> None:
 def test_a_day_after_said_is_not_a_speaker() -> None:
     text = "The vote will pass, the leader of the house said Tuesday."
     assert all(q.speaker != "Tuesday" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Sen. Ann Fox (D-Vt.) said she will publish her records.", "Ann Fox", "she will"),
+        ("The actress said she was tired of the status quo.", "The actress", "she was tired"),
+        ("He praised Ted Cruz, who said he would end the program.", "Ted Cruz", "he would"),
+        ("Wilson told The Post and Courier on Saturday that he voted for Rubio.", "Wilson", "he"),
+        ("One of the authors, Ari Fleischer, said the test will be hard.", "Ari Fleischer", "the"),
+    ],
+)
+def test_reported_speech_speakers(text: str, speaker: str, content: str) -> None:
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].text.startswith(content)

@@ -43,6 +43,7 @@ from crossread.extract.speakers import (
 )
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
+_UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
@@ -264,6 +265,9 @@ def _reported(
         adv = ADVERBIALS.match(text, pos)
         if adv is not None:
             pos = adv.end()
+        ahead = _UP_TO_THAT.match(text, pos, body_end)
+        if ahead is not None:
+            pos = ahead.end() - 4  # "told The Post and Courier on Saturday that ..."
         that = re.match(r"\s*(?:that\b|:|,)?", text[pos:body_end])
         has_that = bool(that and that.group().strip())
         if info.lemma == "ask" and _QUESTION.match(text, pos):
@@ -327,6 +331,9 @@ def _span(
         start += 1
     while end > start and text[end - 1] in " ,":
         end -= 1
+    for ds, de in direct:
+        if start <= ds and de < end and de - ds > 0.6 * (end - start):
+            return None  # mostly a direct quote that has its own attribution
     content = text[start:end]
     if len(content.split()) < 3:
         return None

@@ -55,6 +55,8 @@ _INVERTIBLE = word_set("invertible")
 
 
 _CALENDAR = word_set("calendar")
+_RELATIVE = frozenset({"who", "which"})
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _PHRASE = re.compile(r"[^,;:!?“”\"()\n]{1,80}")
 _FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
 
@@ -259,6 +261,9 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     (with its title), an appositive (``Kim, a senior official,``) or a short noun phrase."""
     text = ctx.text
     i = pos
+    paren = _PARENTHESIS_END.search(text, lo, i)
+    if paren is not None:
+        i = paren.start()  # "Sen. Bernie Sanders (I-Vt.) said": skip the party tag
     while True:
         m = _WORD_END.search(text, lo, i)
         if not m:
@@ -273,8 +278,8 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     end = len(text[:i].rstrip())
     if word.endswith(("’s", "'s")):
         return None  # "Editor's note", "the president's claim"
-    if word.lower() in _PRONOUNS and m.end(1) == end:
-        return m.start(1), end
+    if (word.lower() in _PRONOUNS or word in _RELATIVE) and m.end(1) == end:
+        return m.start(1), end  # "he said", "Ted Cruz, who said"
     mention = ctx.by_end.get(end) or ctx.by_end.get(
         end - 2 if text[end - 2 : end] in ("’s",) else -1
     )
@@ -300,7 +305,12 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     if not words:
         return None
     head_word = words[0][1]
-    if not (head_word.lower().strip("’'") in _speaker_nouns() or head_word[:1].isupper()):
+    determined = any(t.lower() in _DETERMINERS for _, t in words[1:4])  # "The actress said"
+    if not (
+        head_word.lower().strip("’'") in _speaker_nouns()
+        or head_word[:1].isupper()
+        or (determined and head_word.isalpha() and head_word.islower())
+    ):
         return None
     # keep the phrase from its determiner or first capitalised word
     words.reverse()
@@ -314,6 +324,9 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
 
 def _appositive(ctx: SpeechContext, lo: int, end: int) -> tuple[int, int] | None:
     """``Richard Revesz, director of the institute, said``: the name before the first comma."""
+    last = ctx.by_end.get(end - 1)
+    if last is not None and not last.nominal and last.start >= lo:
+        return last.start, end - 1  # "One of the authors, Ari Fleischer, said"
     comma = ctx.text.rfind(",", lo, end - 1)
     while comma > lo and end - comma < 160:
         head = ctx.by_end.get(comma)
@@ -347,10 +360,16 @@ def subject_of(ctx: SpeechContext, lo: int, cue_start: int) -> tuple[int, int] |
 
 
 def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
+    """The speaker's name for the words at ``start:end``: pronouns and ``who`` resolved to a
+    named person, partial names to full names; otherwise the words themselves."""
     surface = ctx.text[start:end]
     if surface.lower() in _PERSONAL:
         before = [m for m in ctx.persons if m.end <= start]
         return _full_name(ctx, before[-1]) if before else surface
+    if surface in _RELATIVE:
+        # "Ted Cruz, who said": the name the relative clause hangs on
+        antecedent = ctx.by_end.get(len(ctx.text[:start].rstrip(" ,")))
+        return _full_name(ctx, antecedent) if antecedent is not None else surface
     named = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("PERSON", "ORG")]
     for m in named:
         if not m.nominal:
