@@ -27,6 +27,8 @@ _CLAUSE_BREAKS = re.compile(
     r"|,\s+and\s+(?=(?:the|a|an|its|his|her|their|he|she|it|they|we|i|[A-Z])\b)"
 )
 _MIN_CLAUSE_WORDS = 5
+_TITLE_CASE = 0.6
+"""Share of capitalised content words from which a sentence reads as a title-case headline."""
 _SOURCE_CUT = re.compile(r"\s+(?:to|of|in|at|for|from|via|on|with)\s+|,")
 _SOURCE_SKIP = frozenset(
     [
@@ -178,6 +180,9 @@ def _name_spans(article: Article, sentence: Sentence) -> list[tuple[int, int, st
         return spans
     spans = []
     matches = list(WORD_RE.finditer(sentence.text))
+    words = [m.group() for m in matches if not is_stopword(m.group())]
+    if words and sum(w[0].isupper() for w in words) > _TITLE_CASE * len(words):
+        return []  # a headline in title case: capitals say nothing about names
     for i, match in enumerate(matches):
         word = match.group()
         # the first word is capitalised anyway: a name only when a capitalised word follows
