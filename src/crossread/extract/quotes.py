@@ -44,6 +44,8 @@ from crossread.extract.speakers import (
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
 _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
+# where reported content ends before the sentence does: "..., though she noted ..."
+_CLAUSE_STOP = re.compile(r",\s+(?:though|although|whereas|while|adding|saying)\b|;\s")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
@@ -137,10 +139,10 @@ def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:
         if (
             prev is not None
             and prev.kind == "direct"
-            and quote.kind == "direct"
+            and (quote.kind == "direct" or quote.text.rstrip()[-1:] in ".!?")
             and prev.speaker_start is not None
             and prev.speaker_start >= prev.end
-            and quote.speaker_start is None
+            and (quote.speaker_start is None or quote.speaker_start == prev.speaker_start)
             and quote.start - prev.end <= 200
             and not any(ch in '“”"' for ch in text[prev.end : quote.start])
             and "\n" not in text[prev.end : quote.start]
@@ -287,8 +289,22 @@ def _reported(
             speaker = _subject(ctx, s, cue.start())  # "Yoon spoke on Monday, saying ..."
         if speaker is None:
             continue
+        # the span keeps PolNeAR's convention of starting at "that"; the text starts after it
+        that_start = pos + (
+            that.start() + len(that.group()) - len(that.group().lstrip()) if that else 0
+        )
+        stop = _CLAUSE_STOP.search(text, pos, body_end)
         return _span(
-            ctx, sentence, pos + (that.end() if that else 0), body_end, speaker, cue.group(), direct
+            ctx,
+            sentence,
+            pos + (that.end() if that else 0),
+            stop.start() if stop else body_end,
+            speaker,
+            cue.group(),
+            direct,
+            span_start=that_start
+            if has_that and "that" in (that.group() if that else "")
+            else None,
         )
     return None
 
@@ -325,6 +341,7 @@ def _span(
     speaker: tuple[int, int],
     cue: str,
     direct: list[tuple[int, int]],
+    span_start: int | None = None,
 ) -> Quote | None:
     text = ctx.text
     while start < end and text[start] in " ,:":
@@ -341,4 +358,5 @@ def _span(
         return None  # already a direct quote
     quoted = any(start <= ds < end for ds, _ in direct) or bool(_DIRECT.search(content))
     kind: QuoteKind = "mixed" if quoted else "indirect"
-    return _quote(ctx, content, start, end, (speaker, cue), kind, sentence)
+    span = span_start if span_start is not None and span_start < start else start
+    return _quote(ctx, content, span, end, (speaker, cue), kind, sentence)
