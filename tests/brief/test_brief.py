@@ -156,3 +156,14 @@ def test_framing_per_article() -> None:
     assert set(by_article) == {a.id for a in articles}
     assert by_article["a"].exclusives == 1 and by_article["b"].exclusives == 1
     assert by_article["b"].tone < 0  # "condemned the launches as reckless"
+
+
+def test_empty_and_unextracted_inputs() -> None:
+    assert compare([]) == ()
+    bare = Article(id="x", title="Only a title", text="No sentences were split here.")
+    facts = compare([bare])
+    assert facts == ()
+    brief = summarize("s", [bare], facts, ())
+    assert brief.headline == "Only a title" and brief.summary == ()
+    assert "Only a title" in render_html(brief) and render_markdown(brief)
+    assert to_json(brief)["facts"] == []
