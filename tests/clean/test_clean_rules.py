@@ -116,6 +116,8 @@ def test_parse_date(value: str | None, expected: dt.date | None) -> None:
         ("The Korea Herald", "outlet-line", "The Korea Herald", None),
         ("nknews.org", "outlet-line", "nknews.org", None),
         ("Valley Courier", "outlet-line", "Valley Courier", None),
+        ("The Harbour Ledger", "outlet-line", "The Harbour Ledger", None),
+        ("Frankfurter Allgemeine Zeitung", "outlet-line", "Frankfurter Allgemeine Zeitung", None),
         ("By Jane Doe", "byline", None, "Jane Doe"),
         ("By Jane Doe and John Roe, Reuters", "byline", "Reuters", "Jane Doe and John Roe"),
         ("Jake Turner | Evening Courier", "byline", "Evening Courier", "Jake Turner"),
@@ -132,6 +134,7 @@ def test_head_lines(line: str, kind: str, outlet: str | None, byline: str | None
     "line",
     [
         "Pakistan",  # a country, not an outlet
+        "The Netherlands",
         "Kim Jong Un",  # a bare name is no byline without "By" or an outlet
         "By the end of the year prices had doubled",
         "Russian President Vladimir Putin has offered to expand relations with North Korea.",

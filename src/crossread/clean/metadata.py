@@ -124,17 +124,22 @@ def looks_like_outlet(line: str, *, guess: bool = True) -> bool:
         return False
     if any(w.casefold().strip(".'’") in outlet_words() for w in words):
         return len(words) >= 2 or words[0].casefold() in outlet_words()
+    # "The Harbour Ledger", "The Athletic": newspapers like a leading article.
+    if words[0] == "The" and 2 <= len(words) <= 4:
+        return True
     return len(words) == 1 and words[0].isalpha() and len(words[0]) >= 4
 
 
 def _is_country(text: str) -> bool:
     import pycountry  # imported lazily: only outlet guesses need it
 
-    try:
-        pycountry.countries.lookup(text)
-    except LookupError:
-        return False
-    return True
+    for name in (text, text.removeprefix("The ")):
+        try:
+            pycountry.countries.lookup(name)
+        except LookupError:
+            continue
+        return True
+    return False
 
 
 def _outlet_name(text: str) -> str:
