@@ -323,7 +323,8 @@ def report(
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}; one `crossread serve` "
         f"process (uvicorn, sync routes on its thread pool) and the load generator (threads, "
         f"one httpx client each) in another process on the same machine, "
-        f"{args.concurrency} client threads, 127.0.0.1.",
+        f"{args.concurrency} client threads, 127.0.0.1; load average "
+        f"{os.getloadavg()[0]:.1f} at the end (other jobs on the machine count too).",
         "",
         f"Store: {sizes['stories']} stories from {args.articles} generated articles "
         f"(mean {sizes['mean']:.1f} articles per story, largest {sizes['max']}, "

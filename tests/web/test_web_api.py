@@ -203,3 +203,15 @@ def test_openapi_lists_the_api(client: TestClient) -> None:
         "/api/ingest",
     } <= paths
     assert not any(not p.startswith("/api/") for p in paths)
+
+
+def test_allowed_hosts() -> None:
+    from crossread.web.app import LOOPBACK_HOSTS
+
+    app = create_app(SqliteStore.memory(), allowed_hosts=LOOPBACK_HOSTS)
+    client = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert client.get("/api/stories").status_code == 200
+    for host in ("localhost:8000", "[::1]:8000", "127.0.0.1"):
+        assert client.get("/api/stories", headers={"host": host}).status_code == 200, host
+    refused = client.get("/", headers={"host": "attacker.example:8000"})
+    assert refused.status_code == 400 and "content-security-policy" in refused.headers

@@ -38,8 +38,12 @@ def test_serve_uses_the_global_db(tmp_path: Path, captured: dict[str, Any]) -> N
     assert result.exit_code == 0, result.output
     assert captured["host"] == "127.0.0.1" and captured["port"] == 8123
     assert db.exists()
-    with TestClient(captured["app"]) as client:
+    with TestClient(captured["app"], base_url="http://127.0.0.1:8123") as client:
         assert client.get("/api/stories").json()["total"] == 0
+        # served on loopback, it answers only to loopback names (DNS rebinding)
+        rebound = client.get("/api/stories", headers={"host": "evil.example:8123"})
+        assert rebound.status_code == 400
+        assert rebound.json()["error"]["code"] == "bad_host"
 
 
 def test_serve_own_db_option_wins(tmp_path: Path, captured: dict[str, Any]) -> None:
@@ -50,6 +54,9 @@ def test_serve_own_db_option_wins(tmp_path: Path, captured: dict[str, Any]) -> N
     assert result.exit_code == 0, result.output
     assert own.exists() and not (tmp_path / "global.db").exists()
     assert captured["host"] == "0.0.0.0"
+    # bound to every interface, any Host name is answered
+    with TestClient(captured["app"], base_url="http://news.example") as client:
+        assert client.get("/api/stories").status_code == 200
 
 
 def test_serve_rejects_bad_port() -> None:

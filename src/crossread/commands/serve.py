@@ -27,10 +27,13 @@ def serve_command(ctx: click.Context, db: Path | None, host: str, port: int) -> 
 
     from crossread.config import Settings
     from crossread.web import create_app
+    from crossread.web.app import LOOPBACK_HOSTS
 
     obj = ctx.find_root().obj or {}
     settings: Settings = obj.get("settings") or Settings()
     path = db or settings.db
-    app = create_app(path, settings)
+    # Bound to loopback, answer only to loopback names (a DNS-rebinding page cannot read it).
+    loopback = host in LOOPBACK_HOSTS or host.startswith("127.")
+    app = create_app(path, settings, allowed_hosts=[*LOOPBACK_HOSTS, host] if loopback else None)
     click.echo(f"crossread: serving {path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")

@@ -7,13 +7,15 @@ Security, since all article text is untrusted:
   ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: no-referrer``, no framing.
 - Request bodies are capped (``max_request``) and each uploaded file too (``max_upload``): 413.
 - Cross-site form posts are refused: a POST whose ``Origin`` is not this server gets 403.
+- Optionally (``crossread serve`` on a loopback address does it) only known Host names are
+  answered, against DNS rebinding.
 - No endpoint fetches URLs: ingest takes uploaded bytes or pasted text only.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, MutableMapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -76,9 +78,15 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 class GuardMiddleware:
     """Security headers on every response; body size cap; no cross-site POSTs."""
 
-    def __init__(self, app: ASGIApp, max_request: int = MAX_REQUEST) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_request: int = MAX_REQUEST,
+        allowed_hosts: frozenset[str] | None = None,
+    ) -> None:
         self.app = app
         self.max_request = max_request
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -100,6 +108,13 @@ class GuardMiddleware:
             response = JSONResponse({"error": {"code": code, "message": text}}, status_code=status)
             await response(scope, receive, send_secured)
 
+        if self.allowed_hosts is not None and _hostname(headers.get("host", "")) not in (
+            self.allowed_hosts
+        ):
+            # A page on another site whose name was re-pointed at 127.0.0.1 (DNS rebinding)
+            # arrives with its own name in Host: it must not read or write the store.
+            await refuse(400, "bad_host", "unknown Host header")
+            return
         if scope["method"] not in {"GET", "HEAD", "OPTIONS"}:
             origin = headers.get("origin")
             if origin and origin != "null" and urlsplit(origin).netloc != headers.get("host"):
@@ -122,6 +137,18 @@ class GuardMiddleware:
             return message
 
         await self.app(scope, receive_capped, send_secured)
+
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+"""Host names a server bound to a loopback address answers to."""
+
+
+def _hostname(host: str) -> str:
+    """``example.org:8000`` -> ``example.org``; ``[::1]:8000`` -> ``::1``."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def _templates() -> Jinja2Templates:
@@ -199,6 +226,7 @@ def create_app(
     *,
     max_upload: int = MAX_UPLOAD,
     max_request: int = MAX_REQUEST,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """Build the web app over one crossread store.
 
@@ -208,6 +236,8 @@ def create_app(
         settings: crossread settings (similarity, ...).
         max_upload: largest file or pasted text one ingest accepts (bytes).
         max_request: largest request body (bytes).
+        allowed_hosts: host names the app answers to (others get 400), e.g.
+            ``LOOPBACK_HOSTS`` when served on 127.0.0.1; None answers any Host.
     """
     service = WebService(db, settings)
 
@@ -229,7 +259,13 @@ def create_app(
     app.state.service = service
     app.state.templates = _templates()
     app.state.max_upload = max_upload
-    app.add_middleware(GuardMiddleware, max_request=max_request)
+    app.add_middleware(
+        GuardMiddleware,
+        max_request=max_request,
+        allowed_hosts=None
+        if allowed_hosts is None
+        else frozenset(h.lower() for h in allowed_hosts),
+    )
     _install_handlers(app)
     static = Path(str(resources.files("crossread.web").joinpath("static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
