@@ -43,6 +43,10 @@ def test_story_filters(client: TestClient) -> None:
     gazette = client.get("/api/stories", params={"outlet": "Larkspur Gazette"}).json()
     assert gazette["total"] >= 1
     assert all("Larkspur Gazette" in s["outlets"] for s in gazette["items"])
+    sato = client.get("/api/entities", params={"q": "Sato"}).json()["items"][0]
+    for entity in (sato["id"], sato["name"]):
+        by_entity = client.get("/api/stories", params={"entity": entity}).json()["items"]
+        assert by_entity and all("bridge" in s["headline"].lower() for s in by_entity)
     future = client.get("/api/stories", params={"since": "2040-01-01"}).json()
     assert future["total"] == 0
     until = client.get("/api/stories", params={"until": "2031-03-31"}).json()["items"]
@@ -73,6 +77,12 @@ def test_story_brief_follows_the_json_contract(client: TestClient) -> None:
         assert fact["status"] in {"corroborated", "exclusive", "conflicting"}
         for support in fact["support"]:
             assert support["article"] in story["article_ids"]
+
+
+def test_wrong_method_is_405_json(client: TestClient) -> None:
+    response = client.delete("/api/stories")
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
 
 
 def test_unknown_ids_are_404(client: TestClient) -> None:
