@@ -153,6 +153,8 @@ def gazetteer() -> Gazetteer:
         places[place] = place
         if len(row) > 2 and row[2].strip() == "*":
             capitals[place] = row[1]
+    for row in _rows("place_aliases.txt"):
+        places[fold(row[0])] = places.get(row[1], row[1])
     metonyms = {fold(row[0]): (row[1], row[2]) for row in _rows("metonyms.txt")}
     orgs: dict[str, str] = {}
     acronyms: set[str] = set()
