@@ -71,8 +71,6 @@ async def read_form(request: Request) -> tuple[list[Upload], Overrides]:
         if not isinstance(value, UploadFile):
             continue
         name = clean_name(value.filename, f"upload-{i + 1}")
-        if value.size is None and not value.filename:
-            continue
         data = await value.read(limit + 1)
         check_size(name, len(data), limit)
         if not data and not value.filename:
