@@ -126,7 +126,9 @@ def decode_html(data: bytes, *, source: str) -> Decoded:
             return Decoded(text=data.decode(name, errors="replace"), encoding=name, guessed=False)
     declared = _CHARSET.search(head) or _XML_ENCODING.search(head)
     names = [declared.group(1).decode("ascii").lower()] if declared else []
-    for name in [*names, "utf-8"]:
+    # bytes that decode as UTF-8 with multi-byte characters are UTF-8 whatever the page claims
+    # (a whole document of another encoding almost never forms valid UTF-8 by accident)
+    for name in ["utf-8", *names] if not data.isascii() else [*names, "utf-8"]:
         name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
         try:
             return Decoded(text=data.decode(name), encoding=name, guessed=False)
