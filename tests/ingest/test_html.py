@@ -103,3 +103,9 @@ def test_outlet_names() -> None:
     assert outlet_name("https://news.example.co.uk/a", None) == "example.co.uk"
     assert outlet_name("https://news.example.org/a", "Example News") == "Example News"
     assert registrable_domain("www.m.example.com") == "example.com"
+
+
+def test_a_page_named_by_its_url_uses_it() -> None:
+    name = "https://www.reuters.com/world/2021/05/04/rail-strike-called-off/"
+    doc = read_html((HTML / "meta_only.html").read_bytes(), source=name)
+    assert (doc.url, doc.published, doc.outlet) == (name, "2021-05-04", "Reuters")

@@ -63,7 +63,9 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
     decoded = decode_html(data, source=source)
     tree = _parse(decoded.text, source)
     meta = page_meta(tree)
-    url = url or meta.canonical
+    # a fetched page is often named by its URL: use it when no URL was given
+    named_by_url = source if source.startswith(("http://", "https://")) else None
+    url = url or meta.canonical or named_by_url
     page_title = _first_line(tree.findtext(".//title"))
     if not page_title and not _visible_text(tree):
         raise IngestError(f"{source}: HTML holds no readable text")
