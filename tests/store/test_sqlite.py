@@ -182,3 +182,36 @@ def test_concurrent_reads_during_writes(tmp_path: Path) -> None:
         t.join()
     writer.close()
     assert errors == []
+
+
+def test_old_databases_are_migrated(tmp_path: Path) -> None:
+    import sqlite3
+
+    from crossread.store.sqlite import SCHEMA_VERSION, migrations
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(migrations()[0][1])
+    conn.execute(
+        "INSERT INTO stories (id, headline, first, last, articles, outlets, created, updated)"
+        " VALUES ('s1', 'Old story', '2026-03-01', '2026-03-02', 0, '[]', 'x', "
+        "'2026-03-05T00:00:00')"
+    )
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+    with SqliteStore(path) as store:
+        assert store._read("PRAGMA user_version")[0][0] == SCHEMA_VERSION >= 2
+        assert store._read("SELECT sort_date FROM stories")[0][0] == "2026-03-02"
+        assert [s.id for s in store.stories()] == ["s1"]
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version=999")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this crossread"):
+        SqliteStore(path)

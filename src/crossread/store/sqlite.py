@@ -29,7 +29,19 @@ from crossread.store.base import (
     StoryFilter,
 )
 
-SCHEMA_VERSION = 1
+
+def migrations() -> list[tuple[int, str]]:
+    """The numbered SQL migrations shipped in ``store/migrations``, in order."""
+    folder = resources.files("crossread.store.migrations")
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+SCHEMA_VERSION = max(number for number, _ in migrations())
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -94,19 +106,21 @@ class SqliteStore:
     # -- schema -------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
+        """Apply every migration newer than the database, each in its own transaction."""
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: database schema {version} is newer than this crossread "
                 f"({SCHEMA_VERSION}); upgrade crossread"
             )
-        if version < 1:
-            schema = resources.files("crossread.store").joinpath("schema.sql").read_text()
+        for number, sql in migrations():
+            if number <= version:
+                continue
             with self.transaction():
-                for statement in schema.split(";\n"):
+                for statement in sql.split(";\n"):
                     if statement.strip():
                         self._conn.execute(statement)
-                self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                self._conn.execute(f"PRAGMA user_version={number}")
 
     # -- transactions -------------------------------------------------------------------------
 
@@ -242,11 +256,12 @@ class SqliteStore:
         originals = [r for r in rows if not r["copy_of"]] or rows
         now = _now()
         self._write(
-            "INSERT INTO stories (id, headline, first, last, articles, outlets, created, updated)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO stories (id, headline, first, last, articles, outlets, created, updated,"
+            " sort_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,"
             " first = excluded.first, last = excluded.last, articles = excluded.articles,"
-            " outlets = excluded.outlets, updated = excluded.updated",
+            " outlets = excluded.outlets, updated = excluded.updated,"
+            " sort_date = excluded.sort_date",
             (
                 story_id,
                 originals[0]["title"],
@@ -256,33 +271,47 @@ class SqliteStore:
                 json.dumps(outlets, ensure_ascii=False),
                 now,
                 now,
+                max(dates) if dates else now[:10],
             ),
         )
 
-    def _story_from(self, row: sqlite3.Row) -> Story:
-        aliases = self._read(
-            "SELECT alias FROM story_aliases WHERE story = ? ORDER BY alias", (row["id"],)
-        )
-        ids = self._read(
-            "SELECT id FROM articles WHERE story = ? ORDER BY published IS NULL, published, seq",
-            (row["id"],),
-        )
-        return Story(
-            id=row["id"],
-            headline=row["headline"],
-            articles=tuple(r["id"] for r in ids),
-            outlets=tuple(json.loads(row["outlets"])),
-            first=_date(row["first"]),
-            last=_date(row["last"]),
-            aliases=tuple(a["alias"] for a in aliases),
-        )
+    def _stories_from(self, rows: Sequence[sqlite3.Row]) -> list[Story]:
+        """Story records for story rows, with their article ids and aliases in two queries."""
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        marks = ",".join("?" * len(ids))
+        articles: dict[str, list[str]] = {i: [] for i in ids}
+        for r in self._read(
+            f"SELECT id, story FROM articles WHERE story IN ({marks})"
+            " ORDER BY published IS NULL, published, seq",
+            ids,
+        ):
+            articles[r["story"]].append(r["id"])
+        aliases: dict[str, list[str]] = {i: [] for i in ids}
+        for r in self._read(
+            f"SELECT alias, story FROM story_aliases WHERE story IN ({marks}) ORDER BY alias", ids
+        ):
+            aliases[r["story"]].append(r["alias"])
+        return [
+            Story(
+                id=row["id"],
+                headline=row["headline"],
+                articles=tuple(articles[row["id"]]),
+                outlets=tuple(json.loads(row["outlets"])),
+                first=_date(row["first"]),
+                last=_date(row["last"]),
+                aliases=tuple(aliases[row["id"]]),
+            )
+            for row in rows
+        ]
 
     def story(self, story_id: str) -> Story:
         """A story by id or by the id of a story merged into it."""
         rows = self._read("SELECT * FROM stories WHERE id = ?", (self._resolve(story_id),))
         if not rows:
             raise NotFoundError(f"no story with id {story_id!r}")
-        return self._story_from(rows[0])
+        return self._stories_from(rows)[0]
 
     def _where(self, where: StoryFilter | None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -307,7 +336,7 @@ class SqliteStore:
             )
             params += [where.entity, where.entity]
         if where.since:
-            clauses.append("COALESCE(s.last, substr(s.updated, 1, 10)) >= ?")
+            clauses.append("s.sort_date >= ?")
             params.append(where.since.isoformat())
         if where.until:
             clauses.append("COALESCE(s.first, substr(s.created, 1, 10)) <= ?")
@@ -320,15 +349,15 @@ class SqliteStore:
         """Stories matching ``where``, newest (or biggest) first."""
         sql, params = self._where(where)
         order = (
-            "s.articles DESC, s.last DESC"
+            "s.articles DESC, s.sort_date DESC"
             if where is not None and where.order == "biggest"
-            else "COALESCE(s.last, substr(s.updated, 1, 10)) DESC, s.articles DESC"
+            else "s.sort_date DESC, s.articles DESC"
         )
         rows = self._read(
             f"SELECT s.* FROM stories s{sql} ORDER BY {order}, s.id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return [self._story_from(r) for r in rows]
+        return self._stories_from(rows)
 
     def count_stories(self, where: StoryFilter | None = None) -> int:
         sql, params = self._where(where)
@@ -423,7 +452,7 @@ class SqliteStore:
             " WHERE e.entity = ? ORDER BY s.first IS NULL, s.first, s.id",
             (entity_id,),
         )
-        return [self._story_from(r) for r in rows]
+        return self._stories_from(rows)
 
     # -- search -------------------------------------------------------------------------------
 
