@@ -275,15 +275,20 @@ def fix_text(value: str) -> str:
 
 def _authors(article: dict[str, Any], metas: dict[str, str]) -> tuple[str, ...]:
     names: list[str] = []
+    agencies: list[str] = []  # organisations credited as authors (news agencies, desks)
     raw = article.get("author") or article.get("creator")
     for item in raw if isinstance(raw, list) else [raw]:
         if isinstance(item, dict):
-            kind = _types(item)
-            if kind and kind & {"organization", "newsmediaorganization"}:
+            name = _text(item.get("name")) or ""
+            if _types(item) & {"organization", "newsmediaorganization"}:
+                name = fix_text(name)
+                if name and "://" not in name and name.casefold() not in _generic():
+                    agencies.append(name)
                 continue
-            names.extend(_split_names(_text(item.get("name")) or ""))
+            names.extend(_split_names(name))
         elif isinstance(item, str):
             names.extend(_split_names(item))
+    names += agencies
     if not names:
         for key in AUTHOR_KEYS:
             names = _split_names(metas.get(key, ""))
