@@ -133,14 +133,21 @@ def group_quotes(quotes: Sequence[QuoteEntry]) -> tuple[QuoteGroup, ...]:
         key = quote.entity or (quote.speaker or "").lower()
         groups.setdefault(key, []).append(quote)
         key_of[i] = key
+    # only quotes sharing a run of words are compared: an index of word n-grams finds them
+    index: dict[tuple[str, ...], set[int]] = {}
+    for i, quote in enumerate(quotes):
+        words = _quoted_words(quote)
+        for k in range(len(words) - _MIN_SHARED_WORDS + 1):
+            index.setdefault(tuple(words[k : k + _MIN_SHARED_WORDS]), set()).add(i)
+    candidates = sorted({(i, j) for ids in index.values() for i in ids for j in ids if i < j})
     variants: dict[str, list[QuoteVariant]] = {}
-    for i, left in enumerate(quotes):
-        for right in quotes[i + 1 :]:
-            if left.article == right.article:
-                continue
-            variant = _variant(left, right)
-            if variant is not None:
-                variants.setdefault(key_of[i], []).append(variant)
+    for i, j in candidates:
+        left, right = quotes[i], quotes[j]
+        if left.article == right.article:
+            continue
+        variant = _variant(left, right)
+        if variant is not None:
+            variants.setdefault(key_of[i], []).append(variant)
     result = [
         QuoteGroup(
             speaker=members[0].speaker,
