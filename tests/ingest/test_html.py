@@ -109,3 +109,9 @@ def test_a_page_named_by_its_url_uses_it() -> None:
     name = "https://www.reuters.com/world/2021/05/04/rail-strike-called-off/"
     doc = read_html((HTML / "meta_only.html").read_bytes(), source=name)
     assert (doc.url, doc.published, doc.outlet) == (name, "2021-05-04", "Reuters")
+
+
+def test_bot_wall_is_no_article() -> None:
+    doc = read("bot_wall.html")
+    assert doc.status == "no_article"
+    assert any("bot wall" in w for w in doc.warnings)
