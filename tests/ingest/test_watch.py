@@ -48,6 +48,7 @@ class FakeWeb:
         self.etag = '"1"'
         self.feed_down = False
         self.broken_pages: set[str] = set()
+        self.pages: dict[str, bytes] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
 
     def __call__(self, url: str, headers: dict[str, str] | None = None) -> FetchedPage:
@@ -69,7 +70,11 @@ class FakeWeb:
         if url in self.broken_pages:
             raise FetchError(f"{url}: timed out (ReadTimeout)")
         return FetchedPage(
-            url=url, final_url=url, status=200, content_type="text/html", data=ARTICLE
+            url=url,
+            final_url=url,
+            status=200,
+            content_type="text/html",
+            data=self.pages.get(url, ARTICLE),
         )
 
 
@@ -258,3 +263,41 @@ def test_real_feeds_match_the_expected_items(shared_data: Callable[[str], Path])
                 assert dt.datetime.fromisoformat(ours.published) == when, feed.name
             checked += 1
     assert checked == 209
+
+
+def _full_text_feed() -> bytes:
+    body = (
+        "<p>" + "The river rose two metres overnight and the old bridge was closed. " * 20 + "</p>"
+    )
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Valley Post</title><link>http://news.example/</link>
+<item><title>River closes bridge</title><link>http://news.example/river</link>
+<pubDate>Tue, 02 Mar 2021 09:15:00 +0000</pubDate>
+<content:encoded><![CDATA[{body}]]></content:encoded></item>
+</channel></rss>""".encode()
+
+
+def test_feed_text_stands_in_for_a_bot_wall() -> None:
+    web, got, clock = FakeWeb(_full_text_feed()), [], [0.0]
+    wall = (DATA / "bot_wall.html").read_bytes()
+    web.pages = {"http://news.example/river": wall}
+    watcher = _watcher(web, got, clock)
+    (result,) = watcher.run(once=True)
+    assert result.new == 1 and not result.errors
+    (doc,) = got
+    assert doc.status == "ok" and doc.title == "River closes bridge"
+    assert "old bridge was closed" in doc.text
+    assert any("not an article (no_article)" in w and "feed's own text" in w for w in doc.warnings)
+
+
+def test_feed_text_stands_in_after_the_last_failed_attempt() -> None:
+    web, got, clock = FakeWeb(_full_text_feed()), [], [0.0]
+    web.broken_pages.add("http://news.example/river")
+    watcher = _watcher(web, got, clock)
+    for _ in range(3):
+        web.etag = f'"{clock[0]}"'
+        watcher.run(once=True)
+        clock[0] += 60
+    (doc,) = got
+    assert any("page not read" in w for w in doc.warnings)

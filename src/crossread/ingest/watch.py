@@ -4,7 +4,9 @@ The polling logic is plain and testable: ``FeedWatcher`` gets its fetch function
 callable, its clock and its sleep injected. Each round polls the feeds that are due; a feed URL
 is fetched with ``If-None-Match``/``If-Modified-Since`` from the previous answer (a feed file is
 re-read only when its modification time changed); each new entry's page is fetched through
-``urls.fetch`` and read by ``read_html``; the documents go to ``ingest`` in one batch per feed.
+``urls.fetch`` and read by ``read_html`` (when the page cannot be read or is no article, a
+feed entry that carries a full text of its own stands in, with a warning); the documents go
+to ``ingest`` in one batch per feed.
 A failing feed is retried after ``interval * 2**failures`` seconds, at most ``max_backoff``.
 """
 
@@ -129,6 +131,26 @@ def _entry_date(entry: Any, language: str | None) -> str | None:
     return None
 
 
+FULL_TEXT = 1000
+"""A feed entry with at least this many characters of its own text can stand in for its page."""
+
+
+def _feed_texts(data: bytes, feed: str) -> dict[str, RawDocument]:
+    """Entries whose feed content is a full text, by link: the fallback for unreadable pages."""
+    from crossread.ingest.feeds import read_feed
+
+    try:
+        docs = list(read_feed(data, source=feed))
+    except IngestError:
+        return {}
+    return {d.url: d for d in docs if d.url and d.status == "ok" and len(d.text) >= FULL_TEXT}
+
+
+def _with_warning(doc: RawDocument, reason: str) -> RawDocument:
+    note = f"{reason}; the feed's own text of the entry is used"
+    return dataclasses.replace(doc, warnings=(*doc.warnings, note))
+
+
 class FeedWatcher:
     """Polls feeds and hands each new entry's page to ``ingest``.
 
@@ -222,14 +244,24 @@ class FeedWatcher:
         errors: list[str] = []
         seen = set(state.seen)
         attempts = dict(state.attempts)
+        texts = _feed_texts(data, feed) if fresh else {}
         for entry in fresh:
+            fallback = texts.get(entry.link or "")
             try:
-                documents.append(self._read_entry(entry, feed))
+                doc = self._read_entry(entry, feed)
             except (FetchError, IngestError) as exc:
-                errors.append(str(exc))
                 attempts[entry.key] = attempts.get(entry.key, 0) + 1
                 if attempts[entry.key] < MAX_ENTRY_ATTEMPTS:
+                    errors.append(str(exc))
                     continue  # retried at the next poll
+                if fallback is None:
+                    errors.append(str(exc))
+                else:
+                    documents.append(_with_warning(fallback, f"page not read ({exc})"))
+            else:
+                if doc.status != "ok" and fallback is not None:
+                    doc = _with_warning(fallback, f"page is not an article ({doc.status})")
+                documents.append(doc)
             seen.add(entry.key)
             attempts.pop(entry.key, None)
         # 3. hand them on
