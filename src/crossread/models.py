@@ -237,6 +237,8 @@ class Citation:
     text: str
     outlets: tuple[str, ...]
     articles: tuple[str, ...]
+    support: tuple[Support, ...] = ()
+    """The evidence: each supporting article's own sentence."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -54,8 +54,14 @@ def _brief() -> Brief:
                 text="The bridge closed on Tuesday.",
                 outlets=("Alpha", "Beta"),
                 articles=("a1", "b1"),
+                support=shared.support,
             ),
-            Citation(text="Shops in the area feared losses.", outlets=("Beta",), articles=("b1",)),
+            Citation(
+                text="Shops in the area feared losses.",
+                outlets=("Beta",),
+                articles=("b1",),
+                support=only_b.support,
+            ),
         ),
         facts=(only_b, shared, conflict),
     )
@@ -81,7 +87,7 @@ def test_citations_carry_their_evidence() -> None:
     first, second = summary
     beta = next(c for c in first.chips if c.outlet == "Beta")
     assert [s.sentence for s in beta.evidence] == ["On Tuesday the bridge was shut."]
-    # a reworded summary sentence still finds its fact among its articles' facts
+    # a reworded summary sentence keeps the evidence the brief stage gave it
     assert [s.sentence for s in second.chips[0].evidence] == ["Shops feared losses."]
 
 

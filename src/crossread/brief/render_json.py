@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from crossread.brief.quotes import group_quotes
-from crossread.models import Article, Brief, Fact
+from crossread.models import Article, Brief, Fact, Support
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -28,21 +28,22 @@ def _article(article: Article) -> dict[str, Any]:
     }
 
 
+def _support(s: Support) -> dict[str, Any]:
+    return {
+        "article": s.article,
+        "outlet": s.outlet,
+        "sentence": s.sentence,
+        "sentence_index": s.sentence_index,
+        "start": s.start,
+        "end": s.end,
+    }
+
+
 def _fact(fact: Fact) -> dict[str, Any]:
     return {
         "status": fact.status,
         "text": fact.text,
-        "support": [
-            {
-                "article": s.article,
-                "outlet": s.outlet,
-                "sentence": s.sentence,
-                "sentence_index": s.sentence_index,
-                "start": s.start,
-                "end": s.end,
-            }
-            for s in fact.support
-        ],
+        "support": [_support(s) for s in fact.support],
         "note": fact.note,
         "conflict": fact.conflict,
         "confidence": fact.confidence,
@@ -69,7 +70,12 @@ def to_json(brief: Brief) -> dict[str, Any]:
         "similarity": round(float(brief.similarity), 4),
         "articles": [_article(a) for a in brief.articles],
         "summary": [
-            {"text": c.text, "outlets": list(c.outlets), "articles": list(c.articles)}
+            {
+                "text": c.text,
+                "outlets": list(c.outlets),
+                "articles": list(c.articles),
+                "support": [_support(s) for s in c.support],
+            }
             for c in brief.summary
         ],
         "facts": [_fact(f) for f in brief.facts],

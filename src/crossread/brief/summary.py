@@ -70,6 +70,7 @@ def summarize_facts(
                 text=text,
                 outlets=tuple(dict.fromkeys(s.outlet for s in fact.support)),
                 articles=tuple(dict.fromkeys(s.article for s in fact.support)),
+                support=fact.support,
             )
         )
         if len(chosen) >= max_sentences:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crossread.models import Brief, Citation, Fact, QuoteEntry, Story, Support, TimelineEntry
+from crossread.models import Brief, Fact, QuoteEntry, Story, Support, TimelineEntry
 from crossread.store.base import SearchHit
 
 NOT_REPORTED = "not-reported"
@@ -36,48 +36,17 @@ class CitedSentence:
     chips: tuple[Chip, ...]
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _evidence_fact(citation: Citation, facts: Sequence[Fact]) -> Fact | None:
-    """The fact a summary sentence states: the one with the same text, else the most similar
-    one among the facts its articles support."""
-    for fact in facts:
-        if fact.text == citation.text:
-            return fact
-    cited = set(citation.articles)
-    words = _words(citation.text)
-    best: Fact | None = None
-    best_score = 0.0
-    for fact in facts:
-        if not cited & {s.article for s in fact.support}:
-            continue
-        score = max(
-            [_overlap(words, _words(fact.text))]
-            + [_overlap(words, _words(s.sentence)) for s in fact.support]
-        )
-        if score > best_score:
-            best, best_score = fact, score
-    return best
-
-
 def cited_summary(brief: Brief) -> list[CitedSentence]:
     """Summary sentences with, per cited outlet, the article sentences that back them."""
     out: list[CitedSentence] = []
     for citation in brief.summary:
-        fact = _evidence_fact(citation, brief.facts)
-        support = fact.support if fact is not None else ()
-        chips = []
-        for outlet in citation.outlets:
-            evidence = tuple(
-                s for s in support if s.outlet == outlet and s.article in citation.articles
-            ) or tuple(s for s in support if s.outlet == outlet)
-            chips.append(Chip(outlet=outlet, evidence=evidence))
+        chips = [
+            Chip(
+                outlet=outlet,
+                evidence=tuple(s for s in citation.support if s.outlet == outlet),
+            )
+            for outlet in citation.outlets
+        ]
         out.append(CitedSentence(text=citation.text, chips=tuple(chips)))
     return out
 
