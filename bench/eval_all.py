@@ -97,7 +97,13 @@ RUNS = (
         name="parse trafilatura",
         dataset="realworld",
         args=("parse", "trafilatura", "{dir}/realworld"),
-        metrics=("title_accuracy", "date_accuracy", "author_f1", "with_recall", "without_precision"),
+        metrics=(
+            "title_accuracy",
+            "date_accuracy",
+            "author_f1",
+            "with_recall",
+            "without_precision",
+        ),
     ),
 )
 

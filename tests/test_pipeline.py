@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -143,9 +144,14 @@ def test_compare_paths_without_database() -> None:
 
 def test_large_inputs_are_committed_in_batches(tmp_path: Path) -> None:
     lines = [
-        '{"title": "Item %d", "outlet": "Wire", "date": "2026-03-%02d", '
-        '"text": "Council %d approved the budget of district %d on Monday."}'
-        % (n, n % 28 + 1, n, n)
+        json.dumps(
+            {
+                "title": f"Item {n}",
+                "outlet": "Wire",
+                "date": f"2026-03-{n % 28 + 1:02d}",
+                "text": f"Council {n} approved the budget of district {n} on Monday.",
+            }
+        )
         for n in range(7)
     ]
     path = tmp_path / "dump.jsonl"
