@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -39,15 +40,17 @@ class Handler(BaseHTTPRequestHandler):
             self._send(302, Location=target)
         elif path == "/slow":
             time.sleep(1.5)
-            self._send(200, PAGE)
+            with contextlib.suppress(OSError):  # the client has long given up
+                self._send(200, PAGE)
         elif path == "/big":
             self._send(200, b"<p>" + b"x" * 200_000 + b"</p>")
         elif path == "/big-chunked":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()  # no Content-Length: the cap must apply while streaming
-            for _ in range(50):
-                self.wfile.write(b"y" * 10_000)
+            with contextlib.suppress(OSError):  # the client stops reading at the cap
+                for _ in range(50):
+                    self.wfile.write(b"y" * 10_000)
         elif path == "/image":
             self._send(200, b"\x89PNG\r\n", "image/png")
         elif path == "/to-metadata":
@@ -220,3 +223,23 @@ def _mock_client(routes: dict[str, tuple[int, str]]) -> httpx.Client:
         return httpx.Response(200, content=PAGE, headers={"Content-Type": "text/html"})
 
     return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_robots_txt_is_read_once_per_site() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        if request.url.path == "/robots.txt":
+            return httpx.Response(200, text="User-agent: crossread\nDisallow: /members\n")
+        return httpx.Response(200, content=PAGE, headers={"Content-Type": "text/html"})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    public = lambda host, port: ["93.184.216.34"]  # noqa: E731
+    for path in ("/a", "/b"):
+        fetch(f"https://robots.example{path}", client=client, resolver=public, respect_robots=True)
+    with pytest.raises(FetchError, match="disallowed"):
+        fetch(
+            "https://robots.example/members/x", client=client, resolver=public, respect_robots=True
+        )
+    assert seen == ["/robots.txt", "/a", "/b"]

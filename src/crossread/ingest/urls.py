@@ -241,6 +241,11 @@ def _page(
     )
 
 
+ROBOTS_TTL = 3600.0
+_robots: dict[str, tuple[float, RobotFileParser | None]] = {}
+"""robots.txt URL -> (when read, parser or None for "no robots.txt"); a watcher asks often."""
+
+
 def _check_robots(
     url: str,
     http: httpx.Client,
@@ -251,6 +256,27 @@ def _check_robots(
 ) -> None:
     parts = urlsplit(url)
     robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
+    cached = _robots.get(robots_url)
+    if cached is not None and time.monotonic() - cached[0] < ROBOTS_TTL:
+        parser = cached[1]
+    else:
+        parser = _read_robots(robots_url, url, http, allow_private, resolver, timeout, user_agent)
+        if len(_robots) > 1000:
+            _robots.clear()
+        _robots[robots_url] = (time.monotonic(), parser)
+    if parser is not None and not parser.can_fetch(user_agent, url):
+        raise FetchError(f"{url}: disallowed by {robots_url}")
+
+
+def _read_robots(
+    robots_url: str,
+    url: str,
+    http: httpx.Client,
+    allow_private: bool,
+    resolver: Resolver | None,
+    timeout: float,
+    user_agent: str,
+) -> RobotFileParser | None:
     try:
         page = fetch(
             robots_url,
@@ -263,9 +289,8 @@ def _check_robots(
         )
     except FetchError as exc:
         if "HTTP 4" in str(exc):
-            return  # no robots.txt (or not ours to read): everything is allowed
+            return None  # no robots.txt (or not ours to read): everything is allowed
         raise FetchError(f"{url}: robots.txt could not be read ({exc})") from exc
     parser = RobotFileParser()
     parser.parse(page.data.decode("utf-8", errors="replace").splitlines())
-    if not parser.can_fetch(user_agent, url):
-        raise FetchError(f"{url}: disallowed by {robots_url}")
+    return parser
