@@ -291,7 +291,16 @@ class Pipeline:
         story = self.store.story(story_id)
         stored = self.store.story_articles(story.id)
         copies = {s.article.id: s.copy_of for s in stored if s.copy_of}
-        return build_brief(story.id, [s.article for s in stored], copies=copies, index=self.index)
+        # How alike the story's articles are: the similarity each had to the story when it
+        # joined (the first article opened it), so showing a story needs no cluster index.
+        joined = [s.similarity for s in stored[1:]] or [1.0]
+        return build_brief(
+            story.id,
+            [s.article for s in stored],
+            copies=copies,
+            similarity=sum(joined) / len(joined),
+            settings=self.settings,
+        )
 
 
 def mean_similarity(articles: Sequence[Article], index: StoryIndex, limit: int = 40) -> float:
@@ -308,20 +317,27 @@ def build_brief(
     articles: Sequence[Article],
     *,
     copies: Mapping[str, str],
-    index: StoryIndex,
+    index: StoryIndex | None = None,
+    similarity: float | None = None,
     same_story: bool = True,
     settings: Settings | None = None,
 ) -> Brief:
-    """Compare the articles of one story and summarise them (stages 5 and 6)."""
-    similarity = settings.similarity if settings is not None else "lexical"
-    facts = compare_stage.compare(articles, copies=copies, similarity=similarity)
+    """Compare the articles of one story and summarise them (stages 5 and 6).
+
+    ``similarity`` is how alike the articles are; when not given it is the mean pairwise
+    similarity under ``index`` (a fresh lexical index when there is none).
+    """
+    mode = settings.similarity if settings is not None else "lexical"
+    facts = compare_stage.compare(articles, copies=copies, similarity=mode)
     entities = extract_stage.link_entities(articles)
+    if similarity is None:
+        similarity = mean_similarity(articles, index or make_index(settings))
     return brief_stage.summarize(
         story_id,
         articles,
         facts,
         entities,
-        similarity=mean_similarity(articles, index),
+        similarity=similarity,
         same_story=same_story,
         copies=dict(copies),
     )
