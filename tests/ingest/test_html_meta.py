@@ -140,3 +140,17 @@ def test_json_ld_article_body_fills_in_for_script_rendered_pages() -> None:
     doc = read_html(page, source="app.html")
     assert doc.status == "ok"
     assert doc.text.startswith("The council met on Monday")
+
+
+def test_site_name_preferred_over_a_company_publisher() -> None:
+    page = (
+        b"""<html lang="de"><head><title>x</title>
+    <meta property="og:site_name" content="Tages-Anzeiger"><meta property="og:type" content="article">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Regen",
+    "publisher": {"@type": "Organization", "name": "Tamedia AG"}}</script></head>
+    <body><article><h1>Regen</h1><p>"""
+        + b"Es regnet seit drei Tagen ohne Pause im ganzen Land. " * 8
+        + b"""
+    </p></article></body></html>"""
+    )
+    assert read_html(page, source="t.html").outlet == "Tages-Anzeiger"

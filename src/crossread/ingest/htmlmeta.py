@@ -344,18 +344,28 @@ def split_names(value: str | None) -> tuple[str, ...]:
 def _outlet(
     objects: list[dict[str, Any]], article: dict[str, Any], metas: dict[str, str]
 ) -> str | None:
-    publisher = _text(article.get("publisher")) if article else None
-    if publisher:
-        return publisher
+    publisher = _first_text(_text(article.get("publisher")) if article else None)
     site = _first_text(*(metas.get(k) for k in SITE_KEYS))
+    if publisher and not (site and _corporate(publisher)):
+        return publisher
     if site:
         return site
     for obj in objects:
         if _types(obj) & {"newsmediaorganization", "organization", "website"}:
-            name = _text(obj.get("name"))
+            name = _first_text(_text(obj.get("name")))
             if name:
                 return name
     return None
+
+
+@lru_cache(maxsize=1)
+def _publisher_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _data_lines("html_publisher_names.txt"))
+
+
+def _corporate(name: str) -> bool:
+    """A company or platform name (``Tamedia AG``, ``Blogger``), not the outlet's own."""
+    return any(p.search(name) for p in _publisher_patterns())
 
 
 def _canonical(tree: lxml_html.HtmlElement, metas: dict[str, str]) -> str | None:
