@@ -11,7 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from crossread.eval.timeml import GoldTimex, TimexDocument, read_gum, read_timeml, value_interval
-from crossread.eval.timex import Tally, score_document, timex_command
+from crossread.eval.timex import (
+    Tally,
+    evaluate,
+    score_document,
+    score_document_official,
+    timex_command,
+)
 from crossread.models import TimeRef
 
 
@@ -64,6 +70,46 @@ def test_scorer_counts_strict_relaxed_and_values() -> None:
     score_document(doc, predicted, tally)
     assert (tally.gold, tally.predicted) == (3, 3)
     assert (tally.strict, tally.relaxed, tally.value_correct, tally.type_correct) == (1, 2, 1, 2)
+
+
+def test_official_scorer_aligns_ids_on_tokens() -> None:
+    text = "Late Monday night, and in the summer of 1999, then 5 p.m. Friday, or 2001."
+    spans = {w: (text.index(w), text.index(w) + len(w)) for w in (
+        "Late Monday night", "the summer of 1999", "5 p.m. Friday", "2001",
+    )}  # fmt: skip
+    gold = tuple(
+        GoldTimex(start=a, end=b, text=text[a:b], type=t, value=v)
+        for (a, b), t, v in zip(
+            spans.values(),
+            ["TIME", "DATE", "TIME", "DATE"],
+            ["2022-08-15TNI", "1999-SU", "X", "2001"],
+            strict=True,
+        )
+    )
+    doc = TimexDocument(name="d", text=text, anchor=dt.date(2022, 8, 16), gold=gold)
+
+    def ref(word: str, kind: str, value: str) -> TimeRef:
+        a = text.index(word)
+        return TimeRef(text=word, start=a, end=a + len(word), type=kind, value=value)  # type: ignore[arg-type]
+
+    predicted = [
+        ref("Monday night", "TIME", "2022-08-15TNI"),  # relaxed match, right value
+        ref("summer", "DATE", "2022-SU"),  # same gold id as the next one: dropped
+        ref("1999", "DATE", "1999"),  # the one kept for "the summer of 1999"
+        ref("5 p.m. Friday, or 2001", "TIME", "X"),  # spans two gold: takes the first id
+    ]
+    tally = Tally()
+    score_document_official(doc, predicted, tally)
+    assert (tally.gold, tally.predicted) == (4, 3)  # two system entities shared an id
+    assert (tally.relaxed, tally.relaxed_system, tally.strict, tally.strict_system) == (3, 3, 0, 0)
+    assert (tally.type_correct, tally.value_correct) == (3, 2)
+
+
+def test_official_and_span_matching_on_fixtures(fixtures_dir: Path) -> None:
+    official, _ = evaluate(fixtures_dir / "times", matching="official")
+    spans, _ = evaluate(fixtures_dir / "times", matching="spans")
+    assert official["matching"] == "official" and spans["matching"] == "spans"
+    assert official["value_f1"] == pytest.approx(spans["value_f1"]) == pytest.approx(1.0)
 
 
 def test_command_on_fixtures(fixtures_dir: Path) -> None:

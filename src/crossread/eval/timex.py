@@ -1,14 +1,29 @@
 """``crossread eval timex``: time expressions scored with the TempEval-3 Task A metrics.
 
 For every gold document (TimeML ``.tml``, or GUM ``.xml`` with ``<date>`` markup) the
-extractor runs on the raw text with the document's creation date as the anchor, and its
-expressions are matched one-to-one against the gold ones:
+extractor runs on the raw text with the document's creation date as the anchor. Two matchings:
 
-- strict: identical extent; relaxed: overlapping extent (precision over our expressions,
-  recall over gold ones);
-- type / value accuracy: share of relaxed matches whose type / value equals the gold one;
-- type / value F1 = relaxed F1 x accuracy, as the TempEval-3 scorer computes attribute F1
-  (value F1 is the ranking metric).
+``--matching official`` (default) reproduces the TempEval-3 toolkit (``TE3-evaluation.py``:
+the TimeML-Normalizer aligns ids, then ``evaluation-entities/evaluate_entities.py`` counts):
+
+- texts are compared on tokens: a system expression takes the id of the first gold expression
+  (in document order) with which it shares a token (our tokens: runs of word characters and
+  single punctuation marks, the granularity of the toolkit's ``tokenize.pl``);
+- expressions are kept in a dict keyed by id, so when several system expressions take the same
+  gold id only the last one counts (one system entity; the others vanish from the precision
+  denominator, as in the toolkit);
+- relaxed recall = gold ids found among the system ids / gold; relaxed precision = system ids
+  that are gold ids / system entities; strict = the same, but the two texts must be identical;
+- type / value accuracy = exact string equality of the attribute over the relaxed matches
+  (counted on the gold side), and attribute F1 = relaxed F1 x accuracy (``performance_value``
+  in the toolkit; value F1 is the TempEval-3 ranking metric). Counts are summed over all
+  documents (micro average); the DCT (``t0``) is not scored.
+
+The one assumption we could not check against the toolkit's Java source is the id alignment
+rule (first overlapping gold expression); it only matters for overlaps with several partners.
+
+``--matching spans`` is the round-1 scorer: a greedy one-to-one matching on character spans
+that prefers identical extents, then the largest overlap (strict = identical span).
 
 GUM marks dates with intervals (``when``, ``from``/``to``, ``notBefore``/``notAfter``), so
 there a value is correct when it covers the same days; GUM does not mark sets or the
@@ -17,7 +32,9 @@ there a value is correct when it covers the same days; GUM does not mark sets or
 
 from __future__ import annotations
 
+import bisect
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -27,7 +44,7 @@ from pathlib import Path
 
 import click
 
-from crossread.eval.metrics import prf
+from crossread.eval.metrics import prf_from_rates
 from crossread.eval.timeml import GoldTimex, TimexDocument, iter_documents, value_interval
 from crossread.extract.sentences import split_sentences
 from crossread.extract.times import find_times
@@ -45,6 +62,10 @@ class Tally:
     predicted: int = 0
     strict: int = 0
     relaxed: int = 0
+    strict_system: int = -1
+    """System entities strictly matched (official matching); -1: same as ``strict``."""
+    relaxed_system: int = -1
+    """System entities matched (official matching); -1: same as ``relaxed``."""
     type_correct: int = 0
     value_correct: int = 0
     per_type: dict[str, Counter[str]] = field(default_factory=dict)
@@ -112,8 +133,85 @@ def score_document(
             tally.errors.append(f"SPURIOUS {p.text!r} {p.type} {p.value}")
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _token_sets(text: str, spans: Iterable[tuple[int, int]]) -> list[frozenset[int]]:
+    """Indices of the tokens of ``text`` that each character span touches."""
+    bounds = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    starts = [b[0] for b in bounds]
+    out: list[frozenset[int]] = []
+    for start, end in spans:
+        i = max(bisect.bisect_right(starts, start) - 1, 0)
+        picked: set[int] = set()
+        while i < len(bounds) and bounds[i][0] < end:
+            if bounds[i][1] > start:
+                picked.add(i)
+            i += 1
+        out.append(frozenset(picked))
+    return out
+
+
+def score_document_official(
+    doc: TimexDocument, predicted: Iterable[TimeRef], tally: Tally, *, interval: bool = False
+) -> None:
+    """Score one document the way the TempEval-3 toolkit does (see the module docstring)."""
+    preds = list(predicted)
+    if tally.strict_system < 0:
+        tally.strict_system = tally.relaxed_system = 0
+    gold_tokens = _token_sets(doc.text, [(g.start, g.end) for g in doc.gold])
+    pred_tokens = _token_sets(doc.text, [(p.start, p.end) for p in preds])
+    system: dict[int | str, TimeRef] = {}
+    for i, (p, tokens) in enumerate(zip(preds, pred_tokens, strict=True)):
+        key: int | str = next(
+            (j for j, g_tokens in enumerate(gold_tokens) if tokens & g_tokens), f"s{i}"
+        )
+        if key in system:
+            tally.errors.append(f"DROPPED  {system[key].text!r} (same gold id as {p.text!r})")
+        system[key] = p
+    tally.docs += 1
+    tally.gold += len(doc.gold)
+    tally.predicted += len(system)
+    for key, p in system.items():
+        tally.bump(p.type, "predicted")
+        if isinstance(key, str):
+            tally.errors.append(f"SPURIOUS {p.text!r} {p.type} {p.value}")
+            continue
+        tally.relaxed_system += 1
+        if p.text == doc.gold[key].text:
+            tally.strict_system += 1
+    for j, g in enumerate(doc.gold):
+        tally.bump(g.type, "gold")
+        p_or_none = system.get(j)
+        if p_or_none is None:
+            tally.errors.append(f"MISSED   {g.text!r} {g.type} {g.value}")
+            continue
+        p = p_or_none
+        tally.relaxed += 1
+        tally.bump(g.type, "matched")
+        if p.text == g.text:
+            tally.strict += 1
+        else:
+            tally.errors.append(f"EXTENT   gold {g.text!r} ours {p.text!r}")
+        if p.type == g.type or interval:
+            tally.type_correct += 1
+        if _value_ok(g, p, interval):
+            tally.value_correct += 1
+            tally.bump(g.type, "value_correct")
+        else:
+            tally.errors.append(
+                f"VALUE    {g.text!r} gold {g.type} {g.value} ours {p.type} {p.value}"
+                f" (anchor {doc.anchor})"
+            )
+
+
+def _rates(matched_system: int, system: int, matched_gold: int, gold: int) -> tuple[float, float]:
+    """Precision counted on system entities, recall on gold ones (they differ officially)."""
+    return (matched_system / system if system else 0.0, matched_gold / gold if gold else 0.0)
+
+
 def evaluate(
-    root: Path, fmt: str = "auto", *, keep_errors: bool = False
+    root: Path, fmt: str = "auto", *, keep_errors: bool = False, matching: str = "official"
 ) -> tuple[dict[str, object], list[str]]:
     """Run the extractor over every gold document under ``root``; the metrics as a dict."""
     tally = Tally()
@@ -123,13 +221,19 @@ def evaluate(
         times = find_times(doc.text, doc.anchor, split_sentences(doc.text))
         if gum:
             times = tuple(t for t in times if t.type != "SET" and t.value not in _REFS)
-        score_document(doc, times, tally, interval=gum)
+        score = score_document_official if matching == "official" else score_document
+        score(doc, times, tally, interval=gum)
     seconds = time.perf_counter() - started
-    strict = prf(tally.strict, tally.predicted, tally.gold)
-    relaxed = prf(tally.relaxed, tally.predicted, tally.gold)
+    if tally.strict_system < 0:
+        tally.strict_system, tally.relaxed_system = tally.strict, tally.relaxed
+    strict = prf_from_rates(*_rates(tally.strict_system, tally.predicted, tally.strict, tally.gold))
+    relaxed = prf_from_rates(
+        *_rates(tally.relaxed_system, tally.predicted, tally.relaxed, tally.gold)
+    )
     type_acc = tally.type_correct / tally.relaxed if tally.relaxed else 0.0
     value_acc = tally.value_correct / tally.relaxed if tally.relaxed else 0.0
     result: dict[str, object] = {
+        "matching": matching,
         "docs": tally.docs,
         "gold": tally.gold,
         "predicted": tally.predicted,
@@ -163,10 +267,17 @@ def evaluate(
     show_default=True,
     help="Gold format: TimeML .tml files, GUM .xml files, or both.",
 )
+@click.option(
+    "--matching",
+    type=click.Choice(["official", "spans"]),
+    default="official",
+    show_default=True,
+    help="official: the TempEval-3 toolkit's token/id matching; spans: one-to-one on spans.",
+)
 @click.option("--errors", is_flag=True, help="Also list misses, extent and value errors.")
-def timex_command(directory: Path, as_json: bool, fmt: str, errors: bool) -> None:
+def timex_command(directory: Path, as_json: bool, fmt: str, matching: str, errors: bool) -> None:
     """Time expressions against TimeML (TempEval-3) or GUM gold: extent, type and value F1."""
-    result, error_lines = evaluate(directory, fmt, keep_errors=errors)
+    result, error_lines = evaluate(directory, fmt, keep_errors=errors, matching=matching)
     for line in error_lines:
         click.echo(line, err=True)
     if as_json:
