@@ -209,6 +209,16 @@ def choose_title(
     for heading in headings:
         if _fold(heading) in keys:
             return heading
+    # failing that, a title minus its trailing parts (``Headline - Site``) confirms a heading
+    heads = {
+        _fold(title[: part.start()])
+        for title in (*declared, page_title or "")
+        for part in list(_TITLE_SEPARATORS.finditer(title))[-2:]
+    }
+    heads.discard("")
+    for heading in headings:
+        if _fold(heading) in heads:
+            return heading
     for candidate in (*declared, page_title):
         if candidate and candidate.strip():
             return strip_site_name(fix_text(candidate), sites)
