@@ -243,13 +243,11 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(type="DATE", value=None, granularity="month", anchored=True, modifier=mod)
     rel = (m["rel"] or "").lower().split()
     if rel[:1] == ["last"] or rel == ["this", "past"]:
-        year = cal.nearest_month(ctx.anchor, month, "past")
-        if month == ctx.anchor.month and rel[:1] == ["last"]:
-            year -= 1
+        # "last May" is the most recent May that is over, however far back (TimeML: the
+        # nearest such month before the reference time; the anchor's own month is "this")
+        year = ctx.anchor.year - (1 if month >= ctx.anchor.month else 0)
     elif rel[:1] == ["next"] or rel == ["this", "coming"]:
-        year = cal.nearest_month(ctx.anchor, month, "future")
-        if month == ctx.anchor.month:
-            year += 1
+        year = ctx.anchor.year + (1 if month <= ctx.anchor.month else 0)
     elif rel == ["this"]:
         year = ctx.anchor.year
     else:

@@ -1,0 +1,29 @@
+"""Round-2 rules from the TimeML/TIMEX3 annotation guidelines (1.2.1), anchored on 2022-08-16."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crossread.extract.sentences import split_sentences
+from crossread.extract.times import find_times
+from crossread.models import TimeRef
+
+ANCHOR = dt.date(2022, 8, 16)
+
+
+def one(text: str, expression: str, anchor: dt.date = ANCHOR) -> TimeRef:
+    found = [t for t in find_times(text, anchor, split_sentences(text)) if t.text == expression]
+    assert found, f"{expression!r} not found in {text!r}"
+    return found[0]
+
+
+def test_last_and_next_month_name_ignore_distance() -> None:
+    # "last <month>": the most recent such month before the anchor's month, however far back
+    assert one("He left last September.", "last September").value == "2021-09"
+    assert one("He left last May.", "last May").value == "2022-05"
+    assert one("He left last August.", "last August").value == "2021-08"
+    assert one("It ended this past December.", "this past December").value == "2021-12"
+    # "next <month>": the first such month after the anchor's month
+    assert one("It opens next July.", "next July").value == "2023-07"
+    assert one("It opens next August.", "next August").value == "2023-08"
+    assert one("It opens next October.", "next October").value == "2022-10"
