@@ -27,3 +27,12 @@ def test_last_and_next_month_name_ignore_distance() -> None:
     assert one("It opens next July.", "next July").value == "2023-07"
     assert one("It opens next August.", "next August").value == "2023-08"
     assert one("It opens next October.", "next October").value == "2022-10"
+
+
+def test_mixed_amounts_are_written_in_two_units() -> None:
+    # ISO 8601 durations as TIMEX3 values: whole units, then the remainder in the next unit
+    assert one("It took an hour and a half.", "an hour and a half").value == "PT1H30M"
+    assert one("It took a minute and a half.", "a minute and a half").value == "PT1M30S"
+    assert one("It took a day and a half.", "a day and a half").value == "P1DT12H"
+    assert one("It took 1.5 hours.", "1.5 hours").value == "PT1H30M"
+    assert one("It took half a year.", "half a year").value == "P6M"  # below one: one unit

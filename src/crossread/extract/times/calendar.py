@@ -181,6 +181,11 @@ def shift(anchor: dt.date, unit: str, delta: int) -> tuple[str, Granularity]:
     return f"{anchor.year + delta:04d}", "year"
 
 
+_COMPOSITE = {"Y": ("M", 12, False), "D": ("H", 24, True), "H": ("MIN", 60, True),
+              "MIN": ("S", 60, True)}  # fmt: skip
+"""Units whose mixed amounts are written in two parts: (smaller unit, per unit, after ``T``)."""
+
+
 def duration_value(amount: float | None, unit: str) -> str:
     """TimeML duration: ``P2Y``, ``PT24H``, ``PXD`` (unknown amount), ``P20Y`` for two decades."""
     if amount is None:
@@ -193,8 +198,20 @@ def duration_value(amount: float | None, unit: str) -> str:
         amount, unit = amount * 1000, "Y"
     elif unit == "FN":
         amount, unit = amount * 2, "W"
+    whole = int(amount)
+    if amount != whole and whole >= 1 and unit in _COMPOSITE:
+        # ISO 8601 / TimeML write a mixed amount in two units: "2 1/2 years" is P2Y6M,
+        # "a minute and a half" PT1M30S, "a day and a half" P1DT12H
+        small, per, time_part = _COMPOSITE[unit]
+        rest = (amount - whole) * per
+        if rest == int(rest):
+            big = f"{whole}{'M' if unit == 'MIN' else unit}"
+            tail = f"{int(rest)}{'M' if small == 'MIN' else small}"
+            if unit in ("H", "MIN"):
+                return f"PT{big}{tail}"
+            return f"P{big}T{tail}" if time_part else f"P{big}{tail}"
     if amount != int(amount):
-        # halves read better in the next smaller unit: 1.5 years is P18M, half an hour PT30M
+        # halves read better in the next smaller unit: half a year is P6M, half an hour PT30M
         smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("MIN", 60),
                    "W": ("D", 7), "MIN": ("S", 60)}.get(unit)  # fmt: skip
         if smaller and amount * smaller[1] == int(amount * smaller[1]):
