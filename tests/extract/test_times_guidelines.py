@@ -36,3 +36,17 @@ def test_mixed_amounts_are_written_in_two_units() -> None:
     assert one("It took a day and a half.", "a day and a half").value == "P1DT12H"
     assert one("It took 1.5 hours.", "1.5 hours").value == "PT1H30M"
     assert one("It took half a year.", "half a year").value == "P6M"  # below one: one unit
+
+
+def test_part_of_day_before_its_day() -> None:
+    # one TIME expression whose value is the day plus the part's code (TMO, TAF, TEV, TNI)
+    ref = one("Shares fell mid-afternoon yesterday.", "mid-afternoon yesterday")
+    assert (ref.type, ref.value) == ("TIME", "2022-08-15TAF")
+    assert one("Trading stopped mid afternoon today.", "mid afternoon today").value == (
+        "2022-08-16TAF"
+    )
+    late = one("They met late morning Friday.", "late morning Friday")
+    assert (late.type, late.value) == ("TIME", "2022-08-12TMO")
+    # a bare part before a date is not joined to it ("at night Monday, March 5, 2007")
+    bare = one("They left at night Monday, March 5, 2007.", "Monday, March 5, 2007")
+    assert (bare.type, bare.value) == ("DATE", "2007-03-05")

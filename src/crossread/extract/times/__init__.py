@@ -61,6 +61,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("month", dates.MONTH, dates.month_alone, "month"),
     ("clock", relative.CLOCK, relative.clock, "digit part"),
     ("when-clock", relative.WHEN_CLOCK, relative.clock, "part"),
+    ("part-of-date", relative.PART_OF_DATE, relative.part_of_date, "part"),
     ("day-word", relative.DAY_WORD, relative.day_word, "dayword"),
     ("part-of-day", relative.PART_OF_DAY, relative.part_of_day, "part"),
     ("every-weekday", durations.EVERY_WEEKDAY, durations.every_weekday, "weekday"),

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from crossread.extract.times import calendar as cal
+from crossread.extract.times import dates
 from crossread.extract.times.dates import modifier
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
 from crossread.extract.times.readings import Context, Reading
@@ -89,6 +90,44 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         day = cal.nearest_weekday(ctx.anchor, target, direction)
     value = f"{day.isoformat()}T{part}" if part else day.isoformat()
     return Reading(type=kind, value=value, granularity=gran, anchored=True, modifier=mod)
+
+
+# 2b. a part of day before the day it belongs to (TIMEX3 guidelines: one TIME expression,
+# value day + part): "mid-afternoon yesterday", "late morning Tuesday". A bare part needs its
+# "mid"/"early"/"late" (a bare "night Monday, March 5" is usually "at night" + a date).
+PART_OF_DATE = (
+    r"(?:(?P<mod>early|late)\s+(?P<part>morning|afternoon|evening|night)"
+    r"|(?P<mid>mid[\s-]*(?:morning|afternoon|day)))"
+    rf"\s+(?P<date>yesterday|today|tomorrow"
+    rf"|(?:{F.weekday},?\s+)?{F.month}\s+{F.day}(?:,?\s+{F.year})?|{F.weekday})"
+)
+_MDY = re.compile(dates.MDY, re.I)
+_WEEKDAY = re.compile(WEEKDAY, re.I)
+
+
+def part_of_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    mid = re.sub(r"mid[\s-]*", "mid-", _words(m["mid"])).replace("mid-day", "midday")
+    part = _part(m["part"]) if m["part"] else _part(mid)
+    if part is None:
+        return None
+    mod = modifier(m["mod"]) if m["mod"] else None
+    date = _words(m["date"])
+    day: str | None
+    if date in DAY_OFFSETS:
+        day = cal.add_days(ctx.anchor, DAY_OFFSETS[date]).isoformat() if ctx.anchor else None
+    else:
+        sub = _MDY.match(ctx.text, m.start("date"))
+        sub = sub if sub and sub.end() == m.end() else _WEEKDAY.match(ctx.text, m.start("date"))
+        if sub is None or sub.end() != m.end():
+            return None
+        reading = dates.month_day(sub, ctx) if "mon" in sub.groupdict() else weekday(sub, ctx)
+        if reading is None:
+            return None
+        day = reading.value
+    if day is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return None
+    value = f"{day}T{part}" if day else None
+    return Reading(type="TIME", value=value, granularity="time", anchored=True, modifier=mod)
 
 
 # 3. calendar units relative to the anchor: "last week", "this year", "earlier this month"
