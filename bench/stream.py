@@ -3,8 +3,10 @@
 Source stories are the real ones of the research data (ECB+ events, BASIL triplets, PolNeAR
 articles as one-article stories), read at run time from ``../shared/data`` and never written
 anywhere. Synthetic story ``k`` is a *variant* of source story ``k mod S``: its names are
-renamed consistently (variant 0 keeps the originals) and its numbers shifted, so variants are
-same-kind but different events, the hard negatives of ECB+. Each synthetic article takes a
+renamed consistently (variant 0 keeps the originals), a third of its longer words are replaced
+by variant-specific pseudo-words and its numbers shifted, so variants are same-kind but
+different events (without the word swap, variants shared every sentence but the names and
+merged into ever-growing stories: see bench/README.md). Each synthetic article takes a
 source article of its story, keeps or moves the lead, reshuffles and drops sentences and
 drops words, then gets an outlet and a publication date a few days from its story's start.
 
@@ -37,6 +39,7 @@ OUTLETS = tuple(
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
 _NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
 _SYLLABLES = ("ka", "lo", "ven", "tar", "mi", "dru", "sel", "no", "ra", "bek", "zu", "han")
 _COMMON = frozenset(
@@ -100,12 +103,20 @@ def _pseudo_name(word: str, variant: int) -> str:
     return "".join(parts).capitalize()
 
 
+def _swap_word(word: str, variant: int) -> str:
+    # a third of the longer words change per variant, the same way in every article of it
+    if len(word) < 5 or zlib.crc32(f"{word.lower()}|{variant}".encode()) % 3:
+        return word
+    return _pseudo_name(word.lower(), variant).lower()
+
+
 def _rename(text: str, variant: int) -> str:
     if variant == 0:
         return text
     text = _NAME.sub(
         lambda m: m.group(0) if m.group(0) in _COMMON else _pseudo_name(m.group(0), variant), text
     )
+    text = _LOWER_WORD.sub(lambda m: _swap_word(m.group(0), variant), text)
     return _NUMBER.sub(lambda m: str(int(float(m.group(0))) + variant % 7 + 1), text)
 
 

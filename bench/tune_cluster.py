@@ -1,8 +1,9 @@
 """Choose the cluster stage's parameters on one corpus and report them on the other.
 
-Parameters (join threshold, entity weight, merge threshold) are chosen on ECB+ (mean pairwise
-F1 over three arrival orders); BASIL with PolNeAR distractors is then scored with the chosen
-values as held-out data. Articles are run through the extract stage once and cached.
+Parameters (join threshold, entity and headline weights, merge threshold) are chosen on
+ECB+ (mean pairwise F1 over three arrival orders); BASIL with PolNeAR distractors is then
+scored with the chosen values as held-out data. Articles are run through the extract stage
+once and cached.
 
     .venv/bin/python bench/tune_cluster.py --ecbplus /tmp/xr-data/ecbplus \
         --basil /tmp/xr-data/basil --polnear /tmp/xr-data/polnear
@@ -33,9 +34,10 @@ SEMANTIC_GRID = {
     "semantic_floor": [0.3, 0.4, 0.5, 0.6],
 }
 GRID = {
-    "threshold": [0.2, 0.25, 0.3, 0.35, 0.4],
-    "entity_weight": [0.0, 0.2, 0.4, 0.6],
-    "merge_threshold": [0.4, 0.5, 0.6, 1.01],
+    "threshold": [0.2, 0.25, 0.3],
+    "entity_weight": [0.1, 0.2, 0.3],
+    "title_weight": [0.0, 0.1, 0.2],
+    "merge_threshold": [0.5, 1.01],
 }
 SEEDS = (0, 1, 2)
 

@@ -157,3 +157,24 @@ def test_seed_articles_form_one_story(seeds_dir: Path) -> None:
     index = StoryIndex()
     stories = {index.assign(article).story for article in articles}
     assert len(stories) == 1
+
+
+def test_a_story_that_never_goes_quiet_keeps_bounded_memory(
+    fixture_articles: dict[str, Article],
+) -> None:
+    index = StoryIndex(max_story_articles=3)
+    base = fixture_articles["quake_peru"]
+    ids = []
+    for day in range(8):
+        article = dataclasses.replace(
+            base,
+            id=f"{base.id}-{day}",
+            text=f"{base.text}\nUpdate {day}: rescuers reached village number {day}.",
+            published=dt.date(2025, 3, 3) + dt.timedelta(days=day),
+        )
+        ids.append(index.assign(article).story)
+    assert len(set(ids)) == 1
+    assert len(index) == 1
+    remembered = [i for i in range(8) if index.story_of(f"{base.id}-{i}") is not None]
+    assert remembered == [5, 6, 7]
+    assert len(index.copies_) <= 3

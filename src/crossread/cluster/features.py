@@ -61,6 +61,8 @@ class Features:
     """The entity keys' ids in the hashed space (a sub-vector of ``terms``)."""
     days: frozenset[int]
     published: int | None
+    title_terms: dict[int, float]
+    """The headline's term ids (headlines name the event in few words)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -115,7 +117,9 @@ def event_days(article: Article) -> frozenset[int]:
 def featurize(article: Article) -> Features:
     """Read terms, entity keys and dates from one (optionally extracted) article."""
     counts: dict[int, float] = {}
+    title_terms: dict[int, float] = {}
     for text, weight in ((article.title, TITLE_WEIGHT), (article.text[:_MAX_CHARS], 1.0)):
+        in_title = weight == TITLE_WEIGHT
         for token in _WORD.findall(text):
             if token[0].isdigit():
                 # numbers tell same-kind events apart: magnitudes, tolls, years
@@ -125,6 +129,8 @@ def featurize(article: Article) -> Features:
             if word is not None:
                 tid = term_id(word)
                 counts[tid] = counts.get(tid, 0.0) + weight
+                if in_title:
+                    title_terms[tid] = 1.0
     entities = entity_keys(article)
     entity_terms = {term_id(ENTITY_PREFIX + key): 1.0 for key in entities}
     for tid in entity_terms:
@@ -137,4 +143,5 @@ def featurize(article: Article) -> Features:
         entity_terms=entity_terms,
         days=event_days(article),
         published=published,
+        title_terms=title_terms,
     )

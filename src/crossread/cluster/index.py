@@ -52,6 +52,8 @@ class _Story:
     terms: dict[int, float] = field(default_factory=dict)
     entities: dict[int, float] = field(default_factory=dict)
     entity_norm: float = 0.0
+    titles: dict[int, float] = field(default_factory=dict)
+    title_norm: float = 0.0
     days: set[int] = field(default_factory=set)
     articles: list[str] = field(default_factory=list)
     first: int | None = None
@@ -75,6 +77,7 @@ class StoryIndex:
         threshold: combined similarity (0..1) at or above which an article joins a story.
         merge_threshold: similarity of two story profiles at or above which they merge.
         entity_weight: share of the score given to entity-key overlap (rest: TF-IDF cosine).
+        title_weight: share given to the headline's TF-IDF cosine with the story's headlines.
         time_window: days between an article and a story's date range that cost nothing.
         time_decay: beyond the window, the score is multiplied by ``exp(-extra_days/decay)``.
         time_boost: within the window, the score is multiplied by ``1 + time_boost``: reports
@@ -84,6 +87,9 @@ class StoryIndex:
             publication date seen) goes dormant and leaves memory; ``None`` keeps all.
         max_stories: bound on stories kept in memory (least recently updated leave first);
             ``None`` for no bound. Guards undated streams, where quiet_days cannot act.
+        max_story_articles: a story remembers (for copies and re-assignment) only its most
+            recent articles; its profile keeps every article's contribution, so a story that
+            never goes quiet still holds bounded memory.
         candidates: stories scored per article (best by inverted-index hits).
         query_terms: distinctive terms per article used to look up and index stories.
         max_terms: an article is scored and added by its heaviest TF-IDF terms only (the tail
@@ -99,12 +105,14 @@ class StoryIndex:
         self,
         threshold: float = 0.25,
         merge_threshold: float = 0.5,
-        entity_weight: float = 0.2,
+        entity_weight: float = 0.3,
+        title_weight: float = 0.2,
         time_window: float = 3.0,
         time_decay: float = 7.0,
         time_boost: float = 0.0,
         quiet_days: int | None = 14,
-        max_stories: int | None = None,
+        max_stories: int | None = 200_000,
+        max_story_articles: int = 200,
         candidates: int = 10,
         max_terms: int = 400,
         query_terms: int = 20,
@@ -116,11 +124,13 @@ class StoryIndex:
         self.threshold = threshold
         self.merge_threshold = merge_threshold
         self.entity_weight = entity_weight
+        self.title_weight = title_weight
         self.time_window = time_window
         self.time_decay = time_decay
         self.time_boost = time_boost
         self.quiet_days = quiet_days
         self.max_stories = max_stories
+        self.max_story_articles = max_story_articles
         self.candidates = candidates
         self.max_terms = max_terms
         self.query_terms = query_terms
@@ -241,7 +251,8 @@ class StoryIndex:
         idf = df.idf_many(set(fa.terms) | set(fb.terms))
         cosine = dot(weigh(fa.terms, idf), weigh(fb.terms, idf))
         ent = dot(weigh(fa.entity_terms, idf), weigh(fb.entity_terms, idf))
-        score = (1 - self.entity_weight) * cosine + self.entity_weight * ent
+        title = dot(weigh(fa.title_terms, idf), weigh(fb.title_terms, idf))
+        score = self._mix(cosine, ent, title)
         if self.encoder is not None:
             ea, eb = self.encoder.encode([_embed_text(a), _embed_text(b)])
             score = self._blend(score, float(np.dot(ea, eb)))
@@ -283,7 +294,8 @@ class StoryIndex:
         embedding: np.ndarray | None,
     ) -> float:
         ent = dot(entity_vector, story.entities) / (story.entity_norm or 1.0)
-        score = (1 - self.entity_weight) * cosine + self.entity_weight * ent
+        title = dot(self._title_vector(feats), story.titles) / (story.title_norm or 1.0)
+        score = self._mix(cosine, ent, title)
         if embedding is not None and story.embedding is not None:
             centroid = story.embedding / (float(np.linalg.norm(story.embedding)) or 1.0)
             score = self._blend(score, float(np.dot(embedding, centroid)))
@@ -292,6 +304,13 @@ class StoryIndex:
             score *= 0.85
         gap = _gap(feats.published, story.first, story.last)
         return max(0.0, min(1.0, score * self._time_factor(gap)))
+
+    def _mix(self, cosine: float, entity: float, title: float) -> float:
+        rest = 1.0 - self.entity_weight - self.title_weight
+        return rest * cosine + self.entity_weight * entity + self.title_weight * title
+
+    def _title_vector(self, feats: Features) -> dict[int, float]:
+        return weigh(feats.title_terms, self.frequencies_.idf_many(feats.title_terms))
 
     def _entity_vector(self, feats: Features) -> dict[int, float]:
         idf = self.frequencies_.idf_many(feats.entity_terms)
@@ -343,10 +362,15 @@ class StoryIndex:
             top = sorted(entities.items(), key=lambda kv: -kv[1])[:_MAX_STORY_ENTITIES]
             story.entities = entities = dict(top)
         story.entity_norm = math.sqrt(sum(w * w for w in entities.values()))
+        for t, w in self._title_vector(feats).items():
+            story.titles[t] = story.titles.get(t, 0.0) + w
+        story.title_norm = math.sqrt(sum(w * w for w in story.titles.values()))
         story.days.update(feats.days)
         if embedding is not None:
             story.embedding = embedding if story.embedding is None else story.embedding + embedding
         story.articles.append(article_id)
+        if len(story.articles) > self.max_story_articles:
+            self._forget_articles(story, len(story.articles) - self.max_story_articles)
         self._article_story[article_id] = story.id
         if feats.published is not None:
             story.first = _min(story.first, feats.published)
@@ -372,7 +396,8 @@ class StoryIndex:
     def _story_similarity(self, a: _Story, b: _Story) -> float:
         cosine = dot(a.terms, b.terms) / ((a.norm or 1.0) * (b.norm or 1.0))
         ent = dot(a.entities, b.entities) / ((a.entity_norm or 1.0) * (b.entity_norm or 1.0))
-        score = (1 - self.entity_weight) * cosine + self.entity_weight * ent
+        title = dot(a.titles, b.titles) / ((a.title_norm or 1.0) * (b.title_norm or 1.0))
+        score = self._mix(cosine, ent, title)
         if a.embedding is not None and b.embedding is not None:
             na = float(np.linalg.norm(a.embedding)) or 1.0
             nb = float(np.linalg.norm(b.embedding)) or 1.0
@@ -388,6 +413,9 @@ class StoryIndex:
         for t, w in gone.entities.items():
             kept.entities[t] = kept.entities.get(t, 0.0) + w
         kept.entity_norm = math.sqrt(sum(w * w for w in kept.entities.values()))
+        for t, w in gone.titles.items():
+            kept.titles[t] = kept.titles.get(t, 0.0) + w
+        kept.title_norm = math.sqrt(sum(w * w for w in kept.titles.values()))
         kept.days |= gone.days
         if gone.embedding is not None:
             kept.embedding = (
@@ -396,6 +424,8 @@ class StoryIndex:
         for aid in gone.articles:
             self._article_story[aid] = kept.id
         kept.articles.extend(gone.articles)
+        if len(kept.articles) > self.max_story_articles:
+            self._forget_articles(kept, len(kept.articles) - self.max_story_articles)
         if gone.first is not None:
             kept.first = _min(kept.first, gone.first)
             kept.last = max(kept.last or gone.first, gone.last or gone.first)
@@ -437,6 +467,13 @@ class StoryIndex:
             # stale heap entries: the story got newer articles, or merged, since this was pushed
             if story is not None and story.last is not None and story.last < horizon:
                 self._evict(story)
+
+    def _forget_articles(self, story: _Story, count: int) -> None:
+        for aid in story.articles[:count]:
+            self._article_story.pop(aid, None)
+            self._assignments.pop(aid, None)
+            self.copies_.remove(aid)
+        del story.articles[:count]
 
     def _evict(self, story: _Story) -> None:
         for term in story.postings:
