@@ -50,3 +50,11 @@ def test_part_of_day_before_its_day() -> None:
     # a bare part before a date is not joined to it ("at night Monday, March 5, 2007")
     bare = one("They left at night Monday, March 5, 2007.", "Monday, March 5, 2007")
     assert (bare.type, bare.value) == ("DATE", "2007-03-05")
+
+
+def test_this_season_during_winter() -> None:
+    winter = dt.date(2022, 2, 10)  # the winter under way began in 2021: 2021-WI
+    assert one("Talks resume this spring.", "this spring", winter).value == "2022-SP"
+    assert one("It was mild this winter.", "this winter", winter).value == "2021-WI"
+    assert one("He came last summer.", "last summer", winter).value == "2021-SU"
+    assert one("He comes next winter.", "next winter", winter).value == "2022-WI"

@@ -134,7 +134,9 @@ def shift_season(anchor: dt.date, season: str, delta: int) -> int:
     """Year of ``this`` (0), ``last`` (-1) or ``next`` (+1) ``season`` relative to the anchor."""
     year, current = season_of(anchor)
     if delta == 0:
-        return year if season != "WI" or current == "WI" else anchor.year
+        # "this spring" in January is the coming spring of the calendar year, although the
+        # winter under way is written with the year it began in (1997-WI for Feb. 1998)
+        return year if season == current else anchor.year
     start = SEASON_START[season]
     current_start = SEASON_START[current]
     if delta < 0:
