@@ -118,8 +118,8 @@ class StoryIndex:
         query_terms: int = 20,
         copy_threshold: float = 0.7,
         encoder: TextEncoder | None = None,
-        semantic_weight: float = 0.5,
-        semantic_floor: float = 0.5,
+        semantic_weight: float = 0.3,
+        semantic_floor: float = 0.6,
     ) -> None:
         self.threshold = threshold
         self.merge_threshold = merge_threshold
