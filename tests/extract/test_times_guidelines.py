@@ -58,3 +58,12 @@ def test_this_season_during_winter() -> None:
     assert one("It was mild this winter.", "this winter", winter).value == "2021-WI"
     assert one("He came last summer.", "last summer", winter).value == "2021-SU"
     assert one("He comes next winter.", "next winter", winter).value == "2022-WI"
+
+
+def test_the_fiscal_and_full_year() -> None:
+    # like "the year": the current (reporting) year in business news
+    assert one("Sales for the full year rose.", "the full year").value == "2022"
+    assert one("Profit for the fiscal year fell.", "the fiscal year").value == "2022"
+    # an accounting period named by its end stays a twelve-month duration
+    period = one("Profit for the fiscal year ended June 30 fell.", "the fiscal year")
+    assert (period.type, period.value) == ("DURATION", "P1Y")

@@ -136,7 +136,7 @@ REL_UNIT = (
     r"|start\s+of|middle\s+of|close\s+of|rest\s+of|first\s+half\s+of|second\s+half\s+of)"
     r"(?:\s+in)?\s+)?(?:this|last|next|the\s+current|the\s+previous|the\s+following"
     r"|the\s+coming|this\s+past|this\s+coming|the|same|the\s+same))\s+"
-    r"(?P<unit>week(?:end)?|month|year|decade|century|fiscal\s+year|financial\s+year)"
+    r"(?P<unit>week(?:end)?|month|year|decade|century|(?:fiscal|financial|full|calendar)\s+year)"
     r"(?![\w-])"
 )
 
@@ -167,7 +167,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     if head in ("the", "same", "the same"):
         # "the week" alone refers back to some week; "the year" in news is nearly always
         # the current one ("profit for the year", "earlier in the year")
-        if not prefix and unit_word != "year":
+        # ("the fiscal year", "the full year" likewise, in business news)
+        if not prefix and not unit_word.endswith("year"):
             return None
         if not prefix and re.match(r"\s+(?:ended|ending)\b", ctx.text[m.end() : m.end() + 10]):
             # "the year ended June 30": a twelve-month accounting period
