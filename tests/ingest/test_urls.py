@@ -12,7 +12,14 @@ import httpx
 import pytest
 
 from crossread.errors import FetchError
-from crossread.ingest.urls import check_url, fetch, is_public_address
+from crossread.ingest.urls import (
+    AddressRefused,
+    GuardedBackend,
+    GuardedTransport,
+    check_url,
+    fetch,
+    is_public_address,
+)
 
 PAGE = b"<html><head><title>Local page</title></head><body><p>Hello.</p></body></html>"
 
@@ -53,6 +60,9 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"y" * 10_000)
         elif path == "/image":
             self._send(200, b"\x89PNG\r\n", "image/png")
+        elif path == "/to-rebinding-host":
+            port = self.server.server_address[1]
+            self._send(302, Location=f"http://rebind.test:{port}/page")
         elif path == "/to-metadata":
             self._send(302, Location="http://169.254.169.254/latest/meta-data/")
         elif path == "/robots.txt":
@@ -243,3 +253,68 @@ def test_robots_txt_is_read_once_per_site() -> None:
             "https://robots.example/members/x", client=client, resolver=public, respect_robots=True
         )
     assert seen == ["/robots.txt", "/a", "/b"]
+
+
+class Rebinder:
+    """A DNS server that answers a public address first, then the loopback address."""
+
+    def __init__(self, *answers: str) -> None:
+        self.answers = list(answers)
+        self.calls: list[str] = []
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        self.calls.append(host)
+        return [self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]]
+
+
+def _port(server: str) -> int:
+    return int(server.rsplit(":", 1)[1])
+
+
+def test_dns_rebinding_is_refused_at_connect_time(server: str) -> None:
+    rebinder = Rebinder("93.184.216.34", "127.0.0.1")
+    with pytest.raises(AddressRefused, match=r"non-public address 127\.0\.0\.1 at connect time"):
+        fetch(f"http://rebind.test:{_port(server)}/page", resolver=rebinder)
+    assert rebinder.calls == ["rebind.test", "rebind.test"]  # the check, then the connection
+
+
+def test_dns_rebinding_on_a_redirect_hop_is_refused(server: str) -> None:
+    # the first hop's name stands for the loopback test server; the redirect's name rebinds
+    rebinder = Rebinder("93.184.216.34", "127.0.0.1")
+
+    def resolver(host: str, port: int) -> list[str]:
+        return ["93.184.216.34"] if host == "start.test" else rebinder(host, port)
+
+    backend_calls: list[str] = []
+
+    class StartIsLocal(GuardedBackend):
+        def vetted_addresses(self, host: str, port: int) -> list[str]:
+            backend_calls.append(host)
+            if host == "start.test":
+                return ["127.0.0.1"]
+            return super().vetted_addresses(host, port)
+
+    client = httpx.Client(transport=GuardedTransport(StartIsLocal(resolver=resolver)))
+    with client, pytest.raises(AddressRefused, match=r"127\.0\.0\.1 at connect time"):
+        url = f"http://start.test:{_port(server)}/to-rebinding-host"
+        fetch(url, client=client, resolver=resolver)
+    assert backend_calls == ["start.test", "rebind.test"]
+
+
+def test_connection_goes_to_the_vetted_address(server: str) -> None:
+    # the name does not exist in real DNS: only the backend's own answer can reach the server
+    page = fetch(
+        f"http://only-here.test:{_port(server)}/page",
+        allow_private=True,
+        resolver=lambda host, port: ["127.0.0.1"],
+    )
+    assert page.data == PAGE
+
+
+def test_guarded_backend_vets_every_address() -> None:
+    backend = GuardedBackend(resolver=lambda host, port: ["93.184.216.34", "10.0.0.7"])
+    with pytest.raises(AddressRefused, match=r"10\.0\.0\.7"):
+        backend.connect_tcp("mixed.test", 80)
+    assert GuardedBackend(allow_private=True).vetted_addresses("127.0.0.1", 80) == ["127.0.0.1"]
+    with pytest.raises(AddressRefused):
+        GuardedBackend().vetted_addresses("[::1]", 80)

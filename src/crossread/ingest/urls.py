@@ -7,8 +7,14 @@ reserved or unspecified (IPv4 and IPv6, including IPv4-mapped, 6to4 and Teredo f
 content-type check; a descriptive user agent; optionally robots.txt. Every refusal or failure
 is a ``FetchError`` naming the URL and the reason.
 
-Known limit: the address check and httpx's own connection resolve the name separately, so a
-DNS server that answers differently within milliseconds (DNS rebinding) is not caught.
+DNS rebinding: checking a name and then letting httpx resolve it again would let a DNS server
+answer a public address to the check and a private one to the connection. So the client
+``fetch`` builds (see :func:`guarded_client`) connects through :class:`GuardedBackend`, an
+httpcore network backend that resolves each host once at connect time, vets every address it
+got and connects to a vetted address itself; TLS still verifies the certificate against the
+host name (httpcore takes SNI and the Host header from the URL, not from the socket). This holds
+for every redirect hop, as each hop opens its connection through the same backend. Environment
+proxies are not used by that client: a proxy resolves names itself, out of the guard's sight.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from crossread.errors import FetchError
@@ -42,6 +49,10 @@ PAGE_TYPES = (
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 Resolver = Callable[[str, int], list[str]]
+
+
+class AddressRefused(FetchError):
+    """The connection would have gone to a non-public address."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -120,6 +131,96 @@ def check_url(url: str, *, allow_private: bool = False, resolver: Resolver | Non
             )
 
 
+class GuardedBackend(httpcore.NetworkBackend):
+    """An httpcore network backend that connects only to vetted addresses.
+
+    The host name is resolved once, here; unless ``allow_private``, every address must be
+    public (:func:`is_public_address`) or the connection is refused with ``AddressRefused``;
+    the socket then connects to those very addresses, never to the name.
+    """
+
+    def __init__(self, *, allow_private: bool = False, resolver: Resolver | None = None) -> None:
+        self.allow_private = allow_private
+        self.resolver = resolver
+        self._backend = httpcore.SyncBackend()
+
+    def vetted_addresses(self, host: str, port: int) -> list[str]:
+        """The addresses a connection to ``host`` may use, resolved once and checked."""
+        try:
+            addresses = [str(ipaddress.ip_address(host.strip("[]")))]
+        except ValueError:
+            try:
+                addresses = (self.resolver or resolve_host)(host, port)
+            except (OSError, UnicodeError) as exc:
+                raise httpcore.ConnectError(f"host {host} does not resolve ({exc})") from exc
+        if not addresses:
+            raise httpcore.ConnectError(f"host {host} does not resolve")
+        if not self.allow_private:
+            for address in addresses:
+                if not is_public_address(address):
+                    raise AddressRefused(
+                        f"refused, {host} resolves to non-public address {address} at connect "
+                        "time (use --allow-private to fetch from private networks)"
+                    )
+        return addresses
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        """Connect to the first vetted address of ``host`` that answers."""
+        error: Exception | None = None
+        for address in self.vetted_addresses(host, port):
+            try:
+                return self._backend.connect_tcp(
+                    address,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        """Refused: crossread fetches over TCP only."""
+        raise AddressRefused(f"refused, unix socket {path}")
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class GuardedTransport(httpx.HTTPTransport):
+    """``httpx.HTTPTransport`` whose connections go through a :class:`GuardedBackend`."""
+
+    def __init__(self, backend: GuardedBackend) -> None:
+        super().__init__(trust_env=True)
+        self.backend = backend
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=True),
+            network_backend=self.backend,
+        )
+
+
+def guarded_client(
+    *, allow_private: bool = False, resolver: Resolver | None = None
+) -> httpx.Client:
+    """An httpx client that connects only to vetted addresses (see :class:`GuardedBackend`)."""
+    backend = GuardedBackend(allow_private=allow_private, resolver=resolver)
+    return httpx.Client(transport=GuardedTransport(backend))
+
+
 def fetch(
     url: str,
     *,
@@ -139,7 +240,9 @@ def fetch(
 
     Args:
         url: an http(s) URL.
-        client: an httpx client to reuse (tests pass one with a ``MockTransport``).
+        client: an httpx client to reuse; without one, a :func:`guarded_client` is built.
+            A client of one's own gets the per-hop name check but not the connect-time one
+            unless it is a :func:`guarded_client` too.
         allow_private: fetch from private/loopback/link-local addresses too.
         max_bytes: refuse bodies larger than this (checked while streaming).
         timeout: connect and read timeout, seconds.
@@ -156,7 +259,7 @@ def fetch(
             status other than 2xx/304.
     """
     own = client is None
-    http = client or httpx.Client(trust_env=True)
+    http = client or guarded_client(allow_private=allow_private, resolver=resolver)
     deadline = time.monotonic() + max_time
     request_headers = {"User-Agent": user_agent, **(headers or {})}
     try:
@@ -217,6 +320,8 @@ def _get(
                     raise FetchError(f"{url}: took longer than the overall time limit")
                 chunks.append(chunk)
             return _page(url, current, status, content_type, b"".join(chunks), found)
+    except AddressRefused as exc:
+        raise AddressRefused(f"{url}: {exc}") from exc
     except httpx.TimeoutException as exc:
         raise FetchError(f"{url}: timed out ({type(exc).__name__})") from exc
     except httpx.HTTPError as exc:
