@@ -67,3 +67,17 @@ def test_the_fiscal_and_full_year() -> None:
     # an accounting period named by its end stays a twelve-month duration
     period = one("Profit for the fiscal year ended June 30 fell.", "the fiscal year")
     assert (period.type, period.value) == ("DURATION", "P1Y")
+
+
+def test_that_unit_takes_the_last_named_date() -> None:
+    story = "On March 3, 2021, they met. That day, they argued. Later that month, they split."
+    assert one(story, "That day").value == "2021-03-03"
+    assert one(story, "Later that month").value == "2021-03"
+    assert one("In 1995 they met. That year, they married.", "That year").value == "1995"
+    assert one("On March 3, 2021, they met. That week, they argued.", "That week").value == (
+        "2021-W09"
+    )
+    # no date to refer to, or one too coarse: not an expression we can date
+    assert not find_times("I remember that day well.", ANCHOR)
+    assert not [t for t in find_times("In 1995 they met. That day, they married.", ANCHOR)
+                if t.text == "That day"]  # fmt: skip

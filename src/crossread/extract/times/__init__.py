@@ -67,6 +67,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("every-weekday", durations.EVERY_WEEKDAY, durations.every_weekday, "weekday"),
     ("plural-weekday", durations.PLURAL_WEEKDAY, durations.every_weekday, "weekday"),
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
+    ("that-unit", relative.THAT_UNIT, relative.that_unit, "unit"),
     ("anaphoric", relative.ANAPHORIC, relative.anaphoric, "unit part"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
     ("the-weekend", relative.THE_WEEKEND, relative.the_weekend, "weekend"),

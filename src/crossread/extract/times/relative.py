@@ -378,6 +378,30 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type=kind, value=value, granularity=gran, anchored=True)
 
 
+# 5b. the unit of the date the story last named: "that year", "the same day", "later that
+# month" (TimeML: anchored to the reference time, at the unit's granularity). Without a fine
+# enough date nearby the rule declines ("that day" may name an event's day we cannot date).
+THAT_UNIT = (
+    r"(?:(?P<mod>later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+"
+    r"(?P<unit>day|week|month|year)(?![\w-])"
+)
+
+
+def that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = LEX.unit(m["unit"])
+    needed = {"D": 10, "W": 10, "M": 7, "Y": 4}[unit]
+    reference = ctx.reference(m.start())
+    if reference is None or len(reference) < needed:
+        return None
+    gran: Granularity = {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit]  # type: ignore[assignment]
+    if unit == "W":
+        value, _ = cal.shift(dt.date.fromisoformat(reference), "W", 0)
+    else:
+        value = reference[:needed]
+    mod = modifier(m["mod"]) if m["mod"] else None
+    return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)
+
+
 # 6. clock times: "3 p.m.", "10:30 a.m. EST", "noon Saturday", "5 p.m. Monday"
 _WHEN = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow|tonight|{F.month}\s+{F.day})"
 CLOCK = (
