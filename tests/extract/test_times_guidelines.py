@@ -81,3 +81,10 @@ def test_that_unit_takes_the_last_named_date() -> None:
     assert not find_times("I remember that day well.", ANCHOR)
     assert not [t for t in find_times("In 1995 they met. That day, they married.", ANCHOR)
                 if t.text == "That day"]  # fmt: skip
+
+
+def test_part_of_day_keeps_its_modifier_in_the_extent() -> None:
+    later = one("He will arrive later this afternoon.", "later this afternoon")
+    assert (later.type, later.value) == ("TIME", "2022-08-16TAF")
+    assert one("It rained late last night.", "late last night").value == "2022-08-15TNI"
+    assert one("He spoke early this morning.", "early this morning").modifier == "START"

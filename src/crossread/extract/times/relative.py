@@ -37,7 +37,10 @@ DAY_WORD = (
     r"|tomorrow|tonight)(?!['’]s\s+(?:world|society|economy|market))"
     rf"(?:\s+(?P<part>{F.day_part}))?"
 )
-PART_OF_DAY = rf"(?:(?P<rel>this|last|tomorrow|yesterday)\s+)(?P<part>{F.day_part})"
+PART_OF_DAY = (
+    r"(?:(?P<mod>early|late|later|earlier)\s+)?"
+    rf"(?:(?P<rel>this|last|tomorrow|yesterday)\s+)(?P<part>{F.day_part})"
+)
 
 
 def day_word(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -62,7 +65,10 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Reading | None:
     if rel == "last" and part != "NI":
         offset = -1
     day = cal.add_days(ctx.anchor, offset).isoformat()
-    return Reading(type="TIME", value=f"{day}T{part}", granularity="time", anchored=True)
+    mod = modifier(m["mod"]) if m["mod"] else None
+    return Reading(
+        type="TIME", value=f"{day}T{part}", granularity="time", anchored=True, modifier=mod
+    )
 
 
 # 2. weekdays: "Monday", "last Friday", "next Monday", "Monday morning", "early Tuesday"
