@@ -88,3 +88,14 @@ def test_part_of_day_keeps_its_modifier_in_the_extent() -> None:
     assert (later.type, later.value) == ("TIME", "2022-08-16TAF")
     assert one("It rained late last night.", "late last night").value == "2022-08-15TNI"
     assert one("He spoke early this morning.", "early this morning").modifier == "START"
+
+
+def test_frequency_adverb_of_a_rate_is_not_a_set() -> None:
+    def sets(text: str) -> list[str]:
+        return [t.text for t in find_times(text, ANCHOR) if t.type == "SET"]
+
+    assert sets("Revenue will increase by 20% annually, he said.") == []
+    assert sets("It pays C$17.9 million annually.") == []
+    assert sets("It sells 3 million copies weekly in Europe.") == []
+    assert sets("The report is published annually.") == ["annually"]
+    assert sets("The board meets quarterly.") == ["quarterly"]

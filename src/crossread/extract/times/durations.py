@@ -141,9 +141,20 @@ _ADVERB_FOLLOWERS = frozenset(
 )
 
 
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d%|\d\s*percent|\bper\s?cent|\d\s*(?:million|billion|thousand|trillion)|[$€£]\s?\d[\d.,]*)"
+    r"(?:\s+[a-z]+){0,2}\s+$",
+    re.I,
+)
+
+
 def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
     """``every week``, ``annually``; ``daily`` only as an adverb (not ``daily newspaper``)."""
     word = _words(m.group())
+    if word.endswith("ly") and _AMOUNT_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        # "rise 8.5% annually", "C$17.9 million annually": the adverb is the denominator of a
+        # rate (a measure, like "$5 a year"), not a set of recurring times
+        return None
     if word.endswith("ly"):
         follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
         if follower and follower.group(1) not in _ADVERB_FOLLOWERS:
