@@ -145,7 +145,8 @@ def test_json_ld_article_body_fills_in_for_script_rendered_pages() -> None:
 def test_site_name_preferred_over_a_company_publisher() -> None:
     page = (
         b"""<html lang="de"><head><title>x</title>
-    <meta property="og:site_name" content="Tages-Anzeiger"><meta property="og:type" content="article">
+    <meta property="og:site_name" content="Tages-Anzeiger">
+    <meta property="og:type" content="article">
     <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Regen",
     "publisher": {"@type": "Organization", "name": "Tamedia AG"}}</script></head>
     <body><article><h1>Regen</h1><p>"""

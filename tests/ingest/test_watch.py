@@ -14,7 +14,13 @@ import pytest
 
 from crossread.errors import FetchError
 from crossread.ingest.urls import FetchedPage, fetch
-from crossread.ingest.watch import FeedWatcher, parse_entries
+from crossread.ingest.watch import (
+    FeedState,
+    FeedWatcher,
+    load_states,
+    parse_entries,
+    save_states,
+)
 from crossread.models import RawDocument
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "html"
@@ -301,3 +307,76 @@ def test_feed_text_stands_in_after_the_last_failed_attempt() -> None:
         clock[0] += 60
     (doc,) = got
     assert any("page not read" in w for w in doc.warnings)
+
+
+# watch state across restarts: validators, seen entries and retry counts survive in a file
+
+FEED_URL = "http://news.example/feed.rss"
+
+
+def _restarted(web: FakeWeb, got: list[RawDocument], state: Path) -> FeedWatcher:
+    return FeedWatcher([FEED_URL], ingest=got.extend, fetch=web, interval=60, state_path=state)
+
+
+def test_restarted_watcher_sends_validators_and_skips_seen_entries(tmp_path: Path) -> None:
+    state = tmp_path / "db.watch.json"
+    web, got = FakeWeb((FEEDS / "latin1_declared.rss").read_bytes()), []
+    (first,) = _restarted(web, got, state).run(once=True)
+    assert first.new == 2 and len(got) == 2
+    # a new process: the conditional request carries the saved ETag, the server answers 304
+    (second,) = _restarted(web, got, state).run(once=True)
+    assert second.not_modified
+    assert web.requests[-1] == (FEED_URL, {"If-None-Match": '"1"'})
+    # the feed changed but its entries did not: nothing is fetched again
+    web.etag = '"2"'
+    before = len(web.requests)
+    (third,) = _restarted(web, got, state).run(once=True)
+    assert (third.entries, third.new, len(got)) == (2, 0, 2)
+    assert [url for url, _ in web.requests[before:]] == [FEED_URL]
+
+
+def test_retry_counts_survive_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "w.json"
+    web, got = FakeWeb((FEEDS / "wire.atom").read_bytes()), []
+    web.broken_pages.add("http://news.example/library")
+    news = []
+    for run in range(4):
+        web.etag = f'"{run}"'
+        (result,) = _restarted(web, got, state).run(once=True)
+        news.append(result.new)
+    assert news == [1, 1, 1, 0]  # three attempts over three processes, then given up
+
+
+def test_state_file_is_written_atomically_and_keeps_other_feeds(tmp_path: Path) -> None:
+    state = tmp_path / "w.json"
+    save_states(
+        state, [FeedState(feed="http://other.example/feed", etag='"x"', seen=frozenset("a"))]
+    )
+    web, got = FakeWeb((FEEDS / "wire.atom").read_bytes()), []
+    _restarted(web, got, state).run(once=True)
+    saved = json.loads(state.read_text(encoding="utf-8"))
+    assert set(saved["feeds"]) == {"http://other.example/feed", FEED_URL}
+    assert saved["feeds"][FEED_URL]["etag"] == '"1"'
+    assert [p.name for p in tmp_path.iterdir()] == ["w.json"]  # no temporary file left
+
+
+def test_seen_keys_are_kept_only_for_entries_still_in_the_feed(tmp_path: Path) -> None:
+    state = tmp_path / "w.json"
+    feed = (FEEDS / "latin1_declared.rss").read_bytes()
+    web, got = FakeWeb(feed), []
+    _restarted(web, got, state).run(once=True)
+    assert len(load_states(state)[FEED_URL].seen) == 2
+    start, end = feed.index(b"<item>"), feed.index(b"</item>") + len(b"</item>")
+    web.feed, web.etag = feed[:start] + feed[end:], '"2"'
+    _restarted(web, got, state).run(once=True)
+    assert len(load_states(state)[FEED_URL].seen) == 1
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"version": 99, "feeds": {}}', "[]"])
+def test_unreadable_state_starts_afresh(tmp_path: Path, content: str) -> None:
+    state = tmp_path / "w.json"
+    state.write_text(content, encoding="utf-8")
+    assert load_states(state) == {}
+    web, got = FakeWeb((FEEDS / "wire.atom").read_bytes()), []
+    (result,) = _restarted(web, got, state).run(once=True)
+    assert result.new == 1 and json.loads(state.read_text(encoding="utf-8"))["version"] == 1

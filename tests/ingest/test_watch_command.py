@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -53,9 +54,17 @@ def test_watch_once_ingests_new_pages(feed: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "2 entries, 2 new, 1 ingested" in result.stdout
     assert "1 not articles" in result.stdout  # the cookie shell is not stored as an article
-    assert db.is_file()
+    assert db.is_file() and Path(f"{db}.watch.json").is_file()
+    # a restarted watcher remembers: the unchanged feed file is not re-read
     again = CliRunner().invoke(watch_command, args)
-    assert "1 duplicates" in again.stdout  # a fresh watcher re-reads, the store deduplicates
+    assert f"{feed}: not modified" in again.stdout
+    # the file changes but not its entries: no page is fetched again
+    os.utime(feed, (feed.stat().st_atime, feed.stat().st_mtime + 10))
+    changed = CliRunner().invoke(watch_command, args)
+    assert "2 entries, 0 new" in changed.stdout
+    # another state file knows nothing: pages are re-read and the store deduplicates
+    fresh = CliRunner().invoke(watch_command, [*args, "--state", str(tmp_path / "other.json")])
+    assert "1 duplicates" in fresh.stdout
 
 
 def test_watch_refuses_private_pages_by_default(feed: Path, tmp_path: Path) -> None:

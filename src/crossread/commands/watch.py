@@ -48,6 +48,12 @@ def describe(result: PollResult) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="SQLite database file (default: the top-level --db, $CROSSREAD_DB or ./crossread.db).",
 )
+@click.option(
+    "--state",
+    "state_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON file keeping validators and seen entries across runs (default: <db>.watch.json).",
+)
 @click.option("--allow-private", is_flag=True, help="Fetch from private/loopback addresses too.")
 @click.option("--respect-robots", is_flag=True, help="Skip pages that robots.txt disallows.")
 @click.pass_context
@@ -57,6 +63,7 @@ def watch_command(
     interval: float,
     once: bool,
     db_path: Path | None,
+    state_path: Path | None,
     allow_private: bool,
     respect_robots: bool,
 ) -> None:
@@ -64,6 +71,8 @@ def watch_command(
 
     Feed URLs are fetched with conditional requests (ETag/Last-Modified), feed files re-read
     when they change; a failing feed is retried with exponential backoff. Stop with Ctrl-C.
+    What was seen and the feeds' validators are kept in the --state file, so a restarted
+    watcher neither re-reads unchanged feeds nor re-fetches pages it already read.
     With --once, the exit status is 1 when any feed or page failed.
     """
     from crossread.config import Settings, load_settings
@@ -96,6 +105,7 @@ def watch_command(
             ingest=Pipeline(store, settings).ingest_documents,
             fetch=getter,
             interval=interval,
+            state_path=state_path or Path(f"{settings.db}.watch.json"),
         )
         watcher.run(once=once, on_result=show)
     except KeyboardInterrupt:

@@ -8,14 +8,23 @@ re-read only when its modification time changed); each new entry's page is fetch
 feed entry that carries a full text of its own stands in, with a warning); the documents go
 to ``ingest`` in one batch per feed.
 A failing feed is retried after ``interval * 2**failures`` seconds, at most ``max_backoff``.
+
+With a ``state_path``, what the watcher remembers (validators, seen entry keys, retry counts,
+failures) survives restarts: it is read at start and written after every poll, atomically (a
+temporary file in the same folder, then a rename), so a crash never leaves half a file. Seen keys
+are kept only for entries still in the feed, which bounds the file by the feeds' own size.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import dataclasses
 import datetime as dt
+import json
 import logging
+import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +44,7 @@ Fetch = Callable[..., FetchedPage]
 Ingest = Callable[[list[RawDocument]], Any]
 
 MAX_ENTRY_ATTEMPTS = 3
+STATE_VERSION = 1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,6 +161,69 @@ def _with_warning(doc: RawDocument, reason: str) -> RawDocument:
     return dataclasses.replace(doc, warnings=(*doc.warnings, note))
 
 
+def load_states(path: Path) -> dict[str, FeedState]:
+    """The feed states saved at ``path``; empty when the file is missing or unreadable.
+
+    An unreadable or foreign file is logged and ignored (the watcher then starts afresh and
+    the store's deduplication absorbs re-read pages) rather than stopping the watcher.
+    """
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeError, ValueError) as exc:
+        log.warning("%s: watch state not readable, starting afresh (%s)", path, exc)
+        return {}
+    if not isinstance(raw, dict) or raw.get("version") != STATE_VERSION:
+        log.warning("%s: not a crossread watch state file, starting afresh", path)
+        return {}
+    states: dict[str, FeedState] = {}
+    for feed, item in (raw.get("feeds") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        attempts = item.get("attempts") or {}
+        states[str(feed)] = FeedState(
+            feed=str(feed),
+            etag=_text_or_none(item.get("etag")),
+            modified=_text_or_none(item.get("modified")),
+            seen=frozenset(str(k) for k in item.get("seen") or ()),
+            attempts={str(k): int(v) for k, v in attempts.items() if isinstance(v, int)},
+            failures=int(item.get("failures") or 0),
+        )
+    return states
+
+
+def _text_or_none(value: Any) -> str | None:
+    return str(value) if isinstance(value, str) and value else None
+
+
+def save_states(path: Path, states: Iterable[FeedState]) -> None:
+    """Write the feed states to ``path`` atomically (temporary file, fsync, rename)."""
+    feeds = {
+        s.feed: {
+            "etag": s.etag,
+            "modified": s.modified,
+            "seen": sorted(s.seen),
+            "attempts": dict(sorted(s.attempts.items())),
+            "failures": s.failures,
+        }
+        for s in states
+    }
+    payload = json.dumps({"version": STATE_VERSION, "feeds": feeds}, ensure_ascii=False, indent=1)
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 class FeedWatcher:
     """Polls feeds and hands each new entry's page to ``ingest``.
 
@@ -161,6 +234,7 @@ class FeedWatcher:
         interval: seconds between polls of a healthy feed.
         max_backoff: longest wait after repeated errors, seconds.
         clock, sleep: time source and sleeper (tests pass fakes).
+        state_path: JSON file that keeps the feeds' states across runs (see the module doc).
     """
 
     def __init__(
@@ -173,6 +247,7 @@ class FeedWatcher:
         max_backoff: float = 3600.0,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
+        state_path: Path | None = None,
     ) -> None:
         self.feeds = tuple(feeds)
         self.ingest = ingest
@@ -181,7 +256,13 @@ class FeedWatcher:
         self.max_backoff = max_backoff
         self.clock = clock
         self.sleep = sleep
-        self.states_: dict[str, FeedState] = {f: FeedState(feed=f) for f in self.feeds}
+        self.state_path = state_path
+        saved = load_states(state_path) if state_path is not None else {}
+        self.states_: dict[str, FeedState] = {
+            f: saved.get(f) or FeedState(feed=f) for f in self.feeds
+        }
+        self._saved_other = {k: v for k, v in saved.items() if k not in self.states_}
+        """States of feeds not watched this run: written back untouched."""
 
     def _fetch(self) -> Fetch:
         if self.fetch is None:
@@ -221,8 +302,18 @@ class FeedWatcher:
             wake = min(state.next_poll for state in self.states_.values())
             self.sleep(max(0.0, wake - self.clock()))
 
+    def save(self) -> None:
+        """Write the feeds' states to ``state_path`` (when there is one)."""
+        if self.state_path is not None:
+            save_states(self.state_path, [*self._saved_other.values(), *self.states_.values()])
+
     def poll(self, feed: str) -> PollResult:
-        """Poll one feed now: read it, read its new entries' pages, ingest them."""
+        """Poll one feed now: read it, read its new entries' pages, ingest them; save state."""
+        result = self._poll(feed)
+        self.save()
+        return result
+
+    def _poll(self, feed: str) -> PollResult:
         state = self.states_[feed]
         now = self.clock()
         # 1. the feed itself, conditionally
@@ -264,14 +355,15 @@ class FeedWatcher:
                 documents.append(doc)
             seen.add(entry.key)
             attempts.pop(entry.key, None)
-        # 3. hand them on
+        # 3. hand them on; remember only entries still in the feed
+        current = {e.key for e in entries}
         outcome = self.ingest(documents) if documents else None
         state = dataclasses.replace(
             state,
             etag=etag,
             modified=modified,
-            seen=frozenset(seen),
-            attempts=attempts,
+            seen=frozenset(seen & current),
+            attempts={k: n for k, n in attempts.items() if k in current},
             failures=0,
             next_poll=now + self.interval,
         )
