@@ -44,23 +44,24 @@ def test_ecbplus_events(shared_data: Callable[[str], Path]) -> None:
     scores = _run("ecbplus", str(shared_data("ecbplus")))
     assert scores["docs"] > 700
     assert scores["gold_clusters"] > 60
-    assert scores["bcubed_f1"] >= 0.82
-    assert scores["pairwise_f1"] >= 0.75
+    assert scores["bcubed_f1"] >= 0.83
+    assert scores["pairwise_f1"] >= 0.77
 
 
 def test_basil_with_polnear_distractors(shared_data: Callable[[str], Path]) -> None:
     basil, polnear = shared_data("basil"), shared_data("polnear")
     scores = _run("basil", str(basil), "--distractors", str(polnear))
     assert scores["docs"] > 1000
-    assert scores["bcubed_f1"] >= 0.95
-    assert scores["pairwise_f1"] >= 0.7
+    assert scores["bcubed_f1"] >= 0.96
+    assert scores["pairwise_f1"] >= 0.72
 
 
 def test_basil_alone(shared_data: Callable[[str], Path]) -> None:
     scores = _run("basil", str(shared_data("basil")))
     assert scores["docs"] == 150
     assert scores["gold_clusters"] == 50
-    assert scores["pairwise_f1"] >= 0.7
+    assert scores["pairwise_p"] >= 0.95
+    assert scores["pairwise_f1"] >= 0.8
 
 
 def test_missing_corpus_is_a_clear_error(tmp_path: Path) -> None:
