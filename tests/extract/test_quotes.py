@@ -125,3 +125,69 @@ def test_reported_speech_speakers(text: str, speaker: str, content: str) -> None
     assert len(quotes) == 1
     assert quotes[0].speaker == speaker
     assert quotes[0].text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The latest poll shows Cruz has fallen to 27 percent.", "The latest poll", "Cruz has"),
+        ("I think we still have bases in Japan.", "I", "we still have"),
+        ("Republicans believe they have a new round of ammunition.", "Republicans", "they have"),
+        ("Many aides fear the senator will lose the primary.", "Many aides", "the senator"),
+    ],
+)
+def test_belief_and_finding_verbs_report_a_bare_clause(
+    text: str, speaker: str, content: str
+) -> None:
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He believes in hard work and thinks of his family first.",
+        "The mayor thought about the offer for a week.",
+        "The band shows up late to every concert.",
+    ],
+)
+def test_belief_verbs_without_a_clause_report_nothing(text: str) -> None:
+    assert quotes_of(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("According to state law, no one may vote twice in one election.", "state law", "no one"),
+        ("The mayor resigned last week, according to him.", "him", "The mayor resigned"),
+        (
+            "Turnout was low in the north, according to early results of the exit poll.",
+            "early results of the exit poll",
+            "Turnout was low",
+        ),
+    ],
+)
+def test_according_to_takes_any_noun_phrase_as_source(
+    text: str, source: str, content: str
+) -> None:
+    quote = only(quotes_of(text), content)
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert text[quote.speaker_start : quote.speaker_end] == source
+    assert quote.cue == "according to"
+
+
+def test_headline_and_transcript_colons_attribute_the_line() -> None:
+    text = (
+        "Clinton: I support statehood for the district\n\n"
+        "Hillary Clinton spoke in Washington on Monday.\n\n"
+        "BOLDUAN: Why not debate? The campaign wanted more debates.\n\n"
+        "UPDATE: The story was changed after publication."
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "I support statehood").cue == ":"
+    turn = only(quotes, "Why not debate?")
+    assert turn.speaker == "BOLDUAN"
+    assert "more debates" in turn.text
+    assert not [q for q in quotes if "story was changed" in q.text]

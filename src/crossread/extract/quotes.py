@@ -31,6 +31,7 @@ from crossread.extract.speakers import (
     ADVERBIALS,
     OBJECTS,
     SpeechContext,
+    according_source,
     attribution_after,
     attribution_before,
     cue_pattern,
@@ -41,8 +42,10 @@ from crossread.extract.speakers import (
     speaker_before,
     subject_of,
 )
+from crossread.extract.gazetteer import fold, word_set
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
+_LABELS = word_set("colon_labels")
 _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
 # where reported content ends before the sentence does: "..., though she noted ..."
 _CLAUSE_STOP = re.compile(r",\s+(?:though|although|whereas|while|adding|saying)\b|;\s")
@@ -54,6 +57,12 @@ _DIRECT = re.compile(
     r"“[^“”]+”|\"[^\"\n]+\"|''(?=\S)(?:(?!'')[^\n])+''|(?<![\w’'])‘[^‘’\n]+’(?!\w)"
 )
 _UNCLOSED = re.compile(r"“[^“”\n]+$", re.MULTILINE)
+# a clause that opens with its subject: "(thinks) we can win", "(shows) Trump leading"
+_CLAUSE_OPENER = re.compile(
+    r"\s+(?:he|she|they|we|I|it|there|you|the|a|an|his|her|their|its|our|this|these|those|"
+    r"many|most|some|no|(?!(?:On|In|At|For|To|Of|About|So|That)\b)[A-Z][\w’'.\-]*|\d[\d,.]*)"
+    r"\s+[\w“\"]"
+)
 _NOT_CLAUSE = re.compile(
     r"\s+(?:to|for|of|in|on|at|by|with|about|during|after|before|while|when|as|from|if|"
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
@@ -88,6 +97,7 @@ def find_quotes(
         if quote is not None:
             quotes.append(quote)
     quotes = _merge_continued(text, quotes)
+    quotes = _colon_turns(ctx, quotes)
     direct = [(q.start, q.end) for q in quotes]
     for sentence in sentences:
         quote = _reported(ctx, sentence, direct)
@@ -105,6 +115,51 @@ def find_quotes(
     ]
     quotes.sort(key=lambda q: q.start)
     return tuple(_carry_speakers(text, quotes))
+
+
+_COLON_LINE = re.compile(
+    r"^[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+[A-Z][\w.’'\-]*){0,3}):[ \t]+(\S[^\n]*)$", re.MULTILINE
+)
+_CAPS_SPEAKER = re.compile(r"[A-Z][A-Z.’'\-]+(?:[ \t]+[A-Z][A-Z.’'\-]+){0,2}")
+
+
+def _colon_turns(ctx: SpeechContext, quotes: list[Quote]) -> list[Quote]:
+    """``Trump: We are going to win`` (a headline) and ``BOLDUAN: Why not debate?`` (a
+    transcript turn): a line that opens with a person's or organisation's name, or with a
+    speaker's name in capitals, and a colon says the rest of the line."""
+    out = list(quotes)
+    for line in _COLON_LINE.finditer(ctx.text):
+        s, e = line.span(1)
+        mention = ctx.by_start.get(s)
+        named = (
+            mention is not None
+            and mention.end == e
+            and not mention.nominal
+            and mention.kind in ("PERSON", "ORG")
+        )
+        if not named and not _CAPS_SPEAKER.fullmatch(line.group(1)):
+            continue
+        if fold(line.group(1)) in _LABELS:
+            continue  # "UPDATE: ...", "Photo: ..."
+        c_start, c_end = line.span(2)
+        inside = [i for i, q in enumerate(out) if q.start < c_end and c_start < q.end]
+        if inside:
+            for i in inside:  # the line's own quote marks: give them the speaker
+                if out[i].speaker is None:
+                    out[i] = dataclasses.replace(
+                        out[i],
+                        speaker=resolve_speaker(ctx, s, e),
+                        speaker_start=s,
+                        speaker_end=e,
+                        cue=":",
+                    )
+            continue
+        if len(line.group(2).split()) < 2:
+            continue
+        sentence = ctx.sentence_at(c_start)
+        out.append(_quote(ctx, line.group(2), c_start, c_end, ((s, e), ":"), "indirect", sentence))
+    out.sort(key=lambda q: q.start)
+    return out
 
 
 def _carry_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -240,7 +295,7 @@ def _reported(
     # 1. "According to X, CONTENT" and "CONTENT, according to X."
     acc = ACCORDING.search(text, s, e)
     if acc is not None:
-        speaker = speaker_after(ctx, acc.end(), e)
+        speaker = according_source(ctx, acc.end(), e)
         if speaker is not None:
             if acc.start() == s or text[s : acc.start()].strip() == "":
                 comma = text.find(",", speaker[1], e)
@@ -274,7 +329,11 @@ def _reported(
         has_that = bool(that and that.group().strip())
         if info.lemma == "ask" and _QUESTION.match(text, pos):
             has_that = True  # "asked whether ...": the question is the content
-        if info.needs_that and not (that and "that" in that.group()):
+        if (
+            info.needs_that
+            and not (that and "that" in that.group())
+            and not (info.clause and _CLAUSE_OPENER.match(text, pos, body_end))
+        ):
             continue
         if not has_that and not re.match(r"\s+[A-Za-z“\"]", text[pos:body_end]):
             continue

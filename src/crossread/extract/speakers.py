@@ -71,6 +71,7 @@ ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 class _Cue:
     lemma: str
     needs_that: bool
+    clause: bool = False  # a bare clause with its subject will do instead of "that"
 
 
 @cache
@@ -81,10 +82,12 @@ def cues() -> dict[str, _Cue]:
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
-        needs_that = len(parts) > 2 and parts[2].strip() == "that"
+        mark = parts[2].strip() if len(parts) > 2 else ""
         for form in parts[1].split("|"):
             if form:
-                cues[form] = _Cue(lemma=parts[0], needs_that=needs_that)
+                cues[form] = _Cue(
+                    lemma=parts[0], needs_that=mark in ("that", "clause"), clause=mark == "clause"
+                )
     return cues
 
 
@@ -206,7 +209,7 @@ def attribution_before(
     for found in ACCORDING.finditer(text, sent_start, start):
         acc = found  # the last "according to" before the quote
     if acc is not None:
-        speaker = speaker_after(ctx, acc.end(), start)
+        speaker = according_source(ctx, acc.end(), start)
         if speaker is not None:
             return speaker, "according to"
     return None
@@ -254,6 +257,30 @@ def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] |
                 return pos, pos + words[k].start() + len(word)
             return None
     return None
+
+
+_SOURCE_PHRASE = re.compile(r"[^,;:!?“”\"()\n]{2,100}?(?=\s*(?:[,;:!?“”\"()\n]|\.\s|\.$|$))")
+_OBJECT_PRONOUN = re.compile(r"(?:him|her|them|us|me)\b")
+
+
+def according_source(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] | None:
+    """The source after ``according to``: a speaker phrase, an object pronoun (``according to
+    him``) or any noun phrase up to the next comma (``according to state law``, ``according
+    to early results of the exit poll conducted by Edison Research``)."""
+    found = speaker_after(ctx, pos, limit)
+    if found is not None:
+        return found
+    text = ctx.text
+    pronoun = _OBJECT_PRONOUN.match(text, pos, limit)
+    if pronoun is not None:
+        return pos, pronoun.end()
+    phrase = _SOURCE_PHRASE.match(text, pos, limit)
+    if phrase is None or len(phrase.group().split()) > 14:
+        return None
+    first = phrase.group().split()[0].lower()
+    if first in _AUX or first in _BOUNDARY:
+        return None
+    return pos, phrase.end()
 
 
 def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | None:
