@@ -169,9 +169,7 @@ def test_belief_verbs_without_a_clause_report_nothing(text: str) -> None:
         ),
     ],
 )
-def test_according_to_takes_any_noun_phrase_as_source(
-    text: str, source: str, content: str
-) -> None:
+def test_according_to_takes_any_noun_phrase_as_source(text: str, source: str, content: str) -> None:
     quote = only(quotes_of(text), content)
     assert quote.speaker_start is not None and quote.speaker_end is not None
     assert text[quote.speaker_start : quote.speaker_end] == source

@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from crossread.extract.gazetteer import fold, word_set
 from crossread.extract.speakers import (
     ACCORDING,
     ADVERBIALS,
@@ -38,11 +39,9 @@ from crossread.extract.speakers import (
     cues,
     last_cue,
     resolve_speaker,
-    speaker_after,
     speaker_before,
     subject_of,
 )
-from crossread.extract.gazetteer import fold, word_set
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
 _LABELS = word_set("colon_labels")
