@@ -99,3 +99,20 @@ def test_frequency_adverb_of_a_rate_is_not_a_set() -> None:
     assert sets("It sells 3 million copies weekly in Europe.") == []
     assert sets("The report is published annually.") == ["annually"]
     assert sets("The board meets quarterly.") == ["quarterly"]
+
+
+def test_spelled_days_and_weekday_led_dates() -> None:
+    # transcripts spell the day out; a weekday with its own "this coming"/"last" stays one date
+    ref = one("The vote is this coming Sunday, August 21st.", "this coming Sunday, August 21st")
+    assert ref.value == "2022-08-21"
+    assert one("It ended March twenty-first, 2021.", "March twenty-first, 2021").value == (
+        "2021-03-21"
+    )
+    assert one("It ended on March thirtieth, 2021.", "March thirtieth, 2021").value == (
+        "2021-03-30"
+    )
+    assert one("It ended May thirty-first, 1998.", "May thirty-first, 1998").value == "1998-05-31"
+    assert one("The vote is this coming Sunday, August twenty-first.",
+               "this coming Sunday, August twenty-first").value == "2022-08-21"  # fmt: skip
+    # a date before a colon (a dateline or a schedule) is still a date
+    assert one("Saturday, August 20: the vote.", "Saturday, August 20").value == "2022-08-20"

@@ -38,8 +38,28 @@ def modifier(text: str | None) -> str | None:
     return "MID"
 
 
+_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth")  # fmt: skip
+SPELLED_DAY = (
+    r"(?:(?:twenty|thirty)[\s-](?:"
+    + "|".join(_UNIT_ORDINALS)
+    + r")|"
+    + "|".join(_UNIT_ORDINALS)
+    + r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|thirtieth)(?![\w-])"
+)
+"""A day of the month spelled out, as transcripts write it: ``March eighth``, ``twenty-fifth``."""
+
+
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    words = re.split(r"[\s-]+", text.lower())
+    if words[-1] == "thirtieth":
+        return 30
+    tens = {"twenty": 20, "thirty": 30}.get(words[0], 0)
+    return tens + (ordinal_value(words[-1]) or 0)
 
 
 # 1. explicit dates: ISO, "Feb. 24, 2022", "24 February 2022", "Friday, July 21, 2017"
@@ -55,8 +75,9 @@ THE_NTH = (
     r"\s+month)\b|\s*$)(?:\s+of\s+(?P<rel>this|next|last)\s+month)?"
 )
 MDY = (
-    rf"(?:(?P<wd>{F.weekday}),?\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?"
-    rf"(?P<mon>{F.month})\s+(?P<day>{F.day})(?![:\d]|,\d)"
+    r"(?:(?:(?:this\s+coming|this\s+past|this|next|last)\s+)?"
+    rf"(?P<wd>{F.weekday}),?\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?"
+    rf"(?P<mon>{F.month})\s+(?P<day>{F.day}|{SPELLED_DAY})(?!:\d|\d|,\d)"
     rf"(?:(?:,\s*|\s+)(?P<year>{F.year}))?"
 )
 DMY = (
