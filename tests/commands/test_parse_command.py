@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from crossread.commands.parse import parse_command
@@ -95,3 +97,38 @@ def test_real_warc_and_fundus_page(shared_data: Callable[[str], Path]) -> None:
     assert rows[0]["status"] == "ok" and rows[0]["published"].startswith("2016-10-1")
     assert any("truncated" in w for w in rows[0]["warnings"])
     assert rows[1]["path"] == str(page) and rows[1]["title"]
+
+
+def test_url_option_on_a_warc_streams_and_keeps_record_urls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for number in (1, 2):
+        page = (HTML / "article_jsonld.html").read_bytes()
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
+        record = writer.create_warc_record(
+            f"https://news.example/2023/03/0{number}/story",
+            "response",
+            payload=io.BytesIO(page),
+            http_headers=headers,
+        )
+        writer.write_record(record)
+    archive = tmp_path / "crawl.bin"  # no telling name: recognised by its first bytes
+    archive.write_bytes(out.getvalue())
+    original = Path.read_bytes
+
+    def refuse_whole_archive(self: Path) -> bytes:
+        assert self != archive, "the archive was loaded whole"
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse_whole_archive)
+    code, rows, err = run(str(archive), "--url", "https://news.example/")
+    assert code == 0, err
+    assert [row["url"] for row in rows] == [
+        "https://news.example/2023/03/01/story",
+        "https://news.example/2023/03/02/story",
+    ]

@@ -77,6 +77,11 @@ def read_input(item: Input, *, allow_private: bool = False) -> Iterator[RawDocum
     elif item.url is None:
         yield from ingest.read(Path(item.path))
         return
+    elif (fmt := _streamed_format(Path(item.path))) is not None:
+        # archives and JSON Lines run to gigabytes: streamed as without --url, never loaded
+        for raw in ingest.read(Path(item.path), fmt):
+            yield raw if raw.url else dataclasses.replace(raw, url=item.url)
+        return
     else:
         try:
             data = Path(item.path).read_bytes()
@@ -89,6 +94,23 @@ def read_input(item: Input, *, allow_private: bool = False) -> Iterator[RawDocum
         return
     for raw in ingest.read_bytes(data, name):
         yield raw if raw.url else dataclasses.replace(raw, url=url)
+
+
+def _streamed_format(path: Path) -> str | None:
+    """``warc`` or ``jsonl`` when the file is read as a stream, by its name or its first bytes."""
+    from crossread.ingest.detect import extension_format, peek
+
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    if extension_format(name) == "jsonl":
+        return "jsonl"
+    try:
+        with path.open("rb") as probe:
+            head = probe.read(1 << 16)
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    return "warc" if peek(head).startswith(b"WARC/") else None
 
 
 def describe(raw: RawDocument, path: str) -> dict[str, Any]:
