@@ -116,3 +116,10 @@ def test_spelled_days_and_weekday_led_dates() -> None:
                "this coming Sunday, August twenty-first").value == "2022-08-21"  # fmt: skip
     # a date before a colon (a dateline or a schedule) is still a date
     assert one("Saturday, August 20: the vote.", "Saturday, August 20").value == "2022-08-20"
+
+
+def test_or_so_belongs_to_the_expression() -> None:
+    ref = one("Prices will rise over the next year or so.", "the next year or so")
+    assert (ref.type, ref.value, ref.modifier) == ("DURATION", "P1Y", "APPROX")
+    assert one("It took a week or so.", "a week or so").value == "P1W"
+    assert one("It happened a week or so ago.", "a week or so ago").value == "2022-W32"

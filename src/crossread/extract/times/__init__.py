@@ -86,6 +86,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
 REFERENCE_REACH = 400
 """How far back (characters) "the next day" looks for the date it counts from."""
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.I)
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
 
 
@@ -182,6 +183,12 @@ def find_times(
         if lead and table[order].name == "the-weekend":
             begin = lead.end()
         end = m.end()
+        mod = reading.modifier
+        tail = _OR_SO.match(text, end)
+        if tail and reading.type in ("DURATION", "DATE"):
+            # "the next year or so", "a week or so": the approximator belongs to the
+            # expression (TIMEX3 extent; mod APPROX)
+            end, mod = tail.end(), mod or "APPROX"
         surface = text[begin:end]
         stripped = surface.rstrip(" ,")
         end = begin + len(stripped)
@@ -194,9 +201,9 @@ def find_times(
                 value=reading.value,
                 granularity=reading.granularity,
                 anchored=reading.anchored,
-                modifier=reading.modifier,
+                modifier=mod,
                 sentence=locate(begin)[0],
             )
         )
-        last_end = m.end()
+        last_end = max(m.end(), end)
     return tuple(found)
