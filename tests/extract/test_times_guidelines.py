@@ -123,3 +123,13 @@ def test_or_so_belongs_to_the_expression() -> None:
     assert (ref.type, ref.value, ref.modifier) == ("DURATION", "P1Y", "APPROX")
     assert one("It took a week or so.", "a week or so").value == "P1W"
     assert one("It happened a week or so ago.", "a week or so ago").value == "2022-W32"
+
+
+def test_recurring_months_seasons_and_weekday_parts_are_sets() -> None:
+    def sets(text: str) -> list[tuple[str, str | None]]:
+        return [(t.text, t.value) for t in find_times(text, ANCHOR) if t.type == "SET"]
+
+    assert sets("Prices rise each July.") == [("each July", "XXXX-07")]
+    assert sets("Every summer the town floods.") == [("Every summer", "XXXX-SU")]
+    assert sets("The show airs Tuesday nights.") == [("Tuesday nights", "XXXX-WXX-2TNI")]
+    assert sets("He came on Tuesday night.") == []  # one night: a TIME

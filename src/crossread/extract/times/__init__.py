@@ -66,6 +66,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("part-of-day", relative.PART_OF_DAY, relative.part_of_day, "part"),
     ("every-weekday", durations.EVERY_WEEKDAY, durations.every_weekday, "weekday"),
     ("plural-weekday", durations.PLURAL_WEEKDAY, durations.every_weekday, "weekday"),
+    ("every-month", durations.EVERY_MONTH, durations.every_month, "month season"),
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
     ("that-unit", relative.THAT_UNIT, relative.that_unit, "unit"),
     ("anaphoric", relative.ANAPHORIC, relative.anaphoric, "unit part"),

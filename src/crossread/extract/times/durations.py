@@ -115,7 +115,9 @@ EVERY_N = rf"every\s+(?P<num>{NUMBER})\s+(?P<unit>{F.unit})"
 PLURAL_WEEKDAY = (
     r"(?-i:(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))"
     rf"(?:\s+(?P<part>{F.day_part}))?"
+    rf"|(?P<wd1>{F.weekday})\s+(?P<parts>mornings|afternoons|evenings|nights)"
 )
+EVERY_MONTH = rf"(?:every|each)\s+(?:(?P<mon>{F.month_full})|(?P<season>{F.season}))"
 
 
 _ADVERB_FOLLOWERS = frozenset(
@@ -163,9 +165,18 @@ def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def every_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
-    day = LEX.weekday(m["wd"])
-    part = _part(m["part"])
+    """``every Monday``, ``Fridays``, ``Tuesday nights`` (a weekday's plural part: a set)."""
+    groups = m.groupdict()
+    day = LEX.weekday(groups.get("wd") or groups["wd1"])
+    part = _part(groups.get("part") or (groups.get("parts") or "")[:-1] or None)
     return Reading(type="SET", value=f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
+
+
+def every_month(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``every July`` -> ``XXXX-07``, ``each summer`` -> ``XXXX-SU`` (TIMEX3 sets)."""
+    if m["mon"]:
+        return Reading(type="SET", value=f"XXXX-{LEX.month(m['mon']):02d}")
+    return Reading(type="SET", value=f"XXXX-{LEX.seasons[m['season'].lower()]}")
 
 
 def every_n(m: re.Match[str], ctx: Context) -> Reading | None:
