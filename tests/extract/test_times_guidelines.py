@@ -133,3 +133,11 @@ def test_recurring_months_seasons_and_weekday_parts_are_sets() -> None:
     assert sets("Every summer the town floods.") == [("Every summer", "XXXX-SU")]
     assert sets("The show airs Tuesday nights.") == [("Tuesday nights", "XXXX-WXX-2TNI")]
     assert sets("He came on Tuesday night.") == []  # one night: a TIME
+
+
+def test_year_named_period_of_an_earnings_report() -> None:
+    text = "Third-quarter profit rose 10% from $5 million in the 1988 quarter."
+    assert one(text, "the 1988 quarter").value == "1988-Q3"
+    text = "Net income for the second quarter rose, compared with the 2021 period."
+    assert one(text, "the 2021 period").value == "2021-Q2"
+    assert one("Sales in the 1990 period were lower.", "the 1990 period").value == "1990"

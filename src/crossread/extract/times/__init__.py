@@ -73,6 +73,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
     ("the-weekend", relative.THE_WEEKEND, relative.the_weekend, "weekend"),
     ("ago", relative.AGO, relative.ago, "unit"),
+    ("year-period", relative.YEAR_PERIOD, relative.year_period, "year4"),
     ("year-ago", relative.YEAR_AGO, relative.year_ago, "yearago"),
     ("every-n", durations.EVERY_N, durations.every_n, "unit"),
     ("set", durations.SET_WORDS, durations.set_word, "set unit"),

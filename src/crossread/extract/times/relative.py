@@ -338,6 +338,20 @@ def year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=str(ctx.anchor.year - 1), granularity="year", anchored=True)
 
 
+# 4b. "the 1988 quarter", "the 1989 period": the reported quarter in the year named
+YEAR_PERIOD = rf"the\s+(?P<year>{F.year})\s+(?:(?P<q>quarter)|period)(?![\w-])"
+
+
+def year_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    year = int(m["year"])
+    quarter = _reported_quarter(m, ctx)
+    if quarter:
+        return Reading(type="DATE", value=f"{year}-Q{quarter}", granularity="quarter")
+    if m["q"]:
+        return None
+    return Reading(type="DATE", value=str(year), granularity="year")
+
+
 # 5. narrative steps from the last date mentioned: "the next day", "the following month"
 # ("three days later" stays a duration plus a signal word, as TimeML annotates it)
 ANAPHORIC = (
