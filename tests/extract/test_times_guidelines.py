@@ -141,3 +141,11 @@ def test_year_named_period_of_an_earnings_report() -> None:
     text = "Net income for the second quarter rose, compared with the 2021 period."
     assert one(text, "the 2021 period").value == "2021-Q2"
     assert one("Sales in the 1990 period were lower.", "the 1990 period").value == "1990"
+
+
+def test_season_of_a_spoken_year() -> None:
+    text = "It was cold in the winter of nineteen ninety-four."
+    assert one(text, "the winter of nineteen ninety-four").value == "1994-WI"
+    assert one(
+        "Rain fell in spring two thousand and one.", "spring two thousand and one"
+    ).value == ("2001-SP")

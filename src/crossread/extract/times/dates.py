@@ -378,7 +378,7 @@ def century(m: re.Match[str], ctx: Context) -> Reading | None:
 SEASON = (
     MOD_PREFIX
     + r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|past|coming)\s+)?"
-    + rf"(?P<season>{F.season})(?:(?:\s+of)?\s+(?P<year>{F.year}))?"
+    + rf"(?P<season>{F.season})(?:(?:\s+of)?\s+(?:(?P<year>{F.year})|(?P<spoken>{SPOKEN_YEAR})))?"
 )
 
 
@@ -386,8 +386,9 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = LEX.seasons[m["season"].lower()]
     mod = modifier(m["mod"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
-    if m["year"]:
-        return Reading(type="DATE", value=f"{m['year']}-{code}", granularity="season", modifier=mod)
+    if m["year"] or m["spoken"]:
+        year = m["year"] or str(spoken_year(m["spoken"]))
+        return Reading(type="DATE", value=f"{year}-{code}", granularity="season", modifier=mod)
     if not rel and not m["mod"]:
         # a bare "summer" is too often a noun ("summer camp"): only with a preposition
         before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
