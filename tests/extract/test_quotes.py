@@ -189,3 +189,24 @@ def test_headline_and_transcript_colons_attribute_the_line() -> None:
     assert turn.speaker == "BOLDUAN"
     assert "more debates" in turn.text
     assert not [q for q in quotes if "story was changed" in q.text]
+
+
+def test_title_case_headline_cue() -> None:
+    text = "Trump Says He Never Pledged To Kill Family Members\n\nThe candidate spoke on Monday."
+    quote = only(quotes_of(text), "He Never Pledged")
+    assert quote.cue == "Says"
+    assert quote.speaker == "Trump"
+
+
+def test_passive_asked_reports_the_question_without_a_speaker() -> None:
+    text = "When asked if her email practices were illegal, she did not answer."
+    quote = only(quotes_of(text), "her email practices")
+    assert quote.text.startswith("if her email")
+    assert quote.speaker is None
+
+
+def test_a_poll_named_up_front_sources_its_finding() -> None:
+    quote = only(quotes_of("In a Fox poll, Cruz had 38 percent support."), "Cruz had")
+    assert quote.cue == "in"
+    assert quote.speaker == "a Fox poll"
+    assert quotes_of("In the past, the city banned cars from the old town.") == ()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
 from crossread.extract.gazetteer import fold, word_set
 from crossread.extract.speakers import (
@@ -48,6 +49,8 @@ _LABELS = word_set("colon_labels")
 _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
 # where reported content ends before the sentence does: "..., though she noted ..."
 _CLAUSE_STOP = re.compile(r",\s+(?:though|although|whereas|while|adding|saying)\b|;\s")
+# a passive or clipped "asked": "When asked whether ...", "was asked if ...", "Asked why, ..."
+_PASSIVE = re.compile(r"(?:^\s*|\b(?:[Ww]hen|[Ii]f|was|were|been|being|is|are|be)\s+)\Z")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
@@ -311,9 +314,10 @@ def _reported(
         found = attribution_after(ctx, clause_start, body_end)
         if found is not None and tail.start() > 15 and _ends_clause(text, found, body_end):
             return _span(ctx, sentence, s, s + tail.start(), found[0], found[1], direct)
-    # 3. "X said (that) CONTENT"
-    for cue in cue_pattern().finditer(text, s, body_end):
-        info = cues()[cue.group()]
+    # 3. "X said (that) CONTENT" (in a title-case headline: "Trump Says He Will Win")
+    headline = _title_case(text[s:body_end])
+    for cue in cue_pattern(headline).finditer(text, s, body_end):
+        info = cues()[cue.group().lower() if headline else cue.group()]
         pos = cue.end()
         obj = OBJECTS.match(text, pos) if info.lemma in ("tell", "ask", "warn", "urge") else None
         if obj is not None:
@@ -345,6 +349,15 @@ def _reported(
             and text[s : cue.start()].rstrip()[-1:] == ","
         ):
             speaker = _subject(ctx, s, cue.start())  # "Yoon spoke on Monday, saying ..."
+        if (
+            speaker is None
+            and info.lemma == "ask"
+            and has_that
+            and _PASSIVE.search(text, s, cue.start())
+        ):
+            # "When asked whether he would run, ...": the question, with no speaker named
+            comma = text.find(",", pos, body_end)
+            return _span(ctx, sentence, pos, comma if comma > 0 else body_end, None, "", direct)
         if speaker is None:
             continue
         # the span keeps PolNeAR's convention of starting at "that"; the text starts after it
@@ -364,7 +377,28 @@ def _reported(
             if has_that and "that" in (that.group() if that else "")
             else None,
         )
+    # 4. "In a Fox poll, Cruz had 38 percent": the finding of a poll or study named up front
+    found_in = _in_source().match(text, s, body_end)
+    if found_in is not None:
+        return _span(ctx, sentence, found_in.end(), body_end, found_in.span(1), "in", direct)
     return None
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case: most of its (at least four) words capitalised, no full stop."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    if len(words) < 4 or sentence.rstrip().endswith("."):
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+@cache
+def _in_source() -> re.Pattern[str]:
+    heads = "|".join(sorted(word_set("in_sources"), key=len, reverse=True))
+    return re.compile(
+        r"In\s+((?:[\w’'\-.]+\s+){0,6}?(?:" + heads + r")"
+        r"(?:\s+(?:of|by|from|for|in|at)\s+[^,;]{1,60})?)\s*,\s*"
+    )
 
 
 def _subject(ctx: SpeechContext, start: int, end: int) -> tuple[int, int] | None:
@@ -396,7 +430,7 @@ def _span(
     sentence: Sentence,
     start: int,
     end: int,
-    speaker: tuple[int, int],
+    speaker: tuple[int, int] | None,
     cue: str,
     direct: list[tuple[int, int]],
     span_start: int | None = None,
@@ -417,4 +451,5 @@ def _span(
     quoted = any(start <= ds < end for ds, _ in direct) or bool(_DIRECT.search(content))
     kind: QuoteKind = "mixed" if quoted else "indirect"
     span = span_start if span_start is not None and span_start < start else start
-    return _quote(ctx, content, span, end, (speaker, cue), kind, sentence)
+    found = (speaker, cue) if speaker is not None else None
+    return _quote(ctx, content, span, end, found, kind, sentence)

@@ -92,9 +92,13 @@ def cues() -> dict[str, _Cue]:
 
 
 @cache
-def cue_pattern() -> re.Pattern[str]:
+def cue_pattern(ignore_case: bool = False) -> re.Pattern[str]:
+    """Any speech verb form; ``ignore_case`` for title-case headlines (``Trump Says He ...``)."""
     forms = sorted(cues(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b",
+        re.IGNORECASE if ignore_case else 0,
+    )
 
 
 @cache
@@ -399,7 +403,7 @@ def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
         return _full_name(ctx, antecedent) if antecedent is not None else surface
     named = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("PERSON", "ORG")]
     for m in named:
-        if not m.nominal:
+        if not m.nominal and m.end <= end:  # not a headline run such as "Trump Says He"
             return _full_name(ctx, m)
     for m in named:
         if m.refers_to in ctx.full_names:
