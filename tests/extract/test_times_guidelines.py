@@ -149,3 +149,12 @@ def test_season_of_a_spoken_year() -> None:
     assert one(
         "Rain fell in spring two thousand and one.", "spring two thousand and one"
     ).value == ("2001-SP")
+
+
+def test_previous_and_following_weekday_count_from_the_named_day() -> None:
+    story = "On Wednesday, March 4, 1998, he resigned. He had met her the previous Friday."
+    assert one(story, "the previous Friday").value == "1998-02-27"
+    story = "On Wednesday, March 4, 1998, he resigned. He left the following Monday."
+    assert one(story, "the following Monday").value == "1998-03-09"
+    # no day named before: the bare weekday reading, from the publication date
+    assert one("He had met her the previous Friday.", "Friday").value == "2022-08-12"

@@ -68,6 +68,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("plural-weekday", durations.PLURAL_WEEKDAY, durations.every_weekday, "weekday"),
     ("every-month", durations.EVERY_MONTH, durations.every_month, "month season"),
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
+    ("narrative-weekday", relative.NARRATIVE_WEEKDAY, relative.narrative_weekday, "weekday"),
     ("that-unit", relative.THAT_UNIT, relative.that_unit, "unit"),
     ("anaphoric", relative.ANAPHORIC, relative.anaphoric, "unit part"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),

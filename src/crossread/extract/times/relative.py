@@ -422,6 +422,24 @@ def that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)
 
 
+# 5c. a weekday counted from the day the story last named: "the previous Friday",
+# "the following Monday" (TimeML: anchored to that reference day, not the publication date)
+NARRATIVE_WEEKDAY = rf"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>{F.weekday})"
+
+
+def narrative_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    reference = ctx.reference(m.start())
+    if reference is None or len(reference) < 10:
+        return None
+    day = dt.date.fromisoformat(reference)
+    target = LEX.weekday(m["wd"])
+    if m["rel"].lower() == "following":
+        value = cal.nearest_weekday(cal.add_days(day, 1), target, "future")
+    else:
+        value = cal.nearest_weekday(cal.add_days(day, -1), target, "past")
+    return Reading(type="DATE", value=value.isoformat(), granularity="day", anchored=True)
+
+
 # 6. clock times: "3 p.m.", "10:30 a.m. EST", "noon Saturday", "5 p.m. Monday"
 _WHEN = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow|tonight|{F.month}\s+{F.day})"
 CLOCK = (
