@@ -158,3 +158,11 @@ def test_previous_and_following_weekday_count_from_the_named_day() -> None:
     assert one(story, "the following Monday").value == "1998-03-09"
     # no day named before: the bare weekday reading, from the publication date
     assert one("He had met her the previous Friday.", "Friday").value == "2022-08-12"
+
+
+def test_participle_after_be_carries_no_past_tense() -> None:
+    march = dt.date(2022, 3, 4)
+    text = "Collins will be named commander for a mission in December."
+    assert one(text, "December", march).value == "2022-12"
+    assert one("The plant is to be completed in December.", "December", march).value == "2022-12"
+    assert one("The plant was completed in December.", "December", march).value == "2021-12"

@@ -50,6 +50,7 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return future, past
 
 
+_PASSIVE_INFINITIVE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
 _PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -73,6 +74,10 @@ def clause_direction(text: str, start: int, end: int, bounds: tuple[int, int]) -
             if direction == "future" and _PAST_AUXILIARY.search(text, max(lo, pos - 16), pos):
                 # "had been due to expire", "was scheduled to": a plan in the past
                 direction = "past"
+            elif direction == "past" and _PASSIVE_INFINITIVE.search(text, max(lo, pos - 24), pos):
+                # "will be named", "is to be completed": a participle after "be" carries
+                # no tense of its own (the auxiliary before it does)
+                continue
             if best is None or distance < best[0]:
                 best = (distance, direction)
     return best[1] if best else "none"
