@@ -204,3 +204,24 @@ def test_headline_case_does_not_glue_words_into_names() -> None:
     found = mentions_of(text)
     assert "Lohan Checks Into Betty Ford Rehab" not in found
     assert "Lohan" in found and found["Lohan"][0] == "PERSON"
+
+
+def test_multi_word_names_in_place_context_are_places() -> None:
+    found = mentions_of(
+        "Residents in Glen Harbury complained. Later the mayor of Port Aldis said the water "
+        "was safe, and Kettle Bay's harbour reopened. Aid also reached South East Asia."
+    )
+    assert found["Glen Harbury"][0] == "PLACE"
+    assert found["Port Aldis"][0] == "PLACE"
+    assert found["Kettle Bay"][0] == "PLACE"
+    assert found["South East Asia"][0] == "PLACE"
+
+
+def test_a_person_after_in_as_a_possessor_stays_a_person() -> None:
+    found = mentions_of("The papers were found in Martin Oduya's office on Monday.")
+    assert found["Martin Oduya"][0] == "PERSON"
+
+
+def test_plural_possessive_inside_an_organisation_name() -> None:
+    found = mentions_of("The Korean People’s Army fired shells near the border.")
+    assert found["Korean People’s Army"][0] == "ORG"

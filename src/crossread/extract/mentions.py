@@ -142,12 +142,17 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_R
             prev_end = group[-1][1]
             ns, ne = tokens[j]
             gap = text[prev_end:ns]
+            # "Korean People's Army", "Women's March": a plural's possessive inside a name
+            inner = fold(text[group[-1][0] : prev_end]) in _NAME_POSSESSIVES and capital(
+                text[ns:ne]
+            )
             if gap not in (" ", "") or (
-                text[prev_end - 1 : prev_end] in "’'"
+                not inner
+                and text[prev_end - 1 : prev_end] in "’'"
                 and (text[prev_end - 2 : prev_end] in ("’s", "'s"))
             ):
                 break
-            if _possessive(text[group[-1][0] : prev_end]):
+            if not inner and _possessive(text[group[-1][0] : prev_end]):
                 break
             nxt = text[ns:ne]
             if capital(nxt):
@@ -184,6 +189,7 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_R
 
 
 _CALENDAR = word_set("calendar")
+_NAME_POSSESSIVES = word_set("name_possessives")
 _OF_HEADS = word_set("of_heads")
 
 

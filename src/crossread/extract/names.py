@@ -30,6 +30,13 @@ _LOCATIVE = word_set("locative")
 
 
 _DIRECTIONS = word_set("directions")
+_IN_PLACE = word_set("place_prepositions")
+_PLACE_FOLLOWERS = word_set("place_followers")
+_PLACE_HEADS_OF = re.compile(
+    r"\b(?:city|town|village|province|state|county|region|district|suburb|island|port|"
+    r"capital|mayor|residents|streets|outskirts|people)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _ORG_SUFFIX_STRIP = ("news agency", "agency", "news")
@@ -147,8 +154,10 @@ def type_name(
     nxt = after[0].strip(",.;:").lower() if after else ""
     if role is not None:
         return "PERSON", name_key(name), None
-    if len(words) >= 2 and fold(words[0]) in _DIRECTIONS and place_key(" ".join(words[1:]), gaz):
-        return "PLACE", name_key(name), None  # "East Los Angeles"
+    if len(words) >= 2 and _directional_place(words, gaz):
+        return "PLACE", name_key(name), None  # "East Los Angeles", "South East Asia"
+    if len(words) >= 2 and _place_context(text, start, stop, prev):
+        return "PLACE", name_key(name), None  # "in Port Aldis", "Port Aldis's mayor"
     common = any(w.lower() in lower_words for w in words if len(w) > 2)
     if (
         len(words) >= 2
@@ -161,6 +170,30 @@ def type_name(
     if locative:
         return "PLACE", name_key(name), None
     return "OTHER", name_key(name), None
+
+
+def _directional_place(words: list[str], gaz: Gazetteer) -> bool:
+    """Direction words around a known place or around each other: ``South East Asia``,
+    ``Northern Ontario``, ``the Pacific Northwest``."""
+    core = [w for w in words if fold(w) not in _DIRECTIONS]
+    if len(core) == len(words):
+        return False
+    if not core:
+        return True
+    return place_key(" ".join(core), gaz) is not None
+
+
+def _place_context(text: str, start: int, stop: int, prev: str) -> bool:
+    """A multi-word name used as a place: after ``in``/``near`` (not as a possessor: ``in John
+    Smith's house``), before ``'s mayor``, or after ``the city of``."""
+    after = text[stop : stop + 24]
+    possessive = after[:2] in ("'s", "’s")
+    if possessive:
+        follower = after[2:].split()
+        return bool(follower) and fold(follower[0].strip(",.;:")) in _PLACE_FOLLOWERS
+    if prev in _IN_PLACE:
+        return True
+    return _PLACE_HEADS_OF.search(text, max(0, start - 30), start) is not None
 
 
 def _strip_org_suffix(folded: str) -> str:
