@@ -130,9 +130,14 @@ def test_tempeval3_score_floor(shared_data: Callable[[str], Path]) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["docs"] == 256 and scores["gold"] == 1822
-    assert scores["relaxed_f1"] >= 0.92
-    assert scores["strict_f1"] >= 0.85
-    assert scores["value_f1"] >= 0.77
+    assert scores["matching"] == "official"
+    assert scores["relaxed_f1"] >= 0.935
+    assert scores["strict_f1"] >= 0.875
+    assert scores["value_f1"] >= 0.80
+    # the held-out half on its own (only its aggregate is ever looked at)
+    aquaint, _ = evaluate(next(root.rglob("AQUAINT")), "timeml")
+    assert aquaint["docs"] == 73
+    assert aquaint["value_f1"] >= 0.745
 
 
 def test_gum_news_score_floor(shared_data: Callable[[str], Path]) -> None:
@@ -141,5 +146,5 @@ def test_gum_news_score_floor(shared_data: Callable[[str], Path]) -> None:
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["docs"] == 24
-    assert scores["relaxed_f1"] >= 0.83
-    assert scores["value_f1"] >= 0.72
+    assert scores["relaxed_f1"] >= 0.85
+    assert scores["value_f1"] >= 0.755
