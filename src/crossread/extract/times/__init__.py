@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from crossread.extract.times import dates, durations, relative
+from crossread.extract.times import dates, durations, narrative, relative
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.readings import Context, Reading, clause_direction
 from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
@@ -68,9 +68,9 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("plural-weekday", durations.PLURAL_WEEKDAY, durations.every_weekday, "weekday"),
     ("every-month", durations.EVERY_MONTH, durations.every_month, "month season"),
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
-    ("narrative-weekday", relative.NARRATIVE_WEEKDAY, relative.narrative_weekday, "weekday"),
-    ("that-unit", relative.THAT_UNIT, relative.that_unit, "unit"),
-    ("anaphoric", relative.ANAPHORIC, relative.anaphoric, "unit part"),
+    ("narrative-weekday", narrative.NARRATIVE_WEEKDAY, narrative.narrative_weekday, "weekday"),
+    ("that-unit", narrative.THAT_UNIT, narrative.that_unit, "unit"),
+    ("anaphoric", narrative.ANAPHORIC, narrative.anaphoric, "unit part"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
     ("the-weekend", relative.THE_WEEKEND, relative.the_weekend, "weekend"),
     ("ago", relative.AGO, relative.ago, "unit"),

@@ -1,0 +1,110 @@
+"""Grammar rules for expressions anchored to the story's own reference time, not the
+publication date (TimeML: the last date the narrative named): "the next day", "that year",
+"the previous Friday"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from crossread.extract.times import calendar as cal
+from crossread.extract.times.dates import modifier
+from crossread.extract.times.lexicon import fragments, lexicon
+from crossread.extract.times.readings import Context, Reading
+from crossread.models import Granularity, TimeType
+
+F = fragments()
+LEX = lexicon()
+
+
+def _part(text: str | None) -> str | None:
+    """TimeML code of a part of day (``morning`` -> ``MO``), else None."""
+    return LEX.day_parts.get(re.sub(r"\s+", " ", text.lower()).strip()) if text else None
+
+
+# 5. narrative steps from the last date mentioned: "the next day", "the following month"
+# ("three days later" stays a duration plus a signal word, as TimeML annotates it)
+ANAPHORIC = (
+    r"(?:the\s+)?(?:(?P<rel>following|previous|preceding|prior)\s+(?P<unit>day|morning|evening"
+    r"|night|week|month|year)|next\s+(?P<unit_next>day|morning|evening|night))(?![\w-])"
+    r"|the\s+day\s+(?P<side>before|after)(?!\s+(?:yesterday|tomorrow))"
+)
+
+
+def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
+    """A day counted from the date the story last named (``On March 3 ... the next day``).
+
+    Without such a date within a few sentences, a week or month counts from the publication
+    date (``the previous week``) and a day stays ``None``: ``the next day`` counted from the
+    publication date would be a guess.
+    """
+    if m["side"]:
+        sign, unit_word = (1 if m["side"].lower() == "after" else -1), "day"
+    else:
+        rel = (m["rel"] or "next").lower()
+        sign = 1 if rel in ("following", "next") else -1
+        unit_word = m["unit"] or m["unit_next"]
+    part = _part(unit_word)
+    unit = "D" if part else LEX.unit(unit_word)
+    amount = 1
+    gran_for: dict[str, Granularity] = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+    if unit not in gran_for:
+        return None
+    gran: Granularity = "time" if part else gran_for[unit]
+    kind: TimeType = "TIME" if part else "DATE"
+    # the reference must be at least as fine as the step: a day counts from a day
+    needed = {"D": 10, "W": 10, "M": 7, "Y": 4}[unit]
+    value_ = ctx.reference(m.start())
+    reference = None
+    if value_ is not None and len(value_) >= needed:
+        reference = dt.date.fromisoformat((value_ + "-01-01")[:10] if len(value_) < 10 else value_)
+    if reference is None and unit in ("W", "M", "Y"):
+        reference = ctx.anchor
+    if reference is None:
+        return Reading(type=kind, value=None, granularity=gran, anchored=True)
+    value, _ = cal.shift(reference, unit, sign * amount)
+    if part:
+        value = f"{value}T{part}"
+    return Reading(type=kind, value=value, granularity=gran, anchored=True)
+
+
+# 5b. the unit of the date the story last named: "that year", "the same day", "later that
+# month" (TimeML: anchored to the reference time, at the unit's granularity). Without a fine
+# enough date nearby the rule declines ("that day" may name an event's day we cannot date).
+THAT_UNIT = (
+    r"(?:(?P<mod>later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+"
+    r"(?P<unit>day|week|month|year)(?![\w-])"
+)
+
+
+def that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = LEX.unit(m["unit"])
+    needed = {"D": 10, "W": 10, "M": 7, "Y": 4}[unit]
+    reference = ctx.reference(m.start())
+    if reference is None or len(reference) < needed:
+        return None
+    gran: Granularity = {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit]  # type: ignore[assignment]
+    if unit == "W":
+        value, _ = cal.shift(dt.date.fromisoformat(reference), "W", 0)
+    else:
+        value = reference[:needed]
+    mod = modifier(m["mod"]) if m["mod"] else None
+    return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)
+
+
+# 5c. a weekday counted from the day the story last named: "the previous Friday",
+# "the following Monday" (TimeML: anchored to that reference day, not the publication date)
+NARRATIVE_WEEKDAY = rf"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>{F.weekday})"
+
+
+def narrative_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    reference = ctx.reference(m.start())
+    if reference is None or len(reference) < 10:
+        return None
+    day = dt.date.fromisoformat(reference)
+    target = LEX.weekday(m["wd"])
+    if m["rel"].lower() == "following":
+        value = cal.nearest_weekday(cal.add_days(day, 1), target, "future")
+    else:
+        value = cal.nearest_weekday(cal.add_days(day, -1), target, "past")
+    return Reading(type="DATE", value=value.isoformat(), granularity="day", anchored=True)
