@@ -210,3 +210,11 @@ def test_a_poll_named_up_front_sources_its_finding() -> None:
     assert quote.cue == "in"
     assert quote.speaker == "a Fox poll"
     assert quotes_of("In the past, the city banned cars from the old town.") == ()
+
+
+def test_parenthetical_attribution_covers_the_whole_sentence() -> None:
+    text = "A comic tone, she said, would make the subject more accessible."
+    quote = only(quotes_of(text), "comic tone")
+    assert quote.start == 0
+    assert quote.text == "A comic tone would make the subject more accessible"
+    assert text[quote.speaker_start : quote.speaker_end] == "she"  # type: ignore[misc]

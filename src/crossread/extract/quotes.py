@@ -51,6 +51,7 @@ _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
 _CLAUSE_STOP = re.compile(r",\s+(?:though|although|whereas|while|adding|saying)\b|;\s")
 # a passive or clipped "asked": "When asked whether ...", "was asked if ...", "Asked why, ..."
 _PASSIVE = re.compile(r"(?:^\s*|\b(?:[Ww]hen|[Ii]f|was|were|been|being|is|are|be)\s+)\Z")
+_FORBIDDEN_LEAD = re.compile(r"[“”\"]")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
@@ -365,6 +366,20 @@ def _reported(
             that.start() + len(that.group()) - len(that.group().lstrip()) if that else 0
         )
         stop = _CLAUSE_STOP.search(text, pos, body_end)
+        lead = text[s : speaker[0]].strip()
+        if has_that and that and that.group().strip() == "," and _parenthetical(lead):
+            # "Mrs. Clinton, these people said, would be open ...": one content around it
+            return _span(
+                ctx,
+                sentence,
+                pos + that.end(),
+                stop.start() if stop else body_end,
+                speaker,
+                cue.group(),
+                direct,
+                span_start=s,
+                lead=lead.rstrip(" ,"),
+            )
         return _span(
             ctx,
             sentence,
@@ -382,6 +397,13 @@ def _reported(
     if found_in is not None:
         return _span(ctx, sentence, found_in.end(), body_end, found_in.span(1), "in", direct)
     return None
+
+
+def _parenthetical(lead: str) -> bool:
+    """Content before an attribution set off by commas: ``A comic tone, [she said,] ...``."""
+    if not lead.endswith(",") or len(lead.split()) < 2:
+        return False
+    return not _FORBIDDEN_LEAD.search(lead) and cue_pattern().search(lead) is None
 
 
 def _title_case(sentence: str) -> bool:
@@ -434,7 +456,11 @@ def _span(
     cue: str,
     direct: list[tuple[int, int]],
     span_start: int | None = None,
+    lead: str = "",
 ) -> Quote | None:
+    """The quote for ``text[start:end]``; ``lead`` is content before a parenthetical
+    attribution (``Mrs. Clinton, these people said, would ...``), ``span_start`` where the
+    span starts when it should cover more than the content (``that``, the lead)."""
     text = ctx.text
     while start < end and text[start] in " ,:":
         start += 1
@@ -451,5 +477,7 @@ def _span(
     quoted = any(start <= ds < end for ds, _ in direct) or bool(_DIRECT.search(content))
     kind: QuoteKind = "mixed" if quoted else "indirect"
     span = span_start if span_start is not None and span_start < start else start
+    if lead:
+        content = f"{lead} {content}"
     found = (speaker, cue) if speaker is not None else None
     return _quote(ctx, content, span, end, found, kind, sentence)
