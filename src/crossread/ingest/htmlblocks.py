@@ -1,0 +1,113 @@
+"""Text blocks around an HTML article body: related-link blocks and what the extractor left out.
+
+- ``drop_related``: trafilatura often keeps "Read more:" / "Lesen Sie auch" boxes, a short cue
+  line (rules in ``data/html_related_cues.txt``) followed by headline-like lines (no closing
+  sentence punctuation). The cue and those lines leave the body; prose after them stays, since
+  such boxes also sit in the middle of articles. A cue in the last tenth of the text ends it.
+- ``left_out_blocks``: the page's visible text blocks (paragraphs, list items, headings,
+  captions, cells) that are not in the extracted text, so that a user can see what was dropped
+  as boilerplate. Bounded: blocks of at least ``MIN_WORDS`` words, the first ``MAX_LISTED``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from crossread.ingest.noarticle import load_patterns
+from crossread.models import Removal
+
+MAX_CUE = 60
+"""A cue is a short line: a heading, not a sentence that happens to start like one."""
+MAX_HEADLINE = 150
+TAIL = 0.9
+"""From this share of the text's characters on, a cue ends the text."""
+MAX_LISTED = 50
+MIN_WORDS = 3
+
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)]?$")
+_BLOCKS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption", "blockquote"}
+    | {"td", "th", "dt", "dd", "pre", "address", "summary"}
+)
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def is_related_cue(line: str) -> bool:
+    """True for a line that opens a related-stories block (``Read more:``, ``À lire aussi``)."""
+    line = line.strip()
+    if not 0 < len(line) <= MAX_CUE:
+        return False
+    key = " ".join(line.rstrip(":?!.… ").split())
+    return any(p.fullmatch(key) for p in load_patterns("html_related_cues.txt"))
+
+
+def _headline_like(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= MAX_HEADLINE and not _SENTENCE_END.search(line)
+
+
+def drop_related(lines: list[str]) -> tuple[list[str], list[Removal]]:
+    """The body lines without related-link blocks, and the dropped lines (``related-links``)."""
+    total = sum(len(line) for line in lines) or 1
+    kept: list[str] = []
+    removed: list[str] = []
+    done = 0
+    i = 0
+    while i < len(lines):
+        if not is_related_cue(lines[i]):
+            kept.append(lines[i])
+            done += len(lines[i])
+            i += 1
+            continue
+        if done / total >= TAIL:
+            removed.extend(lines[i:])
+            break
+        end = i + 1
+        while end < len(lines) and _headline_like(lines[end]):
+            end += 1
+        removed.extend(lines[i:end])
+        done += sum(len(line) for line in lines[i:end])
+        i = end
+    return kept, [Removal(text=line, reason="related-links") for line in removed]
+
+
+def left_out_blocks(tree: lxml_html.HtmlElement, text: str) -> list[Removal]:
+    """Visible text blocks of the page that the body text does not contain (``html-boilerplate``).
+
+    Only innermost blocks count (a ``<div>`` is never listed whole); each appears once.
+    """
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    squeezed = _squeeze(text)
+    found: list[Removal] = []
+    seen: set[str] = set()
+    for node in body.iter(*_BLOCKS):
+        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in node.iterdescendants()):
+            continue
+        if any(a.tag in _HIDDEN for a in node.iterancestors()):
+            continue
+        block = " ".join(_visible(node).split())
+        if len(block.split()) < MIN_WORDS or block in seen or _squeeze(block) in squeezed:
+            continue
+        seen.add(block)
+        found.append(Removal(text=block, reason="html-boilerplate"))
+        if len(found) == MAX_LISTED:
+            break
+    return found
+
+
+def _squeeze(text: str) -> str:
+    """Text without whitespace: markup and the extractor space inline elements differently."""
+    return re.sub(r"\s+", "", text)
+
+
+def _visible(node: lxml_html.HtmlElement) -> str:
+    parts = [node.text or ""]
+    for child in node.iterchildren():
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN:
+            parts.append(" " if child.tag == "br" else _visible(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
