@@ -34,8 +34,11 @@ class Run:
     name: str
     dataset: str
     args: tuple[str, ...]
-    """CLI arguments after `crossread eval`; {dir} is the extracted dataset folder."""
+    """CLI arguments after `crossread eval`; {dir} is the extracted dataset folder and
+    {extra} the folder of ``extra``."""
     metrics: tuple[str, ...]
+    extra: str | None = None
+    """A second dataset the run needs (distractors)."""
 
 
 RUNS = (
@@ -82,6 +85,13 @@ RUNS = (
         metrics=("bcubed_f1", "pairwise_f1"),
     ),
     Run(
+        name="cluster basil+polnear",
+        dataset="basil",
+        extra="polnear",
+        args=("cluster", "basil", "{dir}/basil", "--distractors", "{extra}/polnear"),
+        metrics=("bcubed_f1", "pairwise_p", "pairwise_r", "pairwise_f1"),
+    ),
+    Run(
         name="align ecbplus",
         dataset="ecbplus",
         args=("align", "ecbplus", "{dir}/ecbplus"),
@@ -123,8 +133,8 @@ def extract(dataset: str, cache: dict[str, Path], tmp: Path) -> Path | None:
     return target
 
 
-def run_one(run: Run, folder: Path) -> tuple[dict[str, float], float]:
-    args = [a.replace("{dir}", str(folder)) for a in run.args]
+def run_one(run: Run, folder: Path, extra: Path | None) -> tuple[dict[str, float], float]:
+    args = [a.replace("{dir}", str(folder)).replace("{extra}", str(extra)) for a in run.args]
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "crossread.cli", "eval", *args, "--json"],
@@ -157,10 +167,11 @@ def main() -> int:
             if not run.name.startswith(args.only):
                 continue
             folder = extract(run.dataset, cache, Path(tmp))
-            if folder is None:
-                print(f"{run.name:<20} skipped: ../shared/data/{run.dataset} absent")
+            extra = extract(run.extra, cache, Path(tmp)) if run.extra else None
+            if folder is None or (run.extra and extra is None):
+                print(f"{run.name:<22} skipped: its data is absent from ../shared/data")
                 continue
-            scores, elapsed = run_one(run, folder)
+            scores, elapsed = run_one(run, folder, extra)
             results[run.name] = scores
             pinned = baseline.get(run.name, {})
             cells = []
@@ -173,7 +184,7 @@ def main() -> int:
                 elif old is not None and value > old + TOLERANCE:
                     mark = f" (up from {old:.4f})"
                 cells.append(f"{metric}={value:.4f}{mark}")
-            print(f"{run.name:<20} {elapsed:6.1f}s  " + "  ".join(cells), flush=True)
+            print(f"{run.name:<22} {elapsed:6.1f}s  " + "  ".join(cells), flush=True)
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n")
     if args.update:
