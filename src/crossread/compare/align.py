@@ -15,10 +15,14 @@ import numpy as np
 
 from crossread.compare.base import Similarity
 from crossread.compare.claims import Claim, article_claims
+from crossread.compare.events import event_agreement, shingles
+from crossread.compare.words import WORD_RE, normalize
 from crossread.models import Article
 
 _SPLIT_MARGIN = 1.5
 """A second claim of one article joins a group only on a link this many times the threshold."""
+_EVENT_PENALTY = 0.35
+"""Factor on the score of two claims whose events differ."""
 _MIN_CONTENT = 2
 """Claims with fewer content words and names than this (datelines, bylines) are not facts."""
 
@@ -47,6 +51,13 @@ class Alignment:
         return tuple(dict.fromkeys(c.article for c in self.claims))
 
 
+def measures(claim: Claim) -> frozenset[str]:
+    """What the claim's numbers measure (``450 kilometres`` -> kilometre): a shared measure
+    means the claims report the same quantity, whatever verb they use (cover/travel)."""
+    units = (WORD_RE.findall(n.unit or "")[-1:] for n in claim.numbers)
+    return frozenset(f"#{normalize(u[0])}" for u in units if u)
+
+
 def story_claims(articles: Sequence[Article]) -> list[Claim]:
     """Every substantive claim of the articles, in article then reading order."""
     claims: list[Claim] = []
@@ -62,7 +73,14 @@ def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Align
     n = len(claims)
     if n == 0:
         return ()
-    scores = similarity.matrix(claims)
+    # claims that report different events (launch vs veto) are not the same fact, however
+    # many topic words they share
+    agree = event_agreement(
+        [c.events for c in claims],
+        [frozenset(c.words) for c in claims],
+        [shingles(c.words) | measures(c) | {f">{o}" for o in c.objects} for c in claims],
+    )
+    scores = similarity.matrix(claims) * np.where(agree > 0, 1.0, _EVENT_PENALTY)
     by_article: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
         by_article.setdefault(claim.article, []).append(i)
@@ -163,6 +181,8 @@ def _rejoin(alignments: list[Alignment]) -> tuple[Alignment, ...]:
             numbers=tuple(n for c in claims for n in c.numbers),
             times=tuple(t for c in claims for t in c.times),
             negated=any(c.negated for c in claims),
+            events=frozenset().union(*(c.events for c in claims)),
+            objects=frozenset().union(*(c.objects for c in claims)),
         )
         merged[indices[0]] = Alignment(claims=(whole,), best_other=max(a.best_other for a in parts))
         dropped.update(indices[1:])

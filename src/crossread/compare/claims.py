@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from crossread.compare.events import find_events
 from crossread.compare.words import WORD_RE, data_lines, is_stopword, normalize, word_set
 from crossread.models import Article, NumberRef, Sentence, TimeRef
 
@@ -87,6 +88,10 @@ class Claim:
     times: tuple[TimeRef, ...] = ()
     sources: tuple[Source, ...] = ()
     negated: bool = False
+    events: frozenset[str] = frozenset()
+    """Normalised event words (verbs by their shape): what the claim says happened."""
+    objects: frozenset[str] = frozenset()
+    """What the events act on: the first content word after each event word."""
 
 
 @cache
@@ -210,6 +215,7 @@ def article_claims(article: Article) -> list[Claim]:
                 if any(s <= pos < e for s, e, _ in inside) or is_stopword(match.group()):
                     continue
                 words.append(normalize(match.group()))
+            events = find_events(text, [(s - start, e - start) for s, e, _ in inside])
             claims.append(
                 Claim(
                     article=article.id,
@@ -227,6 +233,8 @@ def article_claims(article: Article) -> list[Claim]:
                     times=tuple(t for t in article.times if start <= t.start < end),
                     sources=sources,
                     negated=is_negated(text),
+                    events=events.words,
+                    objects=events.objects,
                 )
             )
     return claims

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from crossread.compare.align import Alignment
 from crossread.compare.claims import Claim
-from crossread.compare.words import WORD_RE, is_stopword, normalize
-from crossread.models import Article, ConflictKind, Fact, NumberRef, Support
+from crossread.compare.words import WORD_RE, is_stopword, normalize, word_set
+from crossread.models import Article, ConflictKind, Fact, NumberRef, Support, TimeRef
 
 # How sure each detector is when it fires (scaled by the claims' similarity).
 _CERTAINTY: dict[ConflictKind, float] = {
@@ -65,8 +65,20 @@ def _number_window(claim: Claim, number: NumberRef) -> set[str]:
     return {normalize(w) for w in words}
 
 
-def _interval(number: NumberRef) -> tuple[float, float]:
+def _glued(claim: Claim, number: NumberRef) -> bool:
+    """True when the number's qualifier was read inside a longer word (``cover 450``)."""
+    offset = number.start - claim.start
+    return 0 < offset <= len(claim.text) and claim.text[offset - 1].isalpha()
+
+
+def _shown(claim: Claim, number: NumberRef) -> str:
+    return number.text.split(None, 1)[-1] if _glued(claim, number) else number.text
+
+
+def _interval(number: NumberRef, claim: Claim | None = None) -> tuple[float, float]:
     value = number.value
+    if claim and _glued(claim, number):
+        return (value, value)
     if number.approx == "more_than":
         return (value, math.inf)
     if number.approx == "less_than":
@@ -88,20 +100,50 @@ def number_conflict(a: Claim, b: Claim) -> str | None:
                 continue
             if not (_number_window(a, x) & _number_window(b, y)):
                 continue
-            lo_x, hi_x = _interval(x)
-            lo_y, hi_y = _interval(y)
+            lo_x, hi_x = _interval(x, a)
+            lo_y, hi_y = _interval(y, b)
             if hi_x < lo_y or hi_y < lo_x or (hi_x == lo_y and x.approx == "more_than"):
                 return (
-                    f"Numbers differ: {a.outlet} says {_quote(x.text)}, "
-                    f"{b.outlet} says {_quote(y.text)}."
+                    f"Numbers differ: {a.outlet} says {_quote(_shown(a, x))}, "
+                    f"{b.outlet} says {_quote(_shown(b, y))}."
                 )
     return None
 
 
+_LINK_WORDS = frozenset(["on", "in", "at", "late", "early", "last", "this", "earlier", "later"])
+
+
+def is_statement_time(claim: Claim, time: TimeRef) -> bool:
+    """True when a time dates the reporting (``said on Wednesday``), not the event itself.
+
+    The time follows a reporting verb (``said on Wednesday``, ``told reporters Monday``) or
+    comes right before one (``on Wednesday said``).
+    """
+    offset = time.start - claim.start
+    if not 0 <= offset <= len(claim.text):
+        return False
+    reporting = word_set("reporting.txt")
+    before = [w.lower() for w in WORD_RE.findall(claim.text[:offset])]
+    while before and before[-1] in _LINK_WORDS:
+        before.pop()
+    if before and (before[-1] in reporting or (len(before) > 1 and before[-2] in reporting)):
+        return True
+    after = [w.lower() for w in WORD_RE.findall(claim.text[time.end - claim.start :])[:1]]
+    return bool(after) and after[0] in reporting
+
+
 def date_conflict(a: Claim, b: Claim) -> str | None:
-    """A note when the claims date the fact to different days, months or years."""
+    """A note when the claims date the same event to different days, months or years.
+
+    Only event dates count: the date of a statement (``said on Wednesday``) is not when the
+    event happened, so it never conflicts with another outlet's event date.
+    """
     for x in a.times:
+        if is_statement_time(a, x):
+            continue
         for y in b.times:
+            if is_statement_time(b, y):
+                continue
             if x.type != "DATE" or y.type != "DATE" or not x.value or not y.value:
                 continue
             if not (_DATE_RE.match(x.value) and _DATE_RE.match(y.value)):
