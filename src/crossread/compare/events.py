@@ -25,10 +25,6 @@ from scipy import sparse
 
 from crossread.compare.words import WORD_RE, is_stopword, normalize, word_set
 
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that"]
-    + ["these", "those", "some", "many", "several", "every", "each", "no"]
-)
 _MIN_REGULAR_PAST = 5
 """Shortest ``-ed`` word read as a past verb (``need``, ``bed`` are not)."""
 
@@ -75,7 +71,7 @@ def find_events(text: str, names: Sequence[tuple[int, int]] = ()) -> Events:
         previous = tokens[i - 1].group().lower() if i else ""
         before = text[tokens[i - 1].end() : match.start()] if i else ""
         adverb = lowered.endswith("ly")
-        if previous in _DETERMINERS:
+        if previous in word_set("determiners.txt"):
             continue  # "the flooded town": a participle after a determiner describes a noun
         verb = (
             (lowered.endswith("ed") and len(lowered) >= _MIN_REGULAR_PAST)
