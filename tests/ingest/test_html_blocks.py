@@ -16,7 +16,8 @@ PROSE = "The council voted on Tuesday to reopen the harbour bridge after three w
 
 
 def test_cues_are_short_heading_lines_in_several_languages() -> None:
-    for cue in ("Read more:", "RELATED STORIES", "Lesen Sie auch", "À lire aussi", "Leia também"):
+    cues = ("Read more:", "RELATED STORIES", "Lesen Sie auch", "À lire aussi", "Leia também")
+    for cue in (*cues, "Keine Kommentare", "3 Comments", "Leave a reply"):
         assert is_related_cue(cue), cue
     assert not is_related_cue("Read more about the vote in the council minutes published today.")
     assert not is_related_cue("Share prices fell")
