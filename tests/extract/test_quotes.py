@@ -218,3 +218,29 @@ def test_parenthetical_attribution_covers_the_whole_sentence() -> None:
     assert quote.start == 0
     assert quote.text == "A comic tone would make the subject more accessible"
     assert text[quote.speaker_start : quote.speaker_end] == "she"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Nearly half said they prefer someone with experience.", "Nearly half", "they prefer"),
+        ("On economic issues, 42% say they are liberal voters.", "42%", "they are liberal"),
+        ("Others, however, say a recalibration is overdue.", "Others", "a recalibration"),
+        ("Ann Fox (D-Vt.) last week said the bill was dead.", "Ann Fox", "the bill was"),
+        ("Cruz said if elected he could work with the leaders.", "Cruz", "if elected"),
+    ],
+)
+def test_share_subjects_and_words_between_subject_and_cue(
+    text: str, speaker: str, content: str
+) -> None:
+    quote = only(quotes_of(text), content)
+    assert quote.speaker == speaker
+
+
+def test_said_then_a_pronoun_opening_a_clause_is_not_a_trailing_attribution() -> None:
+    text = (
+        "Stephen Moore, a conservative economist and former member of the editorial board, "
+        "said he is considering an endorsement."
+    )
+    quote = only(quotes_of(text), "considering")
+    assert quote.text.startswith("he is considering")

@@ -51,6 +51,9 @@ _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
 _CLAUSE_STOP = re.compile(r",\s+(?:though|although|whereas|while|adding|saying)\b|;\s")
 # a passive or clipped "asked": "When asked whether ...", "was asked if ...", "Asked why, ..."
 _PASSIVE = re.compile(r"(?:^\s*|\b(?:[Ww]hen|[Ii]f|was|were|been|being|is|are|be)\s+)\Z")
+# the last comma of a sentence, where a trailing attribution starts
+_TAIL = re.compile(r",\s*([^,]{1,80})$")
+_PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "i", "it"})
 _FORBIDDEN_LEAD = re.compile(r"[“”\"]")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
@@ -67,7 +70,7 @@ _CLAUSE_OPENER = re.compile(
     r"\s+[\w“\"]"
 )
 _NOT_CLAUSE = re.compile(
-    r"\s+(?:to|for|of|in|on|at|by|with|about|during|after|before|while|when|as|from|if|"
+    r"\s+(?:to|for|of|in|on|at|by|with|about|during|after|before|while|when|as|from|"
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
     r"much|more|little|yes|no)\b"
 )
@@ -309,12 +312,12 @@ def _reported(
             elif text[acc.start() - 2 : acc.start()].strip() == ",":
                 return _span(ctx, sentence, s, acc.start() - 2, speaker, "according to", direct)
     # 2. "CONTENT, X said." / "CONTENT, said X."
-    tail = re.search(r",\s*([^,]{1,80})$", text[s:body_end])
+    tail = _TAIL.search(text, s, body_end)
     if tail is not None:
-        clause_start = s + tail.start(1)
+        clause_start = tail.start(1)
         found = attribution_after(ctx, clause_start, body_end)
-        if found is not None and tail.start() > 15 and _ends_clause(text, found, body_end):
-            return _span(ctx, sentence, s, s + tail.start(), found[0], found[1], direct)
+        if found is not None and tail.start() - s > 15 and _ends_clause(text, found, body_end):
+            return _span(ctx, sentence, s, tail.start(), found[0], found[1], direct)
     # 3. "X said (that) CONTENT" (in a title-case headline: "Trump Says He Will Win")
     headline = _title_case(text[s:body_end])
     for cue in cue_pattern(headline).finditer(text, s, body_end):
@@ -444,6 +447,9 @@ def _ends_clause(text: str, found: tuple[tuple[int, int], str], end: int) -> boo
     (speaker_start, speaker_end), cue = found
     after = max(speaker_end, text.find(cue, speaker_start) + len(cue))
     rest = text[after:end]
+    inverted = text.find(cue, max(0, speaker_start - len(cue) - 3), speaker_start) >= 0
+    if inverted and text[speaker_start:speaker_end].lower() in _PRONOUN_WORDS:
+        return not rest.strip()  # "..., said he." but not "..., said he is considering ..."
     return len(rest.split()) <= 5 and not re.search(r"\bthat\b|[,:]", rest)
 
 

@@ -56,6 +56,22 @@ _INVERTIBLE = word_set("invertible")
 
 _CALENDAR = word_set("calendar")
 _RELATIVE = frozenset({"who", "which"})
+# a time adverbial or an interjected adverb between a subject and its cue
+_TIME_BEFORE_CUE = re.compile(
+    r"(?:\s+(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|fall|winter)|"
+    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r",\s*(?:however|too|though|meanwhile|in turn|for their part|for his part|for her part),)"
+    r"\s*$"
+)
+# a share of people as a subject: "Nearly half said", "Just shy of half, 49%, say", "42% say",
+# "one in four voters said"
+_QUANTITY_END = re.compile(
+    r"(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Oo]nly|[Jj]ust|[Oo]ver|[Mm]ore than|[Ff]ewer than|"
+    r"[Ll]ess than)\s+)?(?:\d[\d.,]*\s*%|\b(?:half|a majority|a third|a quarter|"
+    r"two-thirds|three-quarters|(?:[Oo]ne|[Tt]wo|[Tt]hree|\d+) (?:in|out of) (?:\w+)(?: voters| "
+    r"Americans| respondents| adults)?))(?:\s+of\s+(?:them|those|voters|respondents|"
+    r"Americans|Republicans|Democrats|[a-z]+ voters))?\s*,?\s*$"
+)
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _PHRASE = re.compile(r"[^,;:!?“”\"()\n]{1,80}")
 _FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
@@ -292,6 +308,12 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     (with its title), an appositive (``Kim, a senior official,``) or a short noun phrase."""
     text = ctx.text
     i = pos
+    when = _TIME_BEFORE_CUE.search(text, lo, i)
+    if when is not None:
+        i = when.start()  # "Feinstein (D-Calif.) last week said", "Others, however, say"
+    quantity = _QUANTITY_END.search(text, lo, i)
+    if quantity is not None:
+        return quantity.start(), len(text[:i].rstrip(" ,"))  # "Nearly half said", "49% say"
     paren = _PARENTHESIS_END.search(text, lo, i)
     if paren is not None:
         i = paren.start()  # "Sen. Bernie Sanders (I-Vt.) said": skip the party tag
