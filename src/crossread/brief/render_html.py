@@ -10,7 +10,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from crossread.brief.render_json import to_json
+from crossread.brief.render_json import TOP_EXCLUSIVES, to_json
 from crossread.models import Brief
 
 
@@ -31,4 +31,8 @@ def render_html(brief: Brief) -> str:
         status: [f for f in data["facts"] if f["status"] == status]
         for status in ("corroborated", "conflicting", "exclusive")
     }
-    return _environment().get_template("brief.html").render(brief=data, facts=facts)
+    return (
+        _environment()
+        .get_template("brief.html")
+        .render(brief=data, facts=facts, top_exclusives=TOP_EXCLUSIVES)
+    )

@@ -51,8 +51,12 @@ def _fact(fact: Fact) -> dict[str, Any]:
     }
 
 
+TOP_EXCLUSIVES = 8
+"""Exclusives per outlet the Markdown and HTML briefs show first; the JSON keeps them all."""
+
+
 def exclusives_by_outlet(brief: Brief) -> dict[str, list[str]]:
-    """outlet -> texts of the facts only that outlet reports, in the brief's order."""
+    """outlet -> texts of the facts only that outlet reports, strongest first (compare's order)."""
     result: dict[str, list[str]] = {a.label: [] for a in brief.articles}
     for fact in brief.facts:
         if fact.status == "exclusive" and fact.support:

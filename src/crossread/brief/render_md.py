@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crossread.brief.render_json import to_json
+from crossread.brief.render_json import TOP_EXCLUSIVES, to_json
 from crossread.models import Brief
 
 _STATUS_TITLES = (
@@ -49,10 +49,12 @@ def render_markdown(brief: Brief) -> str:
             note = f" — {_md(fact['note'])}" if fact["note"] else ""
             out.append(f"- {_md(fact['text'])}{note}")
             out += _support(fact)
-    out += ["", "## Exclusives", ""]
+    out += ["", "## Exclusives (strongest first)", ""]
     for outlet, texts in data["exclusives"].items():
         out.append(f"### {_md(outlet)} ({len(texts)})")
-        out += [f"- {_md(t)}" for t in texts] or ["- (none)"]
+        out += [f"- {_md(t)}" for t in texts[:TOP_EXCLUSIVES]] or ["- (none)"]
+        if len(texts) > TOP_EXCLUSIVES:
+            out.append(f"- … {len(texts) - TOP_EXCLUSIVES} more, weaker (all in `--json`)")
         out.append("")
     if data["timeline"]:
         out += ["## Timeline", ""]

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from crossread.compare.align import Alignment, align_claims, story_claims
 from crossread.compare.base import Similarity, get_similarity
+from crossread.compare.salience import salience, story_names
 from crossread.compare.verdicts import independence, verdict
 from crossread.models import Article, Fact
 
@@ -43,8 +44,10 @@ def compare(
     """Label every fact of a story's articles corroborated, exclusive or conflicting.
 
     Facts come back best-supported first: corroborated (most independent outlets first), then
-    conflicting, then exclusive, each group in reading order. Every fact keeps its evidence:
-    the articles' own sentences, verbatim, with their offsets.
+    conflicting, each in reading order, then exclusive, strongest first (see
+    :func:`~crossread.compare.salience.salience`: new names, figures, quotes, events, lead
+    position). Every fact keeps its evidence: the articles' own sentences, verbatim, with their
+    offsets.
     """
     # 1. cut sentences into claims and align them across articles
     alignments = align(articles, similarity=similarity)
@@ -52,18 +55,21 @@ def compare(
     source_of = independence(articles, copies or {})
     # 3. one verdict per aligned group
     order = {a.id: i for i, a in enumerate(articles)}
+    names = story_names([c for alignment in alignments for c in alignment.claims])
     ranked = []
     for alignment in alignments:
         fact = verdict(alignment, source_of)
         first = alignment.claims[0]
+        strength = salience(alignment, names) if fact.status == "exclusive" else 0.0
         ranked.append(
             (
                 _STATUS_ORDER[fact.status],
                 -fact.independent_outlets,
+                -strength,
                 order[first.article],
                 first.start,
                 fact,
             )
         )
-    ranked.sort(key=lambda item: item[:4])
-    return tuple(item[4] for item in ranked)
+    ranked.sort(key=lambda item: item[:5])
+    return tuple(item[5] for item in ranked)
