@@ -84,10 +84,15 @@ def left_out_blocks(tree: lxml_html.HtmlElement, text: str) -> list[Removal]:
     squeezed = _squeeze(text)
     found: list[Removal] = []
     seen: set[str] = set()
-    for node in body.iter(*_BLOCKS):
-        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in node.iterdescendants()):
-            continue
-        if any(a.tag in _HIDDEN for a in node.iterancestors()):
+    nodes = list(body.iter(*_BLOCKS))  # held in a list: lxml keeps their proxies (identities)
+    containers: set[lxml_html.HtmlElement] = set()
+    for node in nodes:
+        for outer in node.iterancestors(*_BLOCKS):
+            if outer in containers:
+                break
+            containers.add(outer)
+    for node in nodes:
+        if node in containers or next(node.iterancestors(*_HIDDEN), None) is not None:
             continue
         block = " ".join(_visible(node).split())
         if len(block.split()) < MIN_WORDS or block in seen or _squeeze(block) in squeezed:
