@@ -167,3 +167,49 @@ def test_empty_and_unextracted_inputs() -> None:
     assert brief.headline == "Only a title" and brief.summary == ()
     assert "Only a title" in render_html(brief) and render_markdown(brief)
     assert to_json(brief)["facts"] == []
+
+
+def test_summary_skips_a_fact_whose_evidence_is_already_cited() -> None:
+    from crossread.brief.summary import summarize_facts
+    from crossread.models import Fact, Support
+
+    def ref(article: str, outlet: str, index: int, text: str) -> Support:
+        return Support(article=article, outlet=outlet, sentence=text, sentence_index=index)
+
+    both = "The country backed the invasion when it recognised the two regions as independent."
+    other = "It is one of the few countries to have recognized the independence of the regions."
+    first = Fact(
+        status="corroborated",
+        text=both,
+        support=(ref("a", "A", 0, both), ref("b", "B", 0, "The country has backed the war.")),
+        independent_outlets=2,
+    )
+    second = Fact(
+        status="corroborated",
+        text=other,
+        support=(ref("a", "A", 0, both), ref("b", "B", 3, other)),
+        independent_outlets=2,
+    )
+    summary = summarize_facts([first, second], [], max_sentences=4)
+    assert [c.text for c in summary] == [both]
+
+
+def test_exclusives_listed_strongest_first_and_capped_in_markdown() -> None:
+    from crossread.brief.render_json import TOP_EXCLUSIVES
+
+    lines = [f"Local resident number {i} said the water came fast that night." for i in range(12)]
+    article = build_article(
+        {
+            "id": "solo",
+            "outlet": "Solo Times",
+            "published": "2025-01-01",
+            "title": "Flood",
+            "text": "\n".join(lines),
+        }
+    )
+    brief = summarize("s", [article], compare([article]), ())
+    exclusives = to_json(brief)["exclusives"]["Solo Times"]
+    shown = render_markdown(brief).split("## Exclusives")[1].split("\n## ")[0]
+    assert len(exclusives) > TOP_EXCLUSIVES
+    assert sum(line.startswith("- Local resident") for line in shown.splitlines()) == TOP_EXCLUSIVES
+    assert f"{len(exclusives) - TOP_EXCLUSIVES} more" in shown

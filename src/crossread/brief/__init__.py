@@ -53,7 +53,7 @@ def summarize(
     if max_sentences is None:
         outlets = len({a.outlet or a.id for a in articles if (copies or {}).get(a.id) is None})
         max_sentences = min(MAX_SENTENCES, 2 * max(outlets, 1))
-    summary = summarize_facts(facts, articles, max_sentences=max_sentences)
+    summary = summarize_facts(facts, articles, max_sentences=max_sentences, headline=headline)
     # 2. dated events in event order, quotes by speaker, framing per article
     timeline = build_timeline(articles)
     quotes = collect_quotes(articles, entities)

@@ -1,7 +1,8 @@
 """The consolidated summary and the headline of a brief.
 
-The summary leads with the best-corroborated facts (most independent outlets, then highest
-confidence), then conflicts, then what single outlets report, earliest in their article first.
+The summary leads with the best-corroborated facts (most independent outlets first), then
+conflicts, then what single outlets report; within each, prominent facts first (early in their
+article, sharing the headline's words).
 A candidate sentence is skipped when most of its words already appear in the summary, and every
 sentence cites the outlets and articles that support it.
 """
@@ -16,15 +17,19 @@ from crossread.models import Article, Citation, Fact
 MAX_SENTENCES = 6
 _REDUNDANT = 0.6
 _MIN_WORDS = 5
+_HEADLINE_WEIGHT = 1.0
+"""A sentence holding all the headline's words counts as much as being the lead sentence."""
 
 
 def _overlap(terms: set[str], seen: set[str]) -> float:
     return len(terms & seen) / len(terms) if terms else 1.0
 
 
-def _rank(fact: Fact, position: int) -> tuple[float, ...]:
+def _rank(fact: Fact, position: int, on_headline: float) -> tuple[float, ...]:
+    """Sort key: support first, then prominence (lead position and headline words)."""
     status = {"corroborated": 0, "conflicting": 1, "exclusive": 2}[fact.status]
-    return (status, -fact.independent_outlets, position, -fact.confidence)
+    prominence = 1.0 / (1.0 + position) + _HEADLINE_WEIGHT * on_headline
+    return (status, -fact.independent_outlets, -prominence, position, -fact.confidence)
 
 
 def _sentence(fact: Fact) -> str:
@@ -40,12 +45,25 @@ def summarize_facts(
     articles: Sequence[Article],
     *,
     max_sentences: int = MAX_SENTENCES,
+    headline: str = "",
 ) -> tuple[Citation, ...]:
-    """Up to ``max_sentences`` non-redundant, cited sentences, best-corroborated first."""
+    """Up to ``max_sentences`` non-redundant, cited sentences, best-corroborated first.
+
+    Among facts with the same support, prominent ones lead: early in their article (where
+    reporters put what matters) and sharing the headline's words (Edmundson's location and
+    title cues).
+    """
     titles = {" ".join(a.title.split()).lower() for a in articles}
+    headline_terms = set(content_terms(headline))
+
+    def on_headline(fact: Fact) -> float:
+        if not headline_terms:
+            return 0.0
+        return len(set(content_terms(_sentence(fact))) & headline_terms) / len(headline_terms)
+
     ranked = sorted(
         (f for f in facts if f.support),
-        key=lambda f: _rank(f, min(s.sentence_index for s in f.support)),
+        key=lambda f: _rank(f, min(s.sentence_index for s in f.support), on_headline(f)),
     )
     seen: set[str] = set()
     used: set[tuple[str, int]] = set()
@@ -56,10 +74,15 @@ def summarize_facts(
         terms = set(content_terms(text))
         if len(text.split()) < _MIN_WORDS or text.lower() in titles:
             continue
-        # a sentence already cited (as evidence of an earlier fact) says nothing new
+        # a sentence already cited (as evidence of an earlier fact) says nothing new, nor does
+        # a fact whose evidence is mostly sentences the summary already cites
+        keys = [(s.article, s.sentence_index) for s in fact.support]
+        cited = sum(key in used for key in keys)
         if any(
             s.sentence == sentence and (s.article, s.sentence_index) in used for s in fact.support
         ):
+            continue
+        if cited and cited * 2 >= len(keys):
             continue
         if _overlap(terms, seen) >= _REDUNDANT:
             continue
