@@ -28,17 +28,17 @@ def test_gum_reader_rebuilds_text_and_named_mentions(shared_data: Callable[[str]
 def test_gum_named_mention_scores(shared_data: Callable[[str], Path]) -> None:
     result = evaluate_gum(list(read_gum_documents(shared_data("gum_news"))))
     assert result["docs"] == 24
-    assert result["mention_f1"] >= 0.62  # type: ignore[operator]
-    assert result["typed_mention_f1"] >= 0.51  # type: ignore[operator]
-    assert result["partial_mention_f1"] >= 0.77  # type: ignore[operator]
+    assert result["mention_f1"] >= 0.64  # type: ignore[operator]
+    assert result["typed_mention_f1"] >= 0.53  # type: ignore[operator]
+    assert result["partial_mention_f1"] >= 0.79  # type: ignore[operator]
 
 
 def test_ecbplus_cross_document_clusters(shared_data: Callable[[str], Path]) -> None:
     result = evaluate_ecb(shared_data("ecbplus") / "ecbplus", DEV_TOPICS)
     assert result["docs"] > 150
-    assert result["mention_r"] >= 0.43  # type: ignore[operator]
-    assert result["bcubed_f1"] >= 0.79  # type: ignore[operator]
-    assert result["muc_f1"] >= 0.85  # type: ignore[operator]
+    assert result["mention_r"] >= 0.45  # type: ignore[operator]
+    assert result["bcubed_f1"] >= 0.81  # type: ignore[operator]
+    assert result["muc_f1"] >= 0.86  # type: ignore[operator]
     # linking must beat clustering the same mentions by their exact text
     assert result["bcubed_f1"] > result["baseline_bcubed_f1"] + 0.06  # type: ignore[operator]
 
