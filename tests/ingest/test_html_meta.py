@@ -155,3 +155,15 @@ def test_site_name_preferred_over_a_company_publisher() -> None:
     </p></article></body></html>"""
     )
     assert read_html(page, source="t.html").outlet == "Tages-Anzeiger"
+
+
+def test_escaped_html_article_body_becomes_plain_paragraphs() -> None:
+    from crossread.ingest.htmlmeta import article_body
+
+    escaped = (
+        "&lt;p class=&quot;texto&quot;&gt;Em busca de uma solu&amp;ccedil;&amp;atilde;o.&lt;/p&gt;"
+        "&lt;p&gt;O &lt;b&gt;Senado&lt;/b&gt; votou.&lt;script&gt;x()&lt;/script&gt;&lt;/p&gt;"
+    )
+    assert article_body(escaped) == "Em busca de uma solução.\n\nO Senado votou."
+    assert article_body("AT&amp;T said a < b.") == "AT&T said a < b."
+    assert article_body(["  "]) is None

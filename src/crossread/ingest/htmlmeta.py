@@ -162,7 +162,7 @@ def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         and not articles
         and og_type != "article",
         free=_boolean(free),
-        body=_text(article.get("articleBody")),
+        body=article_body(article.get("articleBody")),
     )
 
 
@@ -249,6 +249,33 @@ def _text(value: Any) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+_MARKUP = re.compile(r"<(?:p|br|div|span|a|strong|em|b|i|h[1-6]|ul|ol|li|blockquote)\b[^>]*>", re.I)
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote)\s*>", re.I)
+
+
+def article_body(value: Any) -> str | None:
+    """A JSON-LD ``articleBody`` as plain text, paragraphs separated by blank lines.
+
+    Some sites put the body's HTML there, often escaped once or twice (``&lt;p&gt;``); its
+    markup would inflate the length and leak tags into the text, so it is turned into text.
+    """
+    text = _text(value)
+    if not text:
+        return None
+    for _ in range(3):
+        if "&lt;" not in text and "&amp;" not in text:
+            break
+        text = html.unescape(text)
+    if _MARKUP.search(text):
+        with contextlib.suppress(ValueError, TypeError):
+            text = _BLOCK_END.sub("\n\n", text)
+            fragment = lxml_html.fragment_fromstring(text, create_parent="div")
+            for hidden in fragment.xpath(".//script|.//style"):
+                hidden.drop_tree()
+            text = fragment.text_content()
+    return text.strip() or None
 
 
 def _first_text(*values: str | None) -> str | None:
