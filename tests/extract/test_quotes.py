@@ -244,3 +244,8 @@ def test_said_then_a_pronoun_opening_a_clause_is_not_a_trailing_attribution() ->
     )
     quote = only(quotes_of(text), "considering")
     assert quote.text.startswith("he is considering")
+
+
+def test_an_opening_connective_is_not_part_of_the_content() -> None:
+    quote = only(quotes_of("But the plan will fail next year, the senator said."), "plan")
+    assert quote.text == "the plan will fail next year"

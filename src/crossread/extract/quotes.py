@@ -54,6 +54,11 @@ _PASSIVE = re.compile(r"(?:^\s*|\b(?:[Ww]hen|[Ii]f|was|were|been|being|is|are|be
 # the last comma of a sentence, where a trailing attribution starts
 _TAIL = re.compile(r",\s*([^,]{1,80})$")
 _PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "i", "it"})
+_CONNECTIVE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|However|Even so|Meanwhile|Moreover|Also|Instead|Indeed|"
+    r"Nonetheless|Nevertheless|Similarly|Likewise|Besides|Plus)\b,?|"
+    r"As (?:I|we) (?:mentioned|noted|said|wrote) (?:above|earlier|before),)\s+"
+)
 _FORBIDDEN_LEAD = re.compile(r"[“”\"]")
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
@@ -310,14 +315,24 @@ def _reported(
                         ctx, sentence, comma + 1, body_end, speaker, "according to", direct
                     )
             elif text[acc.start() - 2 : acc.start()].strip() == ",":
-                return _span(ctx, sentence, s, acc.start() - 2, speaker, "according to", direct)
+                return _span(
+                    ctx,
+                    sentence,
+                    _after_connective(text, s),
+                    acc.start() - 2,
+                    speaker,
+                    "according to",
+                    direct,
+                )
     # 2. "CONTENT, X said." / "CONTENT, said X."
     tail = _TAIL.search(text, s, body_end)
     if tail is not None:
         clause_start = tail.start(1)
         found = attribution_after(ctx, clause_start, body_end)
         if found is not None and tail.start() - s > 15 and _ends_clause(text, found, body_end):
-            return _span(ctx, sentence, s, tail.start(), found[0], found[1], direct)
+            return _span(
+                ctx, sentence, _after_connective(text, s), tail.start(), found[0], found[1], direct
+            )
     # 3. "X said (that) CONTENT" (in a title-case headline: "Trump Says He Will Win")
     headline = _title_case(text[s:body_end])
     for cue in cue_pattern(headline).finditer(text, s, body_end):
@@ -400,6 +415,13 @@ def _reported(
     if found_in is not None:
         return _span(ctx, sentence, found_in.end(), body_end, found_in.span(1), "in", direct)
     return None
+
+
+def _after_connective(text: str, start: int) -> int:
+    """Skip a connective opening the sentence: it links to the text before, it is not part of
+    what the source says (``But the plan will fail, he said``)."""
+    m = _CONNECTIVE.match(text, start)
+    return m.end() if m else start
 
 
 def _parenthetical(lead: str) -> bool:
