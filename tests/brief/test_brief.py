@@ -213,3 +213,28 @@ def test_exclusives_listed_strongest_first_and_capped_in_markdown() -> None:
     assert len(exclusives) > TOP_EXCLUSIVES
     assert sum(line.startswith("- Local resident") for line in shown.splitlines()) == TOP_EXCLUSIVES
     assert f"{len(exclusives) - TOP_EXCLUSIVES} more" in shown
+
+
+def test_framing_terms_are_distinctive_content_not_reporting_verbs() -> None:
+    from crossread.brief.framing import frame
+
+    def article(i: str, text: str) -> Article:
+        return build_article(
+            {"id": i, "outlet": i.upper(), "published": "2025-01-01", "title": "T", "text": text}
+        )
+
+    a = article(
+        "a",
+        "The minister said the nuclear test was planned, saying it would give no warning.\n"
+        "Officials said a nuclear test site was being prepared, the minister added.",
+    )
+    b = article(
+        "b",
+        "The minister said the talks would continue.\n"
+        "Trade sanctions were discussed, saying they would give relief.",
+    )
+    terms = {f.article: f.terms for f in frame([a, b], [])}
+    assert terms["a"][0] == "nuclear test"
+    for generic in ("said", "saying", "give", "minister"):
+        assert generic not in terms["a"]
+    assert "trade sanctions" in terms["b"]
