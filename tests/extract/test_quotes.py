@@ -249,3 +249,16 @@ def test_said_then_a_pronoun_opening_a_clause_is_not_a_trailing_attribution() ->
 def test_an_opening_connective_is_not_part_of_the_content() -> None:
     quote = only(quotes_of("But the plan will fail next year, the senator said."), "plan")
     assert quote.text == "the plan will fail next year"
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "sources familiar with the talks",
+        "people close to the president",
+        "officials in the ministry",
+    ],
+)
+def test_unnamed_qualified_sources_after_the_content(speaker: str) -> None:
+    quote = only(quotes_of(f"The trade deal is off for now, {speaker} said."), "trade deal")
+    assert quote.speaker == speaker

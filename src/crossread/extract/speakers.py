@@ -72,6 +72,11 @@ _QUANTITY_END = re.compile(
     r"Americans| respondents| adults)?))(?:\s+of\s+(?:them|those|voters|respondents|"
     r"Americans|Republicans|Democrats|[a-z]+ voters))?\s*,?\s*$"
 )
+# how a bare speaker noun is qualified when no name is given
+_QUALIFIED = re.compile(
+    r"(?:familiar with|close to|briefed on|involved in|knowledgeable about|with knowledge|"
+    r"who (?:were|are|was|is|had|have|spoke|asked|requested|declined)|in the|at the|from the)\b"
+)
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _PHRASE = re.compile(r"[^,;:!?“”\"()\n]{1,80}")
 _FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
@@ -186,6 +191,8 @@ def _speaker_then_cue(
         or first.lower() in _DETERMINERS
         or first.lower() in _PRONOUNS
         or (len(words) <= 2 and words[-1].lower() in _speaker_nouns())
+        # "sources familiar with the talks said", "people close to the president said"
+        or (first.lower() in _speaker_nouns() and _QUALIFIED.match(" ".join(words[1:3])))
     )
     if not opener and not (len(words) <= 8 and any(w[:1].isupper() for w in words)):
         return None  # "retired Air Force general Lloyd Newton said" is fine, "and then said" not
