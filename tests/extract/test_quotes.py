@@ -262,3 +262,14 @@ def test_an_opening_connective_is_not_part_of_the_content() -> None:
 def test_unnamed_qualified_sources_after_the_content(speaker: str) -> None:
     quote = only(quotes_of(f"The trade deal is off for now, {speaker} said."), "trade deal")
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The Daily Show Takes A Closer Look At The GOP Candidates So You Don’t Have To",
+        "Marco Rubio Responds To Question About Minimum Wage By Saying We Need Fewer Jobs",
+    ],
+)
+def test_headline_capitals_do_not_make_cues(headline: str) -> None:
+    assert quotes_of(headline + "\n\nThe show aired on Monday night.") == ()

@@ -79,6 +79,7 @@ _NOT_CLAUSE = re.compile(
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
     r"much|more|little|yes|no)\b"
 )
+_NOT_CLAUSE_ANY_CASE = re.compile(_NOT_CLAUSE.pattern, re.IGNORECASE)
 
 
 def find_quotes(
@@ -337,6 +338,14 @@ def _reported(
     headline = _title_case(text[s:body_end])
     for cue in cue_pattern(headline).finditer(text, s, body_end):
         info = cues()[cue.group().lower() if headline else cue.group()]
+        # capitals say little in a headline: only plain speech verbs ("Says", "Tells"), and
+        # never before a preposition ("Responds To Question", "Show Takes")
+        if (
+            headline
+            and not cue.group().islower()
+            and (info.needs_that or _NOT_CLAUSE_ANY_CASE.match(text, cue.end()))
+        ):
+            continue
         pos = cue.end()
         obj = OBJECTS.match(text, pos) if info.lemma in ("tell", "ask", "warn", "urge") else None
         if obj is not None:
@@ -379,6 +388,8 @@ def _reported(
             return _span(ctx, sentence, pos, comma if comma > 0 else body_end, None, "", direct)
         if speaker is None:
             continue
+        if headline and text[s : speaker[0]].strip():
+            continue  # a headline's speaker is its subject: "Trump Says ...", not "Wage Saying"
         # the span keeps PolNeAR's convention of starting at "that"; the text starts after it
         that_start = pos + (
             that.start() + len(that.group()) - len(that.group().lstrip()) if that else 0
