@@ -8,6 +8,7 @@ from crossread.ingest.html import read_html
 from crossread.ingest.htmlblocks import (
     MAX_LISTED,
     drop_related,
+    find_lead,
     is_related_cue,
     left_out_blocks,
 )
@@ -65,7 +66,8 @@ def test_left_out_blocks_are_innermost_visible_and_not_in_the_text() -> None:
 
 def test_left_out_blocks_are_bounded() -> None:
     tree = _tree("".join(f"<li>Related story number {i} here</li>" for i in range(200)))
-    assert len(left_out_blocks(tree, "")) == MAX_LISTED
+    assert len(left_out_blocks(tree, "", limit=MAX_LISTED)) == MAX_LISTED
+    assert len(left_out_blocks(tree, "")) == 200
 
 
 def test_read_html_lists_what_it_dropped() -> None:
@@ -82,3 +84,34 @@ def test_read_html_lists_what_it_dropped() -> None:
     reasons = {r.text: r.reason for r in doc.removed}
     assert reasons.get("Ferry fares rise again") == "related-links"
     assert reasons.get("Copyright 2024 The Northfield Courier") == "html-boilerplate"
+
+
+LEAD = "Three weeks after the storm, the harbour bridge carries traffic again from Monday."
+
+
+def test_find_lead_needs_the_description_and_enough_words() -> None:
+    from crossread.models import Removal
+
+    blocks = [Removal(text="Sign up for our weekly newsletter", reason="html-boilerplate")]
+    blocks.append(Removal(text=LEAD, reason="html-boilerplate"))
+    assert find_lead(blocks, (LEAD[:60] + "...",)) == blocks[1]  # a truncated description
+    other = "A different summary of some other story entirely, at length."
+    assert find_lead(blocks, (other,)) is None
+    assert find_lead(blocks, ()) is None
+    short = [Removal(text="Bridge reopens on Monday", reason="html-boilerplate")]
+    assert (
+        find_lead(short, ("Bridge reopens on Monday after weeks of repairs to the deck",)) is None
+    )
+
+
+def test_read_html_puts_back_a_standfirst_the_extractor_dropped() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Paragraph {i} adds detail.</p>" for i in range(6))
+    page = (
+        f'<html><head><title>Bridge reopens</title><meta property="og:description" '
+        f'content="{LEAD}"></head><body><header><h1>Bridge reopens</h1>'
+        f'<div class="standfirst"><p>{LEAD}</p></div></header>'
+        f"<article>{paragraphs}</article></body></html>"
+    ).encode()
+    doc = read_html(page, source="bridge.html", url="https://courier.example/2024/05/01/bridge")
+    assert doc.text.startswith(LEAD)
+    assert LEAD not in {r.text for r in doc.removed}

@@ -1,11 +1,11 @@
 """Read one HTML page into a RawDocument: trafilatura's body text plus better metadata.
 
 Steps: decode the bytes (BOM, declared charset, UTF-8, then a guess with a warning); extract the
-body with trafilatura, cut the related-stories boxes it kept and list the text blocks it left out
-(``htmlblocks``); choose title, byline, date, outlet and language from JSON-LD, meta tags,
-the URL, visible datelines, then trafilatura/htmldate; finally judge whether the page is an
-article at all (``status``), so index pages, bot walls, consent shells and paywall stubs are
-reported as such instead of as made-up articles.
+body with trafilatura, put back a standfirst it dropped, cut the related-stories boxes it kept and
+list the text blocks it left out (``htmlblocks``); choose title, byline, date, outlet and
+language from JSON-LD, meta tags, the URL, visible datelines, then trafilatura/htmldate; finally
+judge whether the page is an article at all (``status``), so index pages, bot walls, consent
+shells and paywall stubs are reported as such instead of as made-up articles.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from crossread.errors import IngestError
-from crossread.ingest.htmlblocks import drop_related, left_out_blocks
+from crossread.ingest.htmlblocks import MAX_LISTED, drop_related, find_lead, left_out_blocks
 from crossread.ingest.htmldates import dateline_date, normalize_date, url_date
 from crossread.ingest.htmlmeta import PageMeta, fix_text, page_meta, split_names
 from crossread.ingest.noarticle import MIN_UNTYPED_TEXT, judge_page
@@ -82,8 +82,13 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
         # script-rendered pages: the extractor found little, the structured data has the text
         lines = [fix_text(p) for p in re.split(r"\n\s*\n|\r?\n", meta.body) if p.strip()]
         warnings.append("body taken from the page's JSON-LD articleBody")
-    # boilerplate the extractor left out is listed; "read more" boxes it kept are cut
+    # boilerplate the extractor left out is listed, except a standfirst it dropped, which
+    # leads the text again; "read more" boxes it kept are cut
     removed = left_out_blocks(tree, "\n".join(lines))
+    lead = find_lead(removed, meta.descriptions) if lines else None
+    if lead is not None:
+        removed.remove(lead)
+        lines.insert(0, lead.text)
     lines, related = drop_related(lines)
     text = "\n\n".join(lines)  # one paragraph per block, the layout the clean stage reads
     # 3. metadata: structured signals first, then the extractor's guesses
@@ -108,7 +113,7 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
         published=published,
         url=url,
         language=language,
-        removed=(*related, *removed),
+        removed=(*related, *removed[:MAX_LISTED]),
         status=verdict.status,
         warnings=tuple(warnings),
     )

@@ -6,7 +6,10 @@
   such boxes also sit in the middle of articles. A cue in the last tenth of the text ends it.
 - ``left_out_blocks``: the page's visible text blocks (paragraphs, list items, headings,
   captions, cells) that are not in the extracted text, so that a user can see what was dropped
-  as boilerplate. Bounded: blocks of at least ``MIN_WORDS`` words, the first ``MAX_LISTED``.
+  as boilerplate (blocks of at least ``MIN_WORDS`` words; the reader lists the first
+  ``MAX_LISTED``).
+- ``find_lead``: extractors often drop the standfirst, which sits outside the article element;
+  a left-out block that the page's own description (og/meta/JSON-LD) announces is that lead.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ TAIL = 0.9
 """From this share of the text's characters on, a cue ends the text."""
 MAX_LISTED = 50
 MIN_WORDS = 3
+MIN_LEAD_WORDS = 8
+LEAD_KEY = 50
+"""Characters of a folded lead and description that must agree (descriptions get truncated)."""
 
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)]?$")
 _BLOCKS = frozenset(
@@ -73,10 +79,13 @@ def drop_related(lines: list[str]) -> tuple[list[str], list[Removal]]:
     return kept, [Removal(text=line, reason="related-links") for line in removed]
 
 
-def left_out_blocks(tree: lxml_html.HtmlElement, text: str) -> list[Removal]:
+def left_out_blocks(
+    tree: lxml_html.HtmlElement, text: str, *, limit: int | None = None
+) -> list[Removal]:
     """Visible text blocks of the page that the body text does not contain (``html-boilerplate``).
 
-    Only innermost blocks count (a ``<div>`` is never listed whole); each appears once.
+    Only innermost blocks count (a ``<div>`` is never listed whole); each appears once, in
+    page order; at most ``limit`` of them.
     """
     body = tree.find(".//body")
     if body is None:
@@ -99,9 +108,33 @@ def left_out_blocks(tree: lxml_html.HtmlElement, text: str) -> list[Removal]:
             continue
         seen.add(block)
         found.append(Removal(text=block, reason="html-boilerplate"))
-        if len(found) == MAX_LISTED:
+        if limit is not None and len(found) >= limit:
             break
     return found
+
+
+def find_lead(blocks: list[Removal], descriptions: tuple[str, ...]) -> Removal | None:
+    """The left-out block that the page's description announces: the dropped standfirst.
+
+    A block qualifies with at least ``MIN_LEAD_WORDS`` words when it and a description agree
+    on their first ``LEAD_KEY`` letters and digits, or one contains the other.
+    """
+    keys = [k for k in (_fold(d) for d in descriptions) if len(k) >= LEAD_KEY]
+    if not keys:
+        return None
+    for block in blocks:
+        if len(block.text.split()) < MIN_LEAD_WORDS:
+            continue
+        key = _fold(block.text)
+        if len(key) < LEAD_KEY:
+            continue
+        if any(key[:LEAD_KEY] == d[:LEAD_KEY] or key in d or d in key for d in keys):
+            return block
+    return None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
 
 
 def _squeeze(text: str) -> str:

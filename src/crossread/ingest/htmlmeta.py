@@ -124,6 +124,8 @@ class PageMeta:
     """schema.org ``isAccessibleForFree``; ``False`` marks paywalled content."""
     body: str | None = None
     """JSON-LD ``articleBody``, when the page ships the text as data."""
+    descriptions: tuple[str, ...] = ()
+    """The page's summaries: JSON-LD ``description``, og/twitter/meta descriptions."""
 
 
 def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
@@ -163,7 +165,19 @@ def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         and og_type != "article",
         free=_boolean(free),
         body=article_body(article.get("articleBody")),
+        descriptions=_descriptions(article, metas),
     )
+
+
+def _descriptions(article: dict[str, Any], metas: dict[str, str]) -> tuple[str, ...]:
+    found = [_text(article.get("description"))]
+    found += [metas.get(k) for k in ("og:description", "description", "twitter:description")]
+    unique: list[str] = []
+    for value in found:
+        value = fix_text(value) if value else ""
+        if value and value not in unique:
+            unique.append(value)
+    return tuple(unique)
 
 
 def _published(
