@@ -8,6 +8,7 @@ two sentences ends up in one group, while each claim still links only to its bes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -58,6 +59,23 @@ def measures(claim: Claim) -> frozenset[str]:
     return frozenset(f"#{normalize(u[0])}" for u in units if u)
 
 
+_PARTITIVE_GAP = re.compile(r"\s+of\s+(?:the|its|their|all|all\s+the)\s+", re.IGNORECASE)
+
+
+def partitives(claim: Claim) -> frozenset[str]:
+    """The groups a claim counts part of: ``Six of the nine members`` -> ``of:9``.
+
+    Two claims that split the same group (``Seven of the nine policymakers``) report the same
+    count, however differently they word the rest: the same fact, maybe with different numbers.
+    """
+    found = set()
+    for part, whole in zip(claim.numbers, claim.numbers[1:], strict=False):
+        gap = claim.text[part.end - claim.start : whole.start - claim.start]
+        if _PARTITIVE_GAP.fullmatch(gap) and part.value < whole.value:
+            found.add(f"of:{whole.value:g}")
+    return frozenset(found)
+
+
 def story_claims(articles: Sequence[Article]) -> list[Claim]:
     """Every substantive claim of the articles, in article then reading order."""
     claims: list[Claim] = []
@@ -81,6 +99,13 @@ def align_claims(claims: Sequence[Claim], similarity: Similarity) -> tuple[Align
         [shingles(c.words) | measures(c) | {f">{o}" for o in c.objects} for c in claims],
     )
     scores = similarity.matrix(claims) * np.where(agree > 0, 1.0, _EVENT_PENALTY)
+    # two claims that count parts of the same group state one fact (a vote split, a tally)
+    counting = [(i, partitives(c)) for i, c in enumerate(claims)]
+    counting = [(i, groups) for i, groups in counting if groups]
+    for a, (i, counted_i) in enumerate(counting):
+        for j, counted_j in counting[a + 1 :]:
+            if counted_i & counted_j and claims[i].article != claims[j].article:
+                scores[i, j] = scores[j, i] = max(scores[i, j], similarity.threshold)
     by_article: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
         by_article.setdefault(claim.article, []).append(i)
