@@ -181,14 +181,15 @@ def test_headline_and_transcript_colons_attribute_the_line() -> None:
         "Clinton: I support statehood for the district\n\n"
         "Hillary Clinton spoke in Washington on Monday.\n\n"
         "BOLDUAN: Why not debate? The campaign wanted more debates.\n\n"
-        "UPDATE: The story was changed after publication."
+        "UPDATE: The story was changed after publication.\n\n"
+        "Delegate Update: The latest count in the race."
     )
     quotes = quotes_of(text)
     assert only(quotes, "I support statehood").cue == ":"
     turn = only(quotes, "Why not debate?")
     assert turn.speaker == "BOLDUAN"
     assert "more debates" in turn.text
-    assert not [q for q in quotes if "story was changed" in q.text]
+    assert not [q for q in quotes if "story was changed" in q.text or "latest count" in q.text]
 
 
 def test_title_case_headline_cue() -> None:

@@ -151,8 +151,9 @@ def _colon_turns(ctx: SpeechContext, quotes: list[Quote]) -> list[Quote]:
         )
         if not named and not _CAPS_SPEAKER.fullmatch(line.group(1)):
             continue
-        if fold(line.group(1)) in _LABELS:
-            continue  # "UPDATE: ...", "Photo: ..."
+        label = fold(line.group(1))
+        if label in _LABELS or label.split()[-1] in _LABELS:
+            continue  # "UPDATE: ...", "Photo: ...", "Delegate Update: ..."
         c_start, c_end = line.span(2)
         inside = [i for i, q in enumerate(out) if q.start < c_end and c_start < q.end]
         if inside:
