@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpx
 import pytest
@@ -318,3 +319,48 @@ def test_guarded_backend_vets_every_address() -> None:
     assert GuardedBackend(allow_private=True).vetted_addresses("127.0.0.1", 80) == ["127.0.0.1"]
     with pytest.raises(AddressRefused):
         GuardedBackend().vetted_addresses("[::1]", 80)
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """An HTTPS server on 127.0.0.1 whose self-signed certificate names only news.test."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+    command += ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=news.test"]
+    subprocess.run(
+        [*command, "-addext", "subjectAltName=DNS:news.test"],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield str(httpd.server_address[1]), cert
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_tls_is_verified_against_the_host_name_not_the_vetted_address(
+    tls_server: tuple[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port, cert = tls_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    local = {"news.test": ["127.0.0.1"], "other.test": ["127.0.0.1"]}
+    resolver = lambda host, port: local[host]  # noqa: E731
+    # the socket goes to 127.0.0.1, SNI and the certificate check use news.test
+    page = fetch(f"https://news.test:{port}/page", allow_private=True, resolver=resolver)
+    assert page.data == PAGE
+    # the same address under a name the certificate does not cover is refused
+    with pytest.raises(FetchError, match=r"CERTIFICATE_VERIFY_FAILED|certificate"):
+        fetch(f"https://other.test:{port}/page", allow_private=True, resolver=resolver)
