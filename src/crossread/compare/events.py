@@ -79,7 +79,11 @@ def find_events(text: str, names: Sequence[tuple[int, int]] = ()) -> Events:
             or (previous in auxiliaries and not adverb)
             or (previous == "to" and not lowered.endswith("s") and not adverb)
             or (previous in pronouns and not adverb)
-            or (lowered.endswith("ing") and len(lowered) > _MIN_REGULAR_PAST and "," in before)
+            or (
+                lowered.endswith("ing")
+                and len(lowered) > _MIN_REGULAR_PAST
+                and ("," in before or i == 0)
+            )
         )
         if not verb:
             continue

@@ -32,7 +32,7 @@ class LexicalSimilarity:
 
     def __init__(
         self,
-        threshold: float = 0.27,
+        threshold: float = 0.23,
         name_weight: float = 0.5,
         content_floor: float = 0.12,
     ) -> None:
