@@ -73,9 +73,10 @@ def test_left_out_blocks_are_bounded() -> None:
 def test_read_html_lists_what_it_dropped() -> None:
     paragraphs = "".join(f"<p>{PROSE} Paragraph {i} adds detail.</p>" for i in range(6))
     page = (
-        "<html><head><title>Bridge reopens</title></head><body>"
+        "<html><head><title>Harbour bridge reopens today</title></head><body>"
         "<nav><ul><li>World news and politics</li><li>Sport and culture pages</li></ul></nav>"
-        f"<article><h1>Bridge reopens</h1>{paragraphs}"
+        "<header><h1>Harbour bridge reopens today</h1></header>"
+        f"<article>{paragraphs}"
         "<p>Read more:</p><p>Ferry fares rise again</p><p>Storm damage in pictures</p>"
         "</article><footer><p>Copyright 2024 The Northfield Courier</p></footer></body></html>"
     ).encode()
@@ -84,6 +85,8 @@ def test_read_html_lists_what_it_dropped() -> None:
     reasons = {r.text: r.reason for r in doc.removed}
     assert reasons.get("Ferry fares rise again") == "related-links"
     assert reasons.get("Copyright 2024 The Northfield Courier") == "html-boilerplate"
+    assert doc.title == "Harbour bridge reopens today"
+    assert doc.title not in reasons  # the headline is the title, not boilerplate
 
 
 LEAD = "Three weeks after the storm, the harbour bridge carries traffic again from Monday."

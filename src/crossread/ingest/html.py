@@ -113,7 +113,7 @@ def read_html(data: bytes, *, source: str, url: str | None = None) -> RawDocumen
         published=published,
         url=url,
         language=language,
-        removed=(*related, *removed[:MAX_LISTED]),
+        removed=(*related, *[r for r in removed if r.text != title][:MAX_LISTED]),
         status=verdict.status,
         warnings=tuple(warnings),
     )
