@@ -28,7 +28,7 @@ from crossread.cluster import SentenceTransformerEncoder, StoryIndex
 from crossread.config import Settings
 from crossread.errors import CrossreadError, IngestError
 from crossread.models import Article, Assignment, Brief, Entity, RawDocument
-from crossread.store.base import Store
+from crossread.store.base import Store, StoredArticle
 
 log = logging.getLogger(__name__)
 
@@ -290,17 +290,24 @@ class Pipeline:
         """The brief of one stored story (by id or alias)."""
         story = self.store.story(story_id)
         stored = self.store.story_articles(story.id)
-        copies = {s.article.id: s.copy_of for s in stored if s.copy_of}
-        # How alike the story's articles are: the similarity each had to the story when it
-        # joined (the first article opened it), so showing a story needs no cluster index.
-        joined = [s.similarity for s in stored[1:]] or [1.0]
-        return build_brief(
-            story.id,
-            [s.article for s in stored],
-            copies=copies,
-            similarity=sum(joined) / len(joined),
-            settings=self.settings,
-        )
+        return stored_brief(story.id, stored, settings=self.settings)
+
+
+def stored_brief(
+    story_id: str, stored: Sequence[StoredArticle], *, settings: Settings | None = None
+) -> Brief:
+    """The brief of a stored story from its stored articles (no cluster index needed)."""
+    copies = {s.article.id: s.copy_of for s in stored if s.copy_of}
+    # How alike the story's articles are: the similarity each had to the story when it
+    # joined (the first article opened it).
+    joined = [s.similarity for s in stored[1:]] or [1.0]
+    return build_brief(
+        story_id,
+        [s.article for s in stored],
+        copies=copies,
+        similarity=sum(joined) / len(joined),
+        settings=settings,
+    )
 
 
 def mean_similarity(articles: Sequence[Article], index: StoryIndex, limit: int = 40) -> float:

@@ -22,7 +22,14 @@ from pathlib import Path
 from crossread.config import Settings
 from crossread.errors import CrossreadError, NotFoundError
 from crossread.models import Brief
-from crossread.pipeline import Failure, IngestReport, Overrides, Pipeline, build_brief
+from crossread.pipeline import (
+    Failure,
+    IngestReport,
+    Overrides,
+    Pipeline,
+    build_brief,
+    stored_brief,
+)
 from crossread.store import SqliteStore
 from crossread.store.base import Store, StoredArticle
 
@@ -147,15 +154,8 @@ class WebService:
         cached = self._cached(key)
         if cached is not None:
             return cached
-        stored = reader.story_articles(story.id)
-        copies = {s.article.id: s.copy_of for s in stored if s.copy_of}
-        with self._index_lock:
-            brief = build_brief(
-                story.id,
-                [s.article for s in stored],
-                copies=copies,
-                index=self._pipeline.index,
-            )
+        # A stored story's brief needs no cluster index, so it never waits for an ingest.
+        brief = stored_brief(story.id, reader.story_articles(story.id), settings=self.settings)
         return self._remember(key, brief)
 
     def articles(self, article_ids: Sequence[str]) -> list[StoredArticle]:
