@@ -6,8 +6,9 @@ WAL lets readers run beside the one writer). Ingests go through a single writer 
 serialised by a lock. Given a store *object* instead (e.g. an in-memory store in tests), every
 request shares it; :class:`~crossread.store.SqliteStore` serialises access itself.
 
-The cluster index is shared mutable state: it is used under ``_index_lock`` both by ingests
-(which change it) and by briefs (which read its similarity statistics).
+The cluster index is shared mutable state: it is used under ``_index_lock`` by ingests (which
+change it) and by the compare view of ad-hoc article sets (which reads its similarity
+statistics). A stored story's brief needs no index, so story pages never wait for an ingest.
 """
 
 from __future__ import annotations
