@@ -118,3 +118,14 @@ def test_read_html_puts_back_a_standfirst_the_extractor_dropped() -> None:
     doc = read_html(page, source="bridge.html", url="https://courier.example/2024/05/01/bridge")
     assert doc.text.startswith(LEAD)
     assert LEAD not in {r.text for r in doc.removed}
+
+
+def test_one_line_links_go_and_sentences_with_a_colon_stay() -> None:
+    from crossread.ingest.htmlblocks import is_related_link
+
+    assert is_related_link("MORE : Storm closes the harbour bridge")
+    assert is_related_link("Lesen Sie auch: Fähre fällt am Montag aus")
+    assert not is_related_link("More: the council said the bridge would reopen on Monday.")
+    assert not is_related_link("Minister: We will rebuild the bridge")
+    kept, removed = drop_related([PROSE, "READ MORE: Ferry fares rise again", PROSE])
+    assert kept == [PROSE, PROSE] and removed[0].reason == "related-links"

@@ -4,6 +4,7 @@
   line (rules in ``data/html_related_cues.txt``) followed by headline-like lines (no closing
   sentence punctuation). The cue and those lines leave the body; prose after them stays, since
   such boxes also sit in the middle of articles. A cue in the last tenth of the text ends it.
+  One-line links (``MORE: headline``) go too.
 - ``left_out_blocks``: the page's visible text blocks (paragraphs, list items, headings,
   captions, cells) that are not in the extracted text, so that a user can see what was dropped
   as boilerplate (blocks of at least ``MIN_WORDS`` words; the reader lists the first
@@ -49,6 +50,18 @@ def is_related_cue(line: str) -> bool:
     return any(p.fullmatch(key) for p in load_patterns("html_related_cues.txt"))
 
 
+_PREFIXED = re.compile(r"^([^:]{2,30}):\s*(\S.*)$")
+
+
+def is_related_link(line: str) -> bool:
+    """True for a one-line link such as ``MORE: Storm closes the bridge`` or ``Lesen Sie auch:
+    Fähre fällt aus``: a cue, a colon, then a headline (no closing sentence punctuation)."""
+    match = _PREFIXED.match(line.strip())
+    if match is None:
+        return False
+    return is_related_cue(match.group(1)) and _headline_like(match.group(2))
+
+
 def _headline_like(line: str) -> bool:
     line = line.strip()
     return 0 < len(line) <= MAX_HEADLINE and not _SENTENCE_END.search(line)
@@ -62,6 +75,11 @@ def drop_related(lines: list[str]) -> tuple[list[str], list[Removal]]:
     done = 0
     i = 0
     while i < len(lines):
+        if is_related_link(lines[i]):
+            removed.append(lines[i])
+            done += len(lines[i])
+            i += 1
+            continue
         if not is_related_cue(lines[i]):
             kept.append(lines[i])
             done += len(lines[i])
