@@ -380,3 +380,14 @@ def test_unreadable_state_starts_afresh(tmp_path: Path, content: str) -> None:
     web, got = FakeWeb((FEEDS / "wire.atom").read_bytes()), []
     (result,) = _restarted(web, got, state).run(once=True)
     assert result.new == 1 and json.loads(state.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_unwritable_state_is_logged_and_polling_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    state = tmp_path / "missing-folder" / "w.json"
+    web, got = FakeWeb((FEEDS / "wire.atom").read_bytes()), []
+    with caplog.at_level("WARNING"):
+        (result,) = _restarted(web, got, state).run(once=True)
+    assert result.new == 1 and len(got) == 1
+    assert "watch state not saved" in caplog.text

@@ -303,9 +303,17 @@ class FeedWatcher:
             self.sleep(max(0.0, wake - self.clock()))
 
     def save(self) -> None:
-        """Write the feeds' states to ``state_path`` (when there is one)."""
-        if self.state_path is not None:
+        """Write the feeds' states to ``state_path`` (when there is one).
+
+        A state file that cannot be written is logged, not raised: the watcher keeps polling
+        with its state in memory.
+        """
+        if self.state_path is None:
+            return
+        try:
             save_states(self.state_path, [*self._saved_other.values(), *self.states_.values()])
+        except OSError as exc:
+            log.warning("%s: watch state not saved (%s)", self.state_path, exc)
 
     def poll(self, feed: str) -> PollResult:
         """Poll one feed now: read it, read its new entries' pages, ingest them; save state."""
