@@ -166,6 +166,7 @@ def _synonyms() -> dict[str, str]:
     return table
 
 
+@cache
 def _base(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
@@ -186,6 +187,7 @@ def _stop_forms() -> frozenset[str]:
     return frozenset(words | {_base(w) for w in words})
 
 
+@cache
 def is_stopword(word: str) -> bool:
     """True for function words and reporting verbs, which say nothing about a claim's content."""
     lowered = word.lower().replace("’", "'")
