@@ -35,7 +35,7 @@ class EmbeddingSimilarity:
     def __init__(
         self,
         model: str = DEFAULT_MODEL,
-        threshold: float = 0.35,
+        threshold: float = 0.29,
         floor: float = 0.3,
         weight: float = 0.7,
     ) -> None:
