@@ -11,7 +11,9 @@ import datetime as dt
 import json
 import types
 import typing
-from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypeVar, cast, get_args, get_origin, get_type_hints
 
 from crossread import models
 
@@ -35,43 +37,55 @@ def dumps(value: Any) -> str:
     return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+Decoder = Callable[[Any], Any]
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = get_type_hints(cls, vars(models))
-    return _HINTS[cls]
+def _identity(raw: Any) -> Any:
+    return raw
 
 
-def _from(tp: Any, raw: Any) -> Any:
-    if raw is None:
-        return None
+@cache
+def _decoder(tp: Any) -> Decoder:
+    """A function turning plain JSON values into a value of type ``tp``, built once per type
+    (stored articles are decoded often: listings, briefs, index rebuilds)."""
     origin = get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in get_args(tp) if a is not type(None)]
-        return _from(options[0], raw) if len(options) == 1 else raw
+        if len(options) != 1:
+            return _identity
+        inner = _decoder(options[0])
+        return lambda raw: None if raw is None else inner(raw)
     if origin is tuple:
-        (item_type, *_rest) = get_args(tp)
-        return tuple(_from(item_type, v) for v in raw)
+        item = _decoder(get_args(tp)[0])
+        if item is _identity:
+            return lambda raw: None if raw is None else tuple(raw)
+        return lambda raw: None if raw is None else tuple(item(v) for v in raw)
     if origin is dict:
-        return dict(raw)
+        return lambda raw: None if raw is None else dict(raw)
     if tp is dt.date:
-        return dt.date.fromisoformat(raw)
+        return lambda raw: None if raw is None else dt.date.fromisoformat(raw)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return from_plain(tp, raw)
-    return raw
+        return _class_decoder(tp)
+    return _identity
+
+
+@cache
+def _class_decoder(cls: type) -> Decoder:
+    hints = get_type_hints(cls, vars(models))
+    fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
+
+    def decode(data: Any) -> Any:
+        if data is None:
+            return None
+        return cls(**{name: conv(data[name]) for name, conv in fields if name in data})
+
+    return decode
 
 
 def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a model dataclass from :func:`to_plain` output (unknown keys are ignored)."""
-    hints = _hints(cls)
-    kwargs = {
-        f.name: _from(hints[f.name], data[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in data
-    }
-    return cls(**kwargs)
+    result: T = _class_decoder(cast(type, cls))(data)
+    return result
 
 
 def loads(cls: type[T], text: str) -> T:
