@@ -67,3 +67,10 @@ def test_unit_phrase_stops_at_a_verb() -> None:
     found = numbers_of("The statement by the two suggested both were invested.")
     assert [(n.value, n.unit) for n in found] == [(2, None)]
     assert [n.unit for n in numbers_of("nearly 25 years ago")] == ["years"]
+
+
+def test_qualifier_words_inside_other_words_do_not_count() -> None:
+    text = "The truck can cover 450 kilometres, and the loss was handsome 30 people under 5."
+    found = {n.value: n.approx for n in find_numbers(text, split_sentences(text))}
+    assert found[450.0] == "exact"  # "cover" is not "over"
+    assert found[30.0] == "exact"  # "handsome" is not "some"

@@ -31,17 +31,17 @@ _CURRENCY = word_map("currency")
 _APPROX: tuple[tuple[re.Pattern[str], Approx], ...] = (
     (
         re.compile(
-            r"(?:more than|over|at least|upwards of|in excess of|above|exceeding)\s+$", re.I
+            r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding)\s+$", re.I
         ),
         "more_than",
     ),
     (
-        re.compile(r"(?:less than|fewer than|under|up to|at most|below|no more than)\s+$", re.I),
+        re.compile(r"\b(?:less than|fewer than|under|up to|at most|below|no more than)\s+$", re.I),
         "less_than",
     ),
     (
         re.compile(
-            r"(?:about|around|nearly|almost|roughly|approximately|some|an estimated|"
+            r"\b(?:about|around|nearly|almost|roughly|approximately|some|an estimated|"
             r"close to|estimated)\s+$",
             re.I,
         ),
