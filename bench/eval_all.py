@@ -98,6 +98,12 @@ RUNS = (
         metrics=("precision", "recall", "f1"),
     ),
     Run(
+        name="brief gum",
+        dataset="gum_news",
+        args=("brief", "gum", "{dir}"),
+        metrics=("rouge1", "rouge2", "rougeL"),
+    ),
+    Run(
         name="parse fundus",
         dataset="realworld",
         args=("parse", "fundus", "{dir}/realworld"),
