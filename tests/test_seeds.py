@@ -114,3 +114,7 @@ def test_compare_needs_no_database(
     assert not (tmp_path / "crossread.db").exists()
     for key in ("same_story", "similarity", "articles", "facts", "entities", "timeline", "quotes"):
         assert key in data
+
+
+def test_similarity_is_reported(seed_brief: dict[str, Any]) -> None:
+    assert 0.0 < seed_brief["similarity"] <= 1.0

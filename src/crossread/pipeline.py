@@ -299,8 +299,8 @@ def stored_brief(
     """The brief of a stored story from its stored articles (no cluster index needed)."""
     copies = {s.article.id: s.copy_of for s in stored if s.copy_of}
     # How alike the story's articles are: the similarity each had to the story when it
-    # joined (the first article opened it).
-    joined = [s.similarity for s in stored[1:]] or [1.0]
+    # joined (an article that opened a story has none, and joining takes more than zero).
+    joined = [s.similarity for s in stored if s.similarity > 0] or [1.0]
     return build_brief(
         story_id,
         [s.article for s in stored],
