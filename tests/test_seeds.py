@@ -85,6 +85,8 @@ def test_one_kim_jong_un(seed_brief: dict[str, Any]) -> None:
     texts = {m["text"] for m in kim["mentions"]}
     assert "Kim Son Gyong" not in texts
     assert len({m["article"] for m in kim["mentions"]}) == 2
+    # both spellings: Bloomberg's in its text, the Standard's in its (removed) photo caption
+    assert {"Kim Jong Un", "Kim Jong-un"} <= {kim["name"], *kim["aliases"]}
     son = [e for e in seed_brief["entities"] if e["name"] == "Kim Son Gyong"]
     assert len(son) == 1 and son[0]["id"] != kim["id"]
 

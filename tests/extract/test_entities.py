@@ -225,3 +225,27 @@ def test_a_person_after_in_as_a_possessor_stays_a_person() -> None:
 def test_plural_possessive_inside_an_organisation_name() -> None:
     found = mentions_of("The Korean People’s Army fired shells near the border.")
     assert found["Korean People’s Army"][0] == "ORG"
+
+
+def test_caption_spellings_become_aliases_not_entities() -> None:
+    from crossread.extract import extract, link_entities
+    from crossread.models import Article, Removal
+
+    body = "Governor Lee Sang-min opened the bridge. Lee said it would carry 40,000 cars a day."
+    article = extract(
+        Article(
+            id="a1",
+            title="Bridge opens",
+            text=body,
+            removed=(
+                Removal(
+                    text="Governor Lee Sang Min and Piet Oster at the bridge. (Photo: AFP)",
+                    reason="caption",
+                ),
+            ),
+        )
+    )
+    entities = link_entities([article])
+    assert all(e.name != "Piet Oster" for e in entities)  # a caption never creates an entity
+    lee = next(e for e in entities if e.name == "Lee Sang-min")
+    assert "Lee Sang Min" in lee.aliases

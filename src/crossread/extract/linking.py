@@ -77,9 +77,29 @@ def link_entities(articles: Sequence[Article]) -> tuple[Entity, ...]:
     for (article_id, mention), target in zip(items, targets, strict=True):
         if target is not None:
             groups[target].append((article_id, mention))
-    entities = [_entity(key, members) for key, members in groups.items()]
+    captioned = _caption_names(articles)
+    entities = [_entity(key, members, captioned.get(key, ())) for key, members in groups.items()]
     entities.sort(key=lambda e: (-len(e.mentions), _KIND_ORDER[e.kind], e.name))
     return tuple(entities)
+
+
+def _caption_names(articles: Sequence[Article]) -> dict[str, tuple[str, ...]]:
+    """Names that photo captions spell out, by key.
+
+    Captions are removed from the text as boilerplate, but they often give the full name the
+    body then shortens ("Kim Jong Un" in the caption, "Kim" in the text): the spelling is kept
+    as an alias of the entity with that key. Captions never create entities of their own.
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for removal in article.removed:
+            if not removal.reason.startswith("caption"):
+                continue
+            text = removal.text
+            for mention in find_mentions(text, split_sentences(text)):
+                if not mention.nominal:
+                    found[mention.key].add(mention.text)
+    return {key: tuple(sorted(texts)) for key, texts in found.items()}
 
 
 def resolve_story(mentions: Sequence[Mention]) -> list[str | None]:
@@ -238,7 +258,7 @@ def _nominal_target(
     return targets.pop() if len(targets) == 1 else None
 
 
-def _entity(key: str, members: list[tuple[str, Mention]]) -> Entity:
+def _entity(key: str, members: list[tuple[str, Mention]], captioned: Sequence[str] = ()) -> Entity:
     kinds = Counter(m.kind for _, m in members if not m.nominal) or Counter(
         m.kind for _, m in members
     )
@@ -253,7 +273,7 @@ def _entity(key: str, members: list[tuple[str, Mention]]) -> Entity:
             name = key.title()  # "US" -> "United States"
     else:
         name = members[0][1].text
-    aliases = sorted({m.text for _, m in members} - {name})
+    aliases = sorted(({m.text for _, m in members} | set(captioned)) - {name})
     refs = tuple(
         MentionRef(article=article_id, text=m.text, start=m.start, end=m.end)
         for article_id, m in members
