@@ -88,6 +88,27 @@ def _value_ok(gold: GoldTimex, pred: TimeRef, interval: bool) -> bool:
     return span is not None and f"{span[0]}/{span[1]}" == gold.value
 
 
+def _tally_match(
+    tally: Tally, g: GoldTimex, p: TimeRef, *, strict: bool, interval: bool, anchor: object
+) -> None:
+    """Count one gold expression our extractor matched: extent, type and value."""
+    tally.relaxed += 1
+    tally.bump(g.type, "matched")
+    if strict:
+        tally.strict += 1
+    else:
+        tally.errors.append(f"EXTENT   gold {g.text!r} ours {p.text!r}")
+    if p.type == g.type or interval:
+        tally.type_correct += 1
+    if _value_ok(g, p, interval):
+        tally.value_correct += 1
+        tally.bump(g.type, "value_correct")
+    else:
+        tally.errors.append(
+            f"VALUE    {g.text!r} gold {g.type} {g.value} ours {p.type} {p.value} (anchor {anchor})"
+        )
+
+
 def score_document(
     doc: TimexDocument, predicted: Iterable[TimeRef], tally: Tally, *, interval: bool = False
 ) -> None:
@@ -111,22 +132,14 @@ def score_document(
             continue
         p = preds[best[1]]
         used.add(best[1])
-        tally.relaxed += 1
-        tally.bump(g.type, "matched")
-        if p.start == g.start and p.end == g.end:
-            tally.strict += 1
-        else:
-            tally.errors.append(f"EXTENT   gold {g.text!r} ours {p.text!r}")
-        if p.type == g.type or interval:
-            tally.type_correct += 1
-        if _value_ok(g, p, interval):
-            tally.value_correct += 1
-            tally.bump(g.type, "value_correct")
-        else:
-            tally.errors.append(
-                f"VALUE    {g.text!r} gold {g.type} {g.value} ours {p.type} {p.value}"
-                f" (anchor {doc.anchor})"
-            )
+        _tally_match(
+            tally,
+            g,
+            p,
+            strict=p.start == g.start and p.end == g.end,
+            interval=interval,
+            anchor=doc.anchor,
+        )
     for i, p in enumerate(preds):
         tally.bump(p.type, "predicted")
         if i not in used:
@@ -187,22 +200,7 @@ def score_document_official(
             tally.errors.append(f"MISSED   {g.text!r} {g.type} {g.value}")
             continue
         p = p_or_none
-        tally.relaxed += 1
-        tally.bump(g.type, "matched")
-        if p.text == g.text:
-            tally.strict += 1
-        else:
-            tally.errors.append(f"EXTENT   gold {g.text!r} ours {p.text!r}")
-        if p.type == g.type or interval:
-            tally.type_correct += 1
-        if _value_ok(g, p, interval):
-            tally.value_correct += 1
-            tally.bump(g.type, "value_correct")
-        else:
-            tally.errors.append(
-                f"VALUE    {g.text!r} gold {g.type} {g.value} ours {p.type} {p.value}"
-                f" (anchor {doc.anchor})"
-            )
+        _tally_match(tally, g, p, strict=p.text == g.text, interval=interval, anchor=doc.anchor)
 
 
 def _rates(matched_system: int, system: int, matched_gold: int, gold: int) -> tuple[float, float]:
