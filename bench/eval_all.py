@@ -98,6 +98,12 @@ RUNS = (
         metrics=("precision", "recall", "f1"),
     ),
     Run(
+        name="align basil",
+        dataset="basil",
+        args=("align", "basil", "{dir}/basil"),
+        metrics=("share",),
+    ),
+    Run(
         name="brief gum",
         dataset="gum_news",
         args=("brief", "gum", "{dir}"),
