@@ -239,6 +239,8 @@ class Citation:
     articles: tuple[str, ...]
     support: tuple[Support, ...] = ()
     """The evidence: each supporting article's own sentence."""
+    disputed: bool = False
+    """Other outlets give this fact differently (see the brief's conflicting facts)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -238,3 +238,20 @@ def test_framing_terms_are_distinctive_content_not_reporting_verbs() -> None:
     for generic in ("said", "saying", "give", "minister"):
         assert generic not in terms["a"]
     assert "trade sanctions" in terms["b"]
+
+
+def test_disputed_summary_sentences_cite_only_their_own_outlets() -> None:
+    articles, brief = _brief("number-conflict")
+    facts = {f.text: f for f in brief.facts}
+    disputed = [c for c in brief.summary if c.disputed]
+    assert disputed, "the disputed figure is summarised"
+    for citation in disputed:
+        assert all(s.sentence == citation.text for s in citation.support)
+    conflicting = [f for f in facts.values() if f.status == "conflicting"]
+    assert conflicting, "the case has a conflict"
+    cited_texts = {c.text for c in brief.summary}
+    for fact in conflicting:
+        for support in fact.support:
+            if support.sentence in cited_texts:
+                citation = next(c for c in brief.summary if c.text == support.sentence)
+                assert citation.disputed

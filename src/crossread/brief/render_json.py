@@ -79,6 +79,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 "outlets": list(c.outlets),
                 "articles": list(c.articles),
                 "support": [_support(s) for s in c.support],
+                "disputed": c.disputed,
             }
             for c in brief.summary
         ],

@@ -38,7 +38,9 @@ def render_markdown(brief: Brief) -> str:
     ]
     out += ["## Summary", ""]
     out += [
-        f"- {_md(c['text'])} [{', '.join(_md(o) for o in c['outlets'])}]" for c in data["summary"]
+        f"- {_md(c['text'])} [{', '.join(_md(o) for o in c['outlets'])}]"
+        + (" (other outlets differ: see Conflicting)" if c.get("disputed") else "")
+        for c in data["summary"]
     ] or ["- (nothing to summarise)"]
     for status, title in _STATUS_TITLES:
         facts = [f for f in data["facts"] if f["status"] == status]

@@ -88,12 +88,18 @@ def summarize_facts(
             continue
         seen |= terms
         used |= {(s.article, s.sentence_index) for s in fact.support}
+        support = fact.support
+        if fact.status == "conflicting":
+            # A disputed fact is cited only to the outlets whose own sentence this is, and
+            # flagged, so no outlet is credited with a figure or source it does not give.
+            support = tuple(s for s in fact.support if s.sentence == sentence) or support[:1]
         chosen.append(
             Citation(
                 text=text,
-                outlets=tuple(dict.fromkeys(s.outlet for s in fact.support)),
-                articles=tuple(dict.fromkeys(s.article for s in fact.support)),
-                support=fact.support,
+                outlets=tuple(dict.fromkeys(s.outlet for s in support)),
+                articles=tuple(dict.fromkeys(s.article for s in support)),
+                support=support,
+                disputed=fact.status == "conflicting",
             )
         )
         if len(chosen) >= max_sentences:

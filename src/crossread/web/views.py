@@ -34,6 +34,7 @@ class Chip:
 class CitedSentence:
     text: str
     chips: tuple[Chip, ...]
+    disputed: bool = False
 
 
 def cited_summary(brief: Brief) -> list[CitedSentence]:
@@ -47,7 +48,9 @@ def cited_summary(brief: Brief) -> list[CitedSentence]:
             )
             for outlet in citation.outlets
         ]
-        out.append(CitedSentence(text=citation.text, chips=tuple(chips)))
+        out.append(
+            CitedSentence(text=citation.text, chips=tuple(chips), disputed=citation.disputed)
+        )
     return out
 
 
