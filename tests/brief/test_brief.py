@@ -241,7 +241,7 @@ def test_framing_terms_are_distinctive_content_not_reporting_verbs() -> None:
 
 
 def test_disputed_summary_sentences_cite_only_their_own_outlets() -> None:
-    articles, brief = _brief("number-conflict")
+    _, brief = _brief("number-conflict")
     facts = {f.text: f for f in brief.facts}
     disputed = [c for c in brief.summary if c.disputed]
     assert disputed, "the disputed figure is summarised"
