@@ -299,7 +299,8 @@ def demo(ctx: click.Context, output: Path) -> None:
         counts[fact.status] = counts.get(fact.status, 0) + 1
     out.print(f"\n[bold]{brief.headline}[/bold]", markup=True)
     for citation in brief.summary[:5]:
-        out.print(f"- {citation.text} [{', '.join(citation.outlets)}]", markup=False)
+        flag = " (other outlets differ)" if citation.disputed else ""
+        out.print(f"- {citation.text} [{', '.join(citation.outlets)}]{flag}", markup=False)
     out.print(
         "facts: "
         + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("corroborated", "exclusive", "conflicting"))
