@@ -396,4 +396,4 @@ def compare_paths(
         same_story=len(stories) == 1,
         settings=settings,
     )
-    return CompareResult(brief=replace(brief, copies=copies), failed=tuple(failed))
+    return CompareResult(brief=brief, failed=tuple(failed))

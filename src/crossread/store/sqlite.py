@@ -402,21 +402,15 @@ class SqliteStore:
                     (story_id, entity.id, entity.name, entity.kind, len(entity.mentions)),
                 )
 
-    def entities(
-        self, query: str | None = None, *, limit: int = 50, offset: int = 0
+    def _entity_summaries(
+        self, where: str, params: Sequence[Any], tail: str = ""
     ) -> list[EntitySummary]:
-        """Entities by the number of stories they appear in, optionally filtered by name."""
-        sql = (
+        """Entities aggregated over the stories they appear in, filtered by ``where``."""
+        rows = self._read(
             "SELECT entity, MAX(name) AS name, MAX(kind) AS kind, COUNT(*) AS stories,"
-            " SUM(mentions) AS mentions FROM story_entities"
+            f" SUM(mentions) AS mentions FROM story_entities {where} GROUP BY entity {tail}",
+            params,
         )
-        params: list[Any] = []
-        if query:
-            sql += " WHERE name LIKE ? ESCAPE '\\'"
-            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
-        sql += " GROUP BY entity ORDER BY stories DESC, mentions DESC, name LIMIT ? OFFSET ?"
-        rows = self._read(sql, [*params, limit, offset])
         return [
             EntitySummary(
                 id=r["entity"],
@@ -428,22 +422,23 @@ class SqliteStore:
             for r in rows
         ]
 
+    def entities(
+        self, query: str | None = None, *, limit: int = 50, offset: int = 0
+    ) -> list[EntitySummary]:
+        """Entities by the number of stories they appear in, optionally filtered by name."""
+        where, params = "", []
+        if query:
+            where = "WHERE name LIKE ? ESCAPE '\\'"
+            escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
+        order = "ORDER BY stories DESC, mentions DESC, name LIMIT ? OFFSET ?"
+        return self._entity_summaries(where, [*params, limit, offset], order)
+
     def entity(self, entity_id: str) -> EntitySummary:
-        rows = self._read(
-            "SELECT entity, MAX(name) AS name, MAX(kind) AS kind, COUNT(*) AS stories,"
-            " SUM(mentions) AS mentions FROM story_entities WHERE entity = ? GROUP BY entity",
-            (entity_id,),
-        )
-        if not rows:
+        found = self._entity_summaries("WHERE entity = ?", (entity_id,))
+        if not found:
             raise NotFoundError(f"no entity with id {entity_id!r}")
-        r = rows[0]
-        return EntitySummary(
-            id=r["entity"],
-            name=r["name"],
-            kind=r["kind"],
-            stories=r["stories"],
-            mentions=r["mentions"],
-        )
+        return found[0]
 
     def entity_stories(self, entity_id: str) -> list[Story]:
         """Every story an entity appears in, oldest first."""
