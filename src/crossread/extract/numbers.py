@@ -149,19 +149,17 @@ def _digits(text, match, starts, sentences) -> NumberRef | None:
         unit = _currency_word(text, match.end()) or _unit_after(text, match.end())
     start = match.start("cur") if match.group("cur") else num_start
     start, approx = _approx(text, start)
-    end = match.end()
-    if unit and unit not in ("%", "ordinal") and not match.group("cur"):
-        tail = re.match(r"\s+" + re.escape(unit), text[end:])
-        if tail:
-            end += tail.end()
-    return NumberRef(
-        text=text[start:end],
-        start=start,
-        end=end,
+    spelled_unit = bool(unit) and unit not in ("%", "ordinal") and not match.group("cur")
+    return _number_ref(
+        text,
+        start,
+        match.end(),
         value=value,
         unit=unit,
         approx=approx,
-        sentence=_sentence(starts, sentences, start),
+        unit_tail=r"\s+" if spelled_unit else None,
+        starts=starts,
+        sentences=sentences,
     )
 
 
@@ -184,9 +182,35 @@ def _words(text, match, starts, sentences) -> NumberRef | None:
     start, found = _approx(text, match.start())
     if found != "exact":
         approx = found
-    end = match.end()
-    if unit:
-        tail = re.match(r"\s+(?:of\s+)?" + re.escape(unit), text[end:])
+    return _number_ref(
+        text,
+        start,
+        match.end(),
+        value=value,
+        unit=unit,
+        approx=approx,
+        unit_tail=r"\s+(?:of\s+)?" if unit else None,
+        starts=starts,
+        sentences=sentences,
+    )
+
+
+def _number_ref(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    value: float,
+    unit: str | None,
+    approx: Approx,
+    unit_tail: str | None,
+    starts: list[int],
+    sentences: tuple[Sentence, ...],
+) -> NumberRef:
+    """The reference, its span stretched over the unit word when ``unit_tail`` (the regex of
+    what may stand between number and unit) is given and the unit follows."""
+    if unit is not None and unit_tail is not None:
+        tail = re.match(unit_tail + re.escape(unit), text[end:])
         if tail:
             end += tail.end()
     return NumberRef(
