@@ -120,9 +120,21 @@ def test_spelled_days_and_weekday_led_dates() -> None:
 
 def test_or_so_belongs_to_the_expression() -> None:
     ref = one("Prices will rise over the next year or so.", "the next year or so")
-    assert (ref.type, ref.value, ref.modifier) == ("DURATION", "P1Y", "APPROX")
+    assert (ref.type, ref.value, ref.modifier) == ("DATE", "2023", "APPROX")
     assert one("It took a week or so.", "a week or so").value == "P1W"
     assert one("It happened a week or so ago.", "a week or so ago").value == "2022-W32"
+
+
+def test_the_past_calendar_unit_is_the_previous_one() -> None:
+    # TimeBank: "over the past year" is the year before (DATE), like "last year"
+    ref = one("Hate groups grew over the past year, the report said.", "the past year")
+    assert (ref.type, ref.value) == ("DATE", "2021")
+    assert one("Wages fell in the last decade.", "the last decade").value == "201"
+    assert one("Sales slipped in the past quarter.", "the past quarter").value == "2022-Q2"
+    assert one("Rents will rise in the coming month.", "the coming month").value == "2022-09"
+    # shorter than a week it stays a stretch of time
+    ref = one("Prices fell over the past day.", "the past day")
+    assert (ref.type, ref.value) == ("DURATION", "P1D")
 
 
 def test_recurring_months_seasons_and_weekday_parts_are_sets() -> None:

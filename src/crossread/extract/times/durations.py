@@ -211,6 +211,21 @@ PAST_UNIT = (
 )
 
 
+# Calendar units whose "the past ..." names the previous one (TimeBank: "over the past year"
+# is DATE 1997, "the last decade" DATE 198); a past day or hour stays a stretch of time.
+_CALENDAR_UNITS = {"W", "M", "Q", "Y", "DE", "CE"}
+
+
 def past_unit(m: re.Match[str], ctx: Context) -> Reading | None:
-    """``the past week`` / ``the next year``: a one-unit period next to the anchor."""
-    return Reading(type="DURATION", value=cal.duration_value(1, LEX.unit(m["unit"])))
+    """``the past year`` / ``the next month``: the calendar unit next to the anchor (a DATE).
+
+    Units shorter than a week (``the past day``) are one-unit durations.
+    """
+    unit = LEX.unit(m["unit"])
+    if unit not in _CALENDAR_UNITS:
+        return Reading(type="DURATION", value=cal.duration_value(1, unit))
+    delta = 1 if _words(m["rel"]) in ("next", "coming", "following") else -1
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, anchored=True)
+    value, granularity = cal.shift(ctx.anchor, unit, delta)
+    return Reading(type="DATE", value=value, granularity=granularity, anchored=True)
