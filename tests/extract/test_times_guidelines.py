@@ -178,3 +178,11 @@ def test_participle_after_be_carries_no_past_tense() -> None:
     assert one(text, "December", march).value == "2022-12"
     assert one("The plant is to be completed in December.", "December", march).value == "2022-12"
     assert one("The plant was completed in December.", "December", march).value == "2021-12"
+
+
+def test_a_future_clause_keeps_a_date_of_the_last_two_weeks() -> None:
+    text = "The exhibit is to run from August 9 through October 30."
+    assert one(text, "August 9").value == "2022-08-09"
+    assert one(text, "October 30").value == "2022-10-30"
+    # further back, the future clause wins: the coming one
+    assert one("The vote will be held on July 20.", "July 20").value == "2023-07-20"

@@ -73,6 +73,11 @@ def nearest_weekday(anchor: dt.date, weekday: int, direction: Direction) -> dt.d
 PAST_REACH_DAYS = 240
 
 
+# A future clause still means a date of the last few days rather than one almost a year
+# ahead ("the show is to run from January 23 through March 9", written on January 28).
+FUTURE_SLIP_DAYS = 14
+
+
 def nearest_month(anchor: dt.date, month: int, direction: Direction) -> int:
     """Year of the named month nearest the anchor in ``direction`` (anchor's month counts).
 
@@ -90,7 +95,11 @@ def nearest_month(anchor: dt.date, month: int, direction: Direction) -> int:
 
 
 def nearest_day(anchor: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
-    """The month/day date nearest the anchor in ``direction``; else the closest one."""
+    """The month/day date nearest the anchor in ``direction``; else the closest one.
+
+    A future clause gives way to a date of the last two weeks when its own reading lies
+    more than ~10 months ahead.
+    """
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -102,7 +111,10 @@ def nearest_day(anchor: dt.date, month: int, day: int, direction: Direction) -> 
     past = [c for c in candidates if c <= anchor]
     future = [c for c in candidates if c >= anchor]
     if direction == "future" and future:
-        return min(future)
+        ahead = min(future)
+        if past and (ahead - anchor).days > 300 and (anchor - max(past)).days <= FUTURE_SLIP_DAYS:
+            return max(past)
+        return ahead
     if direction == "past" and past and (anchor - max(past)).days <= PAST_REACH_DAYS:
         return max(past)
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
