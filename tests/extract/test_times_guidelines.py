@@ -186,3 +186,11 @@ def test_a_future_clause_keeps_a_date_of_the_last_two_weeks() -> None:
     assert one(text, "October 30").value == "2022-10-30"
     # further back, the future clause wins: the coming one
     assert one("The vote will be held on July 20.", "July 20").value == "2023-07-20"
+
+
+def test_the_quarter_ended_a_date_is_the_quarter_of_that_date() -> None:
+    text = "Acme reported a loss for the quarter ended March 31, the company said."
+    ref = one(text, "the quarter")
+    assert (ref.type, ref.value) == ("DATE", "2022-Q1")
+    # without a closing date it is the last quarter that has ended
+    assert one("Profit rose in the quarter.", "the quarter").value == "2022-Q2"

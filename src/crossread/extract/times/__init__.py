@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from crossread.extract.times import dates, durations, narrative, relative
+from crossread.extract.times import dates, durations, narrative, periods, relative
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.readings import Context, Reading, clause_direction
 from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
@@ -48,13 +48,13 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("month-year", dates.MONTH_YEAR, dates.month_year, "month"),
     ("spoken-year", dates.SPOKEN_YEAR, dates.spoken_year_rule, "spoken"),
     ("year-end", dates.YEAR_END, dates.year_end, "end"),
-    ("quarter", dates.QUARTER, dates.quarter, "quarter"),
-    ("quarter-short", dates.Q_SHORT, dates.quarter, "quarter"),
-    ("latest-quarter", dates.LATEST_QUARTER, dates.latest_quarter, "quarter"),
+    ("quarter", periods.QUARTER, periods.quarter, "quarter"),
+    ("quarter-short", periods.Q_SHORT, periods.quarter, "quarter"),
+    ("latest-quarter", periods.LATEST_QUARTER, periods.latest_quarter, "quarter"),
     ("decade", dates.DECADE, dates.decade, "digit"),
     ("decade-word", dates.DECADE_WORD, dates.decade_word, "decadeword"),
     ("century", dates.CENTURY, dates.century, "century"),
-    ("season", dates.SEASON, dates.season, "season"),
+    ("season", periods.SEASON, periods.season, "season"),
     ("year", dates.YEAR, dates.year, "year4"),
     ("fiscal-short", dates.FY_SHORT, dates.fiscal_short, "fy"),
     ("holiday", dates.HOLIDAY, dates.holiday, "holiday"),

@@ -1,0 +1,138 @@
+"""Grammar rules for the parts of a year: seasons, quarters and halves.
+
+``this summer``, ``the summer of 2017``, ``the third quarter``, ``Q3 2022``, ``the first half
+of 2021``, ``the latest quarter``. Same shape as :mod:`dates`: a pattern and a function that
+turns a match into a :class:`Reading`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crossread.extract.times import calendar as cal
+from crossread.extract.times.dates import MOD_PREFIX, SPOKEN_YEAR, modifier, spoken_year
+from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
+from crossread.extract.times.readings import Context, Reading
+from crossread.models import Granularity
+
+F = fragments()
+LEX = lexicon()
+
+
+# 4. seasons: "this summer", "last fall", "summer 2017", "the summer of 2017", "early spring"
+SEASON = (
+    MOD_PREFIX
+    + r"(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|past|coming)\s+)?"
+    + rf"(?P<season>{F.season})(?:(?:\s+of)?\s+(?:(?P<year>{F.year})|(?P<spoken>{SPOKEN_YEAR})))?"
+)
+
+
+def season(m: re.Match[str], ctx: Context) -> Reading | None:
+    code = LEX.seasons[m["season"].lower()]
+    mod = modifier(m["mod"])
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if m["year"] or m["spoken"]:
+        year = m["year"] or str(spoken_year(m["spoken"]))
+        return Reading(type="DATE", value=f"{year}-{code}", granularity="season", modifier=mod)
+    if not rel and not m["mod"]:
+        # a bare "summer" is too often a noun ("summer camp"): only with a preposition
+        before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|by|this|during|over)\s*$", before):
+            return None
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="season", anchored=True, modifier=mod)
+    if rel in ("last", "this past", "past"):
+        year = cal.shift_season(ctx.anchor, code, -1)
+    elif rel in ("next", "this coming", "coming"):
+        year = cal.shift_season(ctx.anchor, code, 1)
+    elif rel == "this":
+        year = cal.shift_season(ctx.anchor, code, 0)
+    else:
+        year = cal.nearest_season(ctx.anchor, code, ctx.direction(m.start(), m.end()))
+    return Reading(
+        type="DATE", value=f"{year}-{code}", granularity="season", anchored=True, modifier=mod
+    )
+
+
+# 5. quarters and halves: "the third quarter", "third-quarter", "Q3 2022", "the first half of 2021"
+QUARTER = (
+    r"(?:(?P<the>the)\s+(?![\w.]+-quarter|fiscal\s+[\w.]+-quarter))?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?P<yearpos>"
+    + F.year
+    + r")(?:'s)?)\s+)?(?:(?:fiscal|financial)[\s-]+)?"
+    r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
+    r"(?P<unit>quarter|half)(?![\w-])"
+    r"(?:(?:\s+of|,)?\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<year>"
+    + F.year
+    + r"))?"
+)
+Q_SHORT = r"(?-i:(?P<unit>Q|H)(?P<ord>[1-4]))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
+LATEST_QUARTER = (
+    r"(?:the\s+(?:(?P<rel>latest|most\s+recent|current|previous|past|last|same"
+    r"|prior|preceding)\s+)?(?:fiscal\s+)?(?P<unit>quarter)|the\s+(?P<rel2>latest|most\s+recent)"
+    r"\s+(?P<period>period)|(?P<this>this)\s+quarter)(?![\w-])"
+)
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = m["unit"].lower()
+    number = ordinal_value(m["ord"]) or 0
+    if unit.startswith("q"):
+        unit = "quarter"
+    if unit.startswith("h"):
+        unit = "half"
+    limit = 4 if unit == "quarter" else 2
+    if number == -1:
+        number = limit
+    if not 1 <= number <= limit:
+        return None
+    named_year = m["year"] or m.groupdict().get("yearpos") or m.groupdict().get("rel")
+    if unit == "half" and not named_year:
+        # "the second half" alone is as often a match's as a year's
+        return None
+    letter = "Q" if unit == "quarter" else "H"
+    gran: Granularity = "quarter" if unit == "quarter" else "half"
+    explicit = m["year"] or m.groupdict().get("yearpos")
+    if explicit:
+        return Reading(type="DATE", value=f"{explicit}-{letter}{number}", granularity=gran)
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity=gran, anchored=True)
+    rel = (m.groupdict().get("rel") or "").lower()
+    if rel.startswith("last"):
+        year_ = ctx.anchor.year - 1
+    elif rel.startswith("next"):
+        year_ = ctx.anchor.year + 1
+    elif rel.startswith("this"):
+        year_ = ctx.anchor.year
+    elif letter == "Q":
+        year_ = cal.nearest_quarter(ctx.anchor, number, ctx.direction(m.start(), m.end()))
+    else:
+        current = 1 if ctx.anchor.month <= 6 else 2
+        year_ = ctx.anchor.year if number <= current else ctx.anchor.year - 1
+    return Reading(type="DATE", value=f"{year_}-{letter}{number}", granularity=gran, anchored=True)
+
+
+_ENDED = re.compile(
+    rf"\s+(?:ended|ending)\s+(?P<mon>{F.month})\s+(?P<day>[0-3]?\d)\b(?:,\s*(?P<year>{F.year}))?",
+    re.I,
+)
+
+
+def latest_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``the latest quarter``: the last quarter that has ended (the one being reported)."""
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="quarter", anchored=True)
+    rel = (m["rel"] or m["rel2"] or m["this"] or "").lower()
+    delta = 0 if rel in ("current", "same", "this") else -1
+    if rel in ("previous", "prior", "preceding"):
+        delta = -2
+    ended = _ENDED.match(ctx.text, m.end())
+    if ended and delta == -1:
+        # "the quarter ended Sept. 30": the calendar quarter of its closing day
+        end = cal.nearest_day(ctx.anchor, LEX.month(ended["mon"]), int(ended["day"]), "past")
+        if ended["year"] and end is not None:
+            end = end.replace(year=int(ended["year"]))
+        if end is not None:
+            value = f"{end.year:04d}-Q{cal.quarter_of(end)}"
+            return Reading(type="DATE", value=value, granularity="quarter", anchored=True)
+    value, _gran = cal.shift(ctx.anchor, "Q", delta)
+    return Reading(type="DATE", value=value, granularity="quarter", anchored=True)
