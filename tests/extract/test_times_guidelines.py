@@ -194,3 +194,11 @@ def test_the_quarter_ended_a_date_is_the_quarter_of_that_date() -> None:
     assert (ref.type, ref.value) == ("DATE", "2022-Q1")
     # without a closing date it is the last quarter that has ended
     assert one("Profit rose in the quarter.", "the quarter").value == "2022-Q2"
+
+
+def test_a_unit_after_a_frequency_is_a_set() -> None:
+    ref = one("The board meets three times a year.", "a year")
+    assert (ref.type, ref.value) == ("SET", "P1Y")
+    assert one("He calls home twice a week.", "a week").type == "SET"
+    # a rate is no time expression at all
+    assert not find_times("Prices rose 5% a year.", ANCHOR)

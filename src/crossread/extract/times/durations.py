@@ -64,11 +64,23 @@ def _not_a_duration(m: re.Match[str], ctx: Context, num: str, unit: str, plural:
     return False
 
 
+# "twice a week", "three times a year": a frequency, so "a week" is a SET (TIMEX3 P1W, 2X)
+_FREQUENCY_BEFORE = re.compile(rf"\b(?:once|twice|thrice|(?:{NUMBER})\s+times)\s+$", re.I)
+
+
 def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     num_text = _words(m["num"])
     unit = LEX.unit(m["unit"])
     plural = m["unit"].lower().endswith("s") and m["unit"].lower() not in ("hrs",)
     amount = LEX.number(num_text)
+    if (
+        num_text in ("a", "an")
+        and not plural
+        and not m["det"]
+        and not m["approx"]
+        and _FREQUENCY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+    ):
+        return Reading(type="SET", value=cal.duration_value(1, unit))
     if num_text in ("a", "an") and plural:
         return None
     if _not_a_duration(m, ctx, num_text, unit, plural):
