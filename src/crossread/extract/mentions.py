@@ -70,7 +70,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     # an unknown capitalised word opening a sentence, and matching no name, is most often no name
     return tuple(
         m
-        for m in resolve_article(mentions)
+        for m in resolve_article(mentions, text)
         if not (
             m.kind == "OTHER" and m.refers_to is None and " " not in m.key and m.start in openers
         )

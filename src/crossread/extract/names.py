@@ -40,6 +40,7 @@ _PLACE_HEADS_OF = re.compile(
 
 
 _ORG_SUFFIX_STRIP = ("news agency", "agency", "news")
+_FACILITY_HEADS = word_set("facility_heads")
 
 
 @cache
@@ -133,6 +134,8 @@ def type_name(
         return "PLACE", place, None
     words = name.split()
     last = fold(words[-1])
+    if _facility(words):
+        return "PLACE", name_key(name), None
     if last in gaz.org_words or (
         len(words) > 1 and fold(words[0]) in gaz.org_words and "of" in folded
     ):
@@ -170,6 +173,16 @@ def type_name(
     if locative:
         return "PLACE", name_key(name), None
     return "OTHER", name_key(name), None
+
+
+def _facility(words: list[str]) -> bool:
+    """A building or site named after its kind: ``Kennedy Space Center``, ``Museum of Flight``
+    (an organisation head with ``for`` after it, ``Center for Disease Control``, is no site)."""
+    if len(words) < 2 or "for" in words:
+        return False
+    return fold(words[-1]) in _FACILITY_HEADS or (
+        fold(words[0]) in _FACILITY_HEADS and words[1] == "of"
+    )
 
 
 def _directional_place(words: list[str], gaz: Gazetteer) -> bool:

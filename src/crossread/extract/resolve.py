@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import dataclasses
 
-from crossread.extract.gazetteer import gazetteer
+from crossread.extract.gazetteer import gazetteer, word_set
 from crossread.extract.titles import describe
 from crossread.models import Mention
 
 _GAP = frozenset({"", " ", ", "})
+_LOCATIVE = word_set("locative")
 
 
-def resolve_article(mentions: list[Mention]) -> tuple[Mention, ...]:
+def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, ...]:
     """Return ``mentions`` (text order) with ``refers_to`` filled where the article is clear.
 
     - A bare surname or given name (``Putin``, ``Kim``, ``Lula``) refers to the nearest
       preceding full name containing it; with none before, it stays unresolved for
       story-level linking.
+    - A one-word place name that is the surname of a person named earlier (``Valeska Paris``
+      ... ``Paris claims``) is that person, unless a locative word (``in Paris``) precedes it
+      in ``text``.
     - An acronym refers to an organisation in the article whose initials spell it.
     - A nominal (``the Russian president``) refers to the name right after it (apposition), or
       to the one named person whose title has the same role and qualifier.
@@ -43,6 +47,8 @@ def resolve_article(mentions: list[Mention]) -> tuple[Mention, ...]:
             mention.kind in ("PERSON", "OTHER") or (mention.kind == "PLACE" and not known(mention))
         ):
             out.append(_resolve_partial(mention, full_names))
+        elif mention.kind == "PLACE" and " " not in mention.key and _surname(mention, text):
+            out.append(_resolve_surname(mention, full_names))
         elif mention.kind == "ORG" and " " not in mention.key and mention.refers_to is None:
             out.append(_resolve_acronym(mention, orgs))
         else:
@@ -62,6 +68,19 @@ def _resolve_partial(mention: Mention, full_names: list[Mention]) -> Mention:
         return dataclasses.replace(mention, kind="PERSON")
     target = before[-1]
     return dataclasses.replace(mention, kind="PERSON", refers_to=target.key)
+
+
+def _surname(mention: Mention, text: str) -> bool:
+    """Whether a place-like word could be a surname here: not after ``in``/``to``/``from``."""
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    return bool(text) and not (before and before[-1].lower() in _LOCATIVE)
+
+
+def _resolve_surname(mention: Mention, full_names: list[Mention]) -> Mention:
+    before = [m for m in full_names if m.start < mention.start and m.key.split()[-1] == mention.key]
+    if not before:
+        return mention
+    return dataclasses.replace(mention, kind="PERSON", refers_to=before[-1].key)
 
 
 def _initials(key: str) -> str:
