@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -129,6 +130,52 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
     return out
 
 
+def _story_order(article: Article) -> tuple[bool, dt.date]:
+    """The store's order of a story's articles (undated last, then by date; ties keep arrival)."""
+    return (article.published is None, article.published or dt.date.min)
+
+
+class StoryArticleCache:
+    """The stored articles of recently touched stories, in the store's order, so refreshing a
+    story's entities after a batch decodes only what the batch added.
+
+    Bounded: least recently touched stories are dropped once more than ``limit`` articles are
+    held, so memory stays flat on an endless stream (a dropped story is read back from the
+    store when it grows again).
+    """
+
+    def __init__(self, limit: int = 5_000) -> None:
+        self.limit = limit
+        self._stories: OrderedDict[str, list[Article]] = OrderedDict()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def get(self, story_id: str) -> list[Article] | None:
+        articles = self._stories.get(story_id)
+        if articles is not None:
+            self._stories.move_to_end(story_id)
+        return articles
+
+    def put(self, story_id: str, articles: list[Article]) -> None:
+        self.drop(story_id)
+        self._stories[story_id] = articles
+        self._size += len(articles)
+        while self._size > self.limit and len(self._stories) > 1:
+            _, old = self._stories.popitem(last=False)
+            self._size -= len(old)
+
+    def drop(self, story_id: str) -> None:
+        old = self._stories.pop(story_id, None)
+        if old is not None:
+            self._size -= len(old)
+
+    def clear(self) -> None:
+        self._stories.clear()
+        self._size = 0
+
+
 class Pipeline:
     """Ingest into a store and build briefs of its stories.
 
@@ -147,6 +194,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self.batch_size = batch_size
         self._index = index
+        self._story_cache = StoryArticleCache()
 
     @property
     def index(self) -> StoryIndex:
@@ -251,6 +299,7 @@ class Pipeline:
         # 2. assign and store together, so the database never holds half an input
         ingested: list[str] = []
         stories: list[str] = []
+        added: defaultdict[str, list[Article]] = defaultdict(list)
         duplicates = 0
         try:
             with self.store.transaction():
@@ -260,16 +309,22 @@ class Pipeline:
                         continue
                     assignment = self.index.assign(article)
                     self.store.add_article(article, assignment)
+                    added[assignment.story].append(article)
                     for merge in self.index.drain_merges():
                         self.store.merge_stories(merge.kept, merge.merged)
                         stories = [merge.kept if s == merge.merged else s for s in stories]
+                        # both stories' cached articles are stale: read them back
+                        for sid in (merge.kept, merge.merged):
+                            self._story_cache.drop(sid)
+                            added.pop(sid, None)
                     ingested.append(article.id)
                     stories.append(assignment.story)
                 # 3. refresh the entity index of every story that changed
                 for story in dict.fromkeys(stories):
-                    self.store.set_story_entities(story, self._story_entities(story))
+                    self.store.set_story_entities(story, self._story_entities(story, added))
         except BaseException:
             self._index = None  # the index saw assignments that were rolled back: rebuild
+            self._story_cache.clear()
             raise
         return IngestReport(
             ingested=tuple(ingested),
@@ -280,8 +335,19 @@ class Pipeline:
             warnings=tuple(warnings),
         )
 
-    def _story_entities(self, story_id: str) -> tuple[Entity, ...]:
-        articles = [s.article for s in self.store.story_articles(story_id)]
+    def _story_entities(
+        self, story_id: str, added: Mapping[str, list[Article]]
+    ) -> tuple[Entity, ...]:
+        """Link the entities of a story's stored articles; ``added`` holds the articles this
+        batch stored, by story, so a cached story is extended rather than read back."""
+        articles = self._story_cache.get(story_id)
+        new = added.get(story_id)
+        if articles is None or new is None:
+            articles = [s.article for s in self.store.story_articles(story_id)]
+        else:
+            # a stable sort keeps arrival (the store's seq) among articles of one date
+            articles = sorted(articles + new, key=_story_order)
+        self._story_cache.put(story_id, articles)
         return extract_stage.link_entities(articles)
 
     # -- briefs -------------------------------------------------------------------------------
