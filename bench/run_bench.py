@@ -15,6 +15,10 @@ storing add. Clustering quality against the generator's gold stories is reported
 
     .venv/bin/python bench/run_bench.py --mode full --n 10000 --data /tmp/xr-data
     .venv/bin/python bench/run_bench.py --mode cluster --n 10000 100000 1000000
+    .venv/bin/python bench/run_bench.py --table /tmp/full.jsonl /tmp/cluster.jsonl
+
+Every run ends with a table of how cost grows with N (articles per CPU-second, CPU ms per
+article relative to the smallest N, peak RSS); ``--table`` prints it again from ``--out`` files.
 
 Stream texts are generated into a temporary folder and deleted afterwards; nothing from the
 research data is written into the repository.
@@ -229,6 +233,27 @@ def run(mode: str, n: int, data: Path | None, seed: int, baseline_n: int) -> dic
     return {"mode": mode, "n": n, "seed": seed, "generate_seconds": round(generated, 1), **measured}
 
 
+def growth_table(runs: list[dict[str, Any]]) -> str:
+    """A Markdown table of articles/s and peak RSS per mode and N, with cost relative to the
+    smallest N of the same mode (1.00 = linear total cost)."""
+    lines = [
+        "| mode | N | articles/CPU-s | articles/wall-s | CPU ms/article | × smallest N"
+        " | peak RSS MB | baseline prepare/CPU-s | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    first: dict[str, float] = {}
+    for r in sorted(runs, key=lambda r: (r["mode"], r["n"])):
+        ms = 1000 / r["articles_per_cpu_second"]
+        first.setdefault(r["mode"], ms)
+        lines.append(
+            f"| {r['mode']} | {r['n']:,} | {r['articles_per_cpu_second']:.1f}"
+            f" | {r['articles_per_wall_second']:.1f} | {ms:.2f} | {ms / first[r['mode']]:.2f}"
+            f" | {r['peak_rss_mb']:.0f} | {r.get('baseline_prepare_per_cpu_second', '-')}"
+            f" | {r.get('ratio_vs_baseline', '-')} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mode", choices=["full", "cluster"], default="full")
@@ -237,6 +262,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=None, help="extracted corpora folder")
     parser.add_argument("--baseline-n", type=int, default=1_000)
     parser.add_argument("--out", type=Path, default=None, help="append JSON lines here")
+    parser.add_argument(
+        "--table", type=Path, nargs="+", help="only print the growth table of these --out files"
+    )
     parser.add_argument("--child", choices=["full", "cluster"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -246,8 +274,14 @@ def main() -> None:
         else:
             print(json.dumps(child_cluster(args.folder)))
         return
+    if args.table:
+        saved = [json.loads(line) for path in args.table for line in path.read_text().splitlines()]
+        print(growth_table([r for r in saved if "articles_per_cpu_second" in r]))
+        return
+    done: list[dict[str, Any]] = []
     for n in args.n:
         runs = [run(args.mode, n, args.data, seed, args.baseline_n) for seed in range(args.repeats)]
+        done.extend(runs)
         for r in runs:
             print(json.dumps(r), flush=True)
         if len(runs) > 1:
@@ -257,6 +291,7 @@ def main() -> None:
             with args.out.open("a", encoding="utf-8") as out:
                 for r in runs:
                     out.write(json.dumps(r) + "\n")
+    print(growth_table(done))
 
 
 if __name__ == "__main__":
