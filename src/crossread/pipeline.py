@@ -309,6 +309,8 @@ class Pipeline:
                         continue
                     assignment = self.index.assign(article)
                     self.store.add_article(article, assignment)
+                    if assignment.is_new:
+                        self._story_cache.put(assignment.story, [])  # nothing to read back
                     added[assignment.story].append(article)
                     for merge in self.index.drain_merges():
                         self.store.merge_stories(merge.kept, merge.merged)
