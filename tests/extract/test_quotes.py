@@ -274,3 +274,26 @@ def test_unnamed_qualified_sources_after_the_content(speaker: str) -> None:
 )
 def test_headline_capitals_do_not_make_cues(headline: str) -> None:
     assert quotes_of(headline + "\n\nThe show aired on Monday night.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Senator Maria Lopez endorsed the governor's housing plan.",
+            "Maria Lopez",
+            "housing plan",
+        ),
+        ("Mayor Tom Reyes criticized the budget cuts in an interview.", "Tom Reyes", "budget cuts"),
+        ("The council praised the volunteers who cleaned the river.", "The council", "volunteers"),
+        ("Jane Holt defended her vote against the bridge project.", "Jane Holt", "her vote"),
+    ],
+)
+def test_stance_verbs_attribute_an_opinion(text: str, speaker: str, content: str) -> None:
+    quote = only(quotes_of(text), content)
+    assert quote.kind == "indirect"
+    assert quote.speaker == speaker
+
+
+def test_passive_stance_verb_has_no_speaker() -> None:
+    assert quotes_of("The budget cuts were criticized at length.") == ()

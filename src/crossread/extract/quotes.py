@@ -337,8 +337,13 @@ def _reported(
             )
     # 3. "X said (that) CONTENT" (in a title-case headline: "Trump Says He Will Win")
     headline = _title_case(text[s:body_end])
-    for cue in cue_pattern(headline).finditer(text, s, body_end):
-        info = cues()[cue.group().lower() if headline else cue.group()]
+    verbs = list(cue_pattern(headline).finditer(text, s, body_end))
+    infos = [cues()[c.group().lower() if headline else c.group()] for c in verbs]
+    # "He praised Ted Cruz, who said ...": the speech verb's content is the one reported
+    speech = any(not i.stance for i in infos)
+    for cue, info in zip(verbs, infos, strict=True):
+        if speech and info.stance:
+            continue
         # capitals say little in a headline: only plain speech verbs ("Says", "Tells"), and
         # never before a preposition ("Responds To Question", "Show Takes")
         if (

@@ -93,6 +93,7 @@ class _Cue:
     lemma: str
     needs_that: bool
     clause: bool = False  # a bare clause with its subject will do instead of "that"
+    stance: bool = False  # an opinion verb ("endorsed"): yields to a speech verb in its sentence
 
 
 @cache
@@ -107,7 +108,10 @@ def cues() -> dict[str, _Cue]:
         for form in parts[1].split("|"):
             if form:
                 cues[form] = _Cue(
-                    lemma=parts[0], needs_that=mark in ("that", "clause"), clause=mark == "clause"
+                    lemma=parts[0],
+                    needs_that=mark in ("that", "clause"),
+                    clause=mark == "clause",
+                    stance=mark == "stance",
                 )
     return cues
 
