@@ -144,7 +144,7 @@ class StoryArticleCache:
     store when it grows again).
     """
 
-    def __init__(self, limit: int = 5_000) -> None:
+    def __init__(self, limit: int = 1_000) -> None:
         self.limit = limit
         self._stories: OrderedDict[str, list[Article]] = OrderedDict()
         self._size = 0
