@@ -297,3 +297,10 @@ def test_stance_verbs_attribute_an_opinion(text: str, speaker: str, content: str
 
 def test_passive_stance_verb_has_no_speaker() -> None:
     assert quotes_of("The budget cuts were criticized at length.") == ()
+
+
+def test_stance_verb_yields_to_a_speech_verb_in_its_sentence() -> None:
+    quotes = quotes_of("Governor Lee praised Ann Fox, who said the plan would cut costs.")
+    assert len(quotes) == 1
+    assert quotes[0].cue == "said"
+    assert quotes[0].speaker == "Ann Fox"
