@@ -64,7 +64,7 @@ RUNS = (
         name="entities gum",
         dataset="gum_news",
         args=("entities", "{dir}"),
-        metrics=("mention_f1",),
+        metrics=("mention_f1", "typed_mention_f1"),
     ),
     Run(
         name="entities ecbplus",
