@@ -120,6 +120,18 @@ def nearest_day(anchor: dt.date, month: int, day: int, direction: Direction) -> 
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
+def latest_day(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    """The last month/day date on or before the anchor, however far back (Feb. 29 may skip)."""
+    for year in range(anchor.year, anchor.year - 5, -1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= anchor:
+            return candidate
+    return None
+
+
 def nearest_quarter(anchor: dt.date, quarter: int, direction: Direction) -> int:
     """Year of the named quarter: this year's if it has begun, else last year's (unless future)."""
     current = quarter_of(anchor)

@@ -138,6 +138,28 @@ def nth_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=value, granularity="day", anchored=True)
 
 
+_ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+|in\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+
+
+def _date_direction(m: re.Match[str], ctx: Context) -> tuple[cal.Direction, bool]:
+    """Tense a month or day resolves in, and whether it is certain (no reach limit).
+
+    ``the quarter ended Jan. 31``: a closing date of a reported period, always behind the
+    anchor however far. ``by February``: a deadline, ahead of the anchor unless the
+    sentence is in the past perfect (``by February the troops had left``).
+    """
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if _ENDED_BEFORE.search(before):
+        return "past", True
+    if _BY_BEFORE.search(before):
+        lo, hi = ctx.bounds(m.start())
+        if lo < m.start() - 3 and not _PAST_PERFECT.search(ctx.text, lo, hi):
+            return "future", False
+    return ctx.direction(m.start(), m.end()), False
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     """``Feb. 24`` (nearest such day in the clause's tense) or ``Feb. 24, 2022``."""
     month = LEX.month(m["mon"])
@@ -163,9 +185,10 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
                 return Reading(
                     type="DATE", value=candidate.isoformat(), granularity="day", anchored=True
                 )
-    resolved: dt.date | None = cal.nearest_day(
-        ctx.anchor, month, day, ctx.direction(m.start(), m.end())
-    )
+    direction, certain = _date_direction(m, ctx)
+    resolved: dt.date | None = cal.nearest_day(ctx.anchor, month, day, direction)
+    if certain and direction == "past":
+        resolved = cal.latest_day(ctx.anchor, month, day)
     if resolved is None:
         resolved = cal.nearest_day(ctx.anchor, month, day, "none")
     resolved_value = cal.day_value(resolved) if resolved else None
@@ -271,7 +294,10 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel == ["this"]:
         year = ctx.anchor.year
     else:
-        year = cal.nearest_month(ctx.anchor, month, ctx.direction(m.start(), m.end()))
+        direction, certain = _date_direction(m, ctx)
+        year = cal.nearest_month(ctx.anchor, month, direction)
+        if certain and direction == "past":
+            year = ctx.anchor.year - (1 if month > ctx.anchor.month else 0)
     return Reading(
         type="DATE",
         value=cal.month_value(year, month),

@@ -33,8 +33,9 @@ DURATION = (
     r"|past|next"
     r"|an?\s+additional|an?\s+further)\s+)?"
     rf"(?:(?P<approx>{F.approx})\s+)?"
-    rf"(?P<num>{NUMBER})(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)"
-    rf"(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
+    rf"(?P<num>{NUMBER}|(?P<one>another|an?\s+(?:additional|further|extra)))"
+    rf"(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)(?:(?P<more>more|additional|further"
+    rf"|extra)\s+)?(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
 )
 BARE_UNITS = (
     r"(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?)"
@@ -72,6 +73,14 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     num_text = _words(m["num"])
     unit = LEX.unit(m["unit"])
     plural = m["unit"].lower().endswith("s") and m["unit"].lower() not in ("hrs",)
+    if m["one"]:
+        # "another year", "an additional year": one more unit ("another two years" reads
+        # "another" as the determiner and "two" as the amount)
+        if plural or m["more"]:
+            return None
+        return Reading(type="DURATION", value=cal.duration_value(1, unit))
+    if m["more"] and not plural and (LEX.number(num_text) or 0) > 1:
+        return None
     amount = LEX.number(num_text)
     if (
         num_text in ("a", "an")
@@ -213,7 +222,18 @@ def past_ref(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value="PAST_REF")
 
 
+# "soon" as a time adverb ("will soon seek"), not the comparison or the sequence it opens
+# ("as soon as the talks end", "soon after his arrest", "too soon to say")
+_NOT_SOON_BEFORE = re.compile(r"\b(?:as|too|so|how)\s+$", re.I)
+_NOT_SOON_AFTER = re.compile(r"\s+(?:after|afterwards?|before|as|than|thereafter)\b", re.I)
+
+
 def future_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _words(m.group()) == "soon" and (
+        _NOT_SOON_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+        or _NOT_SOON_AFTER.match(ctx.text, m.end())
+    ):
+        return None
     return Reading(type="DATE", value="FUTURE_REF")
 
 

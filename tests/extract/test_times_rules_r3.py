@@ -1,0 +1,61 @@
+"""Round-3 grammar rules (TimeBank error analysis), one test per rule; texts are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crossread.extract.sentences import split_sentences
+from crossread.extract.times import find_times
+from crossread.models import TimeRef
+
+ANCHOR = dt.date(2022, 10, 27)
+
+
+def found(text: str, anchor: dt.date = ANCHOR) -> list[TimeRef]:
+    return list(find_times(text, anchor, split_sentences(text)))
+
+
+def one(text: str, expression: str, anchor: dt.date = ANCHOR) -> TimeRef:
+    hits = [t for t in found(text, anchor) if t.text == expression]
+    assert hits, f"{expression!r} not found in {[t.text for t in found(text, anchor)]}"
+    return hits[0]
+
+
+def test_a_period_ended_on_a_date_lies_behind_the_anchor_however_far() -> None:
+    # nine months back: past the usual reach of a past-tense clause, still the closing date
+    text = "In the fiscal year ended Jan. 31, the chain reported sales of $60 million."
+    assert one(text, "Jan. 31").value == "2022-01-31"
+    assert one("Results for the year ended in December were flat.", "December").value == ("2021-12")
+    # a date without "ended" keeps the nearest reading
+    assert one("The chain reports sales on Jan. 31.", "Jan. 31").value == "2023-01-31"
+
+
+def test_by_a_month_is_a_deadline_ahead() -> None:
+    # "untouched" is a participle, not a past-tense clause: the deadline still looks ahead
+    text = "The airline will add flights by August in markets untouched by the crisis."
+    assert one(text, "August").value == "2023-08"
+    assert one("It plans to repay the loan by February.", "February").value == "2023-02"
+    # past perfect narrative: the deadline was in the past
+    assert one("Most of the debt had been repaid by February.", "February").value == "2022-02"
+
+
+def test_soon_is_a_future_reference_but_not_as_soon_as() -> None:
+    ref = one("Prosecutors may soon seek an indictment.", "soon")
+    assert (ref.type, ref.value) == ("DATE", "FUTURE_REF")
+    assert one("Sell it as soon as possible.", "as soon as possible").value == "FUTURE_REF"
+    assert not [t for t in found("They left as soon as the talks ended.") if "soon" in t.text]
+    assert not [t for t in found("He was freed soon after his arrest.") if "soon" in t.text]
+    assert not [t for t in found("It is too soon to say.") if "soon" in t.text]
+
+
+def test_one_more_unit_and_n_more_units_are_durations() -> None:
+    assert one("The loan may run for an additional year.", "an additional year").value == "P1Y"
+    assert one("They waited another week.", "another week").value == "P1W"
+    assert one("They waited another two years.", "another two years").value == "P2Y"
+    ref = one("The base is leased for at least 20 more years.", "at least 20 more years")
+    assert (ref.value, ref.modifier) == ("P20Y", "EQUAL_OR_MORE")
+    assert one("Over the next couple of years sales grow.", "the next couple of years").value == (
+        "P2Y"
+    )
+    # "another" before a plural unit without an amount is not one unit
+    assert not [t for t in found("They lost another months of work.") if t.type == "DURATION"]
