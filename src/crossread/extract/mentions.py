@@ -13,7 +13,11 @@ No statistical NER model is available offline, so recognition is rules plus gaze
    ``Putin`` is a PERSON when ``Vladimir Putin`` is, and refers to him;
 5. nominal descriptions (``the Russian president``, ``the UN boss``) resolved to the one named
    person in the article with a fitting title, and capitals/buildings used as governments
-   (``Pyongyang said``, ``the Kremlin``) kept as PLACE/ORG with ``refers_to`` their country.
+   (``Pyongyang said``, ``the Kremlin``) given ``refers_to`` their country;
+6. countries, capitals and seats typed by their use (``resolve.type_by_role``): acting
+   (``North Korea fired``, ``Pyongyang said``) or a team given a score, ORG; after a locative
+   word (``in Pyongyang``, ``outside the Kremlin``), PLACE. The key never changes, so the
+   canonical entity is the same whichever way the text uses the name.
 
 Keys are folded (lower case, accents, hyphens and periods removed) so that ``Kim Jong-un`` and
 ``Kim Jong Un`` share ``kim jong un``; countries use their canonical key (``us`` -> ``united
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer, word_set
 from crossread.extract.names import UPPER, lookup, name_key, place_key, type_name
-from crossread.extract.resolve import resolve_article
+from crossread.extract.resolve import resolve_article, type_by_role
 from crossread.extract.titles import find_nominals, nationality_at, title_at, title_before
 from crossread.models import Mention, Sentence
 
@@ -70,7 +74,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     # an unknown capitalised word opening a sentence, and matching no name, is most often no name
     return tuple(
         m
-        for m in resolve_article(mentions, text)
+        for m in type_by_role(resolve_article(mentions, text), text)
         if not (
             m.kind == "OTHER" and m.refers_to is None and " " not in m.key and m.start in openers
         )

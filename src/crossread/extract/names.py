@@ -44,7 +44,7 @@ _FACILITY_HEADS = word_set("facility_heads")
 
 
 @cache
-def _speech_forms() -> frozenset[str]:
+def speech_forms() -> frozenset[str]:
     text = resources.files("crossread.extract.data").joinpath("speech_verbs.txt").read_text()
     forms: set[str] = set()
     for line in text.splitlines():
@@ -168,7 +168,7 @@ def type_name(
         and all(w[0] in UPPER for w in words if w.lower() not in _PARTICLES)
     ):
         return "PERSON", name_key(name), None
-    if nxt in _speech_forms() or nxt in _PERSON_FOLLOWERS:
+    if nxt in speech_forms() or nxt in _PERSON_FOLLOWERS:
         return "PERSON", name_key(name), None
     if locative:
         return "PLACE", name_key(name), None

@@ -7,13 +7,21 @@ Runs after typing (``mentions.py``); sets ``refers_to`` so that cross-article li
 from __future__ import annotations
 
 import dataclasses
+import re
 
-from crossread.extract.gazetteer import gazetteer, word_set
+from crossread.extract.gazetteer import Gazetteer, gazetteer, word_set
+from crossread.extract.names import speech_forms
 from crossread.extract.titles import describe
 from crossread.models import Mention
 
 _GAP = frozenset({"", " ", ", "})
 _LOCATIVE = word_set("locative")
+_AGENT_VERBS = word_set("agent_verbs")
+_AGENT_SKIP = word_set("agent_skip")
+_TEAM_PLACES = word_set("team_places")
+_WORD = re.compile(r"[\w’'-]+")
+_SCORE_AFTER = re.compile(r"\s+\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d)")
+_SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}\s+$")
 
 
 def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, ...]:
@@ -25,7 +33,8 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
     - A one-word place name that is the surname of a person named earlier (``Valeska Paris``
       ... ``Paris claims``) is that person, unless a locative word (``in Paris``) precedes it
       in ``text``.
-    - An acronym refers to an organisation in the article whose initials spell it.
+    - An acronym refers to an organisation or named site in the article whose initials spell
+      it, and takes its kind (``KSC`` after ``Kennedy Space Center`` is a place).
     - A nominal (``the Russian president``) refers to the name right after it (apposition), or
       to the one named person whose title has the same role and qualifier.
     """
@@ -35,7 +44,12 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
         return mention.key in places
 
     full_names = [m for m in mentions if m.kind == "PERSON" and not m.nominal and " " in m.key]
-    orgs = [m for m in mentions if m.kind == "ORG" and not m.nominal and " " in m.key]
+    # organisations and named sites ("Kennedy Space Center") an acronym may abbreviate
+    orgs = [
+        m
+        for m in mentions
+        if m.kind in ("ORG", "PLACE") and not m.nominal and " " in m.key and not known(m)
+    ]
     titled = [
         (describe(m.key), m.refers_to) for m in mentions if m.nominal and m.refers_to is not None
     ]
@@ -89,9 +103,10 @@ def _initials(key: str) -> str:
 
 
 def _resolve_acronym(mention: Mention, orgs: list[Mention]) -> Mention:
+    """An acronym takes the key and the kind of the name it spells (``KSC``: a site)."""
     for org in orgs:
         if len(mention.key) >= 2 and _initials(org.key) == mention.key:
-            return dataclasses.replace(mention, refers_to=org.key)
+            return dataclasses.replace(mention, kind=org.kind, refers_to=org.key)
     return mention
 
 
@@ -111,3 +126,67 @@ def _resolve_nominal(mention, index, mentions, titled) -> Mention:
     if len(targets) == 1:
         return dataclasses.replace(mention, refers_to=targets.pop())
     return mention
+
+
+def type_by_role(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, ...]:
+    """Country, capital and seat-of-government mentions typed by what the text makes them.
+
+    The key (the canonical entity) never changes: ``North Korea`` is one entity whether it is
+    the territory or the state acting; ``Pyongyang`` and ``the Kremlin`` keep their own key and
+    ``refers_to`` their country. The *kind* follows the use:
+
+    - acting (right before an agentive or speech verb, ``North Korea fired``, ``Pyongyang
+      said``), or a team in an article that gives it a score (``Sweden 1-0 Korea``): ORG;
+    - after a locative word (``in Pyongyang``, ``to the White House``): PLACE;
+    - otherwise unchanged (countries and capitals PLACE, seats such as the Kremlin ORG).
+    """
+    gaz = gazetteer()
+    teams = {
+        m.key
+        for m in mentions
+        if _country(m, gaz)
+        and (
+            _SCORE_AFTER.match(text, m.end)
+            or _SCORE_BEFORE.search(text, max(0, m.start - 12), m.start)
+        )
+    }
+    out = []
+    for m in mentions:
+        if m.nominal:
+            out.append(m)
+            continue
+        prev = _previous_word(text, m.start)
+        if _country(m, gaz) or (m.kind == "PLACE" and m.refers_to in gaz.countries):
+            acting = prev not in _LOCATIVE and _acts(text, m.end)
+            if acting or (m.key in teams and prev not in _TEAM_PLACES):
+                m = dataclasses.replace(m, kind="ORG")
+        elif m.kind == "ORG" and m.key in gaz.metonyms and prev in _LOCATIVE:
+            m = dataclasses.replace(m, kind="PLACE")
+        out.append(m)
+    return tuple(out)
+
+
+def _country(mention: Mention, gaz: Gazetteer) -> bool:
+    return mention.kind == "PLACE" and mention.key in gaz.countries and not mention.nominal
+
+
+def _previous_word(text: str, start: int) -> str:
+    before = text[max(0, start - 20) : start].split()
+    if before and before[-1].lower() == "the" and len(before) > 1:
+        before.pop()
+    return before[-1].lower() if before else ""
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether an agentive or speech verb follows ``end`` (over auxiliaries and adverbs)."""
+    if text[end : end + 1] in ("'", "’"):
+        return False  # a possessive: "North Korea's news agency"
+    for match in _WORD.finditer(text, end, min(len(text), end + 60)):
+        if text[end : match.start()].strip():
+            return False  # punctuation in between
+        word = match.group().lower()
+        if word in _AGENT_SKIP:
+            end = match.end()
+            continue
+        return word in _AGENT_VERBS or word in speech_forms()
+    return False
