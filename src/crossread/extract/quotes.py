@@ -74,9 +74,7 @@ def find_quotes(
     quotes = _colon_turns(ctx, quotes)
     direct = [(q.start, q.end) for q in quotes]
     for sentence in sentences:
-        quote = reported_speech(ctx, sentence, direct)
-        if quote is not None:
-            quotes.append(quote)
+        quotes.extend(reported_speech(ctx, sentence, direct))
     # quoted words inside reported speech are part of it ("will “expand”"), not quotes of their own
     reported = [(q.start, q.end) for q in quotes if q.kind != "direct" and q.speaker]
     quotes = [

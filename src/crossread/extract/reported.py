@@ -9,6 +9,7 @@ its span starts at ``that`` where the cue has one, as PolNeAR marks it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
@@ -17,6 +18,7 @@ from crossread.extract.speakers import (
     ACCORDING,
     ADVERBIALS,
     OBJECTS,
+    Cue,
     SpeechContext,
     according_source,
     attribution_after,
@@ -88,140 +90,213 @@ def make_quote(
 
 def reported_speech(
     ctx: SpeechContext, sentence: Sentence, direct: list[tuple[int, int]]
-) -> Quote | None:
-    """``X said (that) ...``, ``According to X, ...``, ``..., X said.`` in one sentence."""
+) -> list[Quote]:
+    """``X said (that) ...``, ``According to X, ...``, ``..., X said.`` in one sentence.
+
+    A sentence can report several sources or several things: ``Barkley, who said A, said B``,
+    ``She said A, saying B``, ``74 percent said A, while 22 percent said B``; each cue gives
+    its own quote, in text order.
+    """
     s, e = sentence.start, sentence.end
     if any(ds <= s + 1 and e - 1 <= de for ds, de in direct):
-        return None  # the whole sentence is a direct quote
+        return []  # the whole sentence is a direct quote
     text = ctx.text
     body_end = e - 1 if text[e - 1 : e] in ".!?" else e
-    # 1. "According to X, CONTENT" and "CONTENT, according to X."
-    acc = ACCORDING.search(text, s, e)
-    if acc is not None:
-        speaker = according_source(ctx, acc.end(), e)
-        if speaker is not None:
-            if acc.start() == s or text[s : acc.start()].strip() == "":
-                comma = text.find(",", speaker[1], e)
-                if comma > 0:
-                    return _span(
-                        ctx, sentence, comma + 1, body_end, speaker, "according to", direct
-                    )
-            elif text[acc.start() - 2 : acc.start()].strip() == ",":
-                return _span(
-                    ctx,
-                    sentence,
-                    _after_connective(text, s),
-                    acc.start() - 2,
-                    speaker,
-                    "according to",
-                    direct,
-                )
-    # 2. "CONTENT, X said." / "CONTENT, said X."
-    tail = _TAIL.search(text, s, body_end)
-    if tail is not None:
-        clause_start = tail.start(1)
-        found = attribution_after(ctx, clause_start, body_end)
-        if found is not None and tail.start() - s > 15 and _ends_clause(text, found, body_end):
-            return _span(
-                ctx, sentence, _after_connective(text, s), tail.start(), found[0], found[1], direct
+    found: list[Quote | None] = [
+        _according(ctx, sentence, body_end, direct),
+        _tail(ctx, sentence, body_end, direct),
+    ]
+    found.extend(_after_cues(ctx, sentence, body_end, direct))
+    if not any(found):
+        # 4. "In a Fox poll, Cruz had 38 percent": the finding of a poll or study named up front
+        found_in = _in_source().match(text, s, body_end)
+        if found_in is not None:
+            found.append(
+                _span(ctx, sentence, found_in.end(), body_end, found_in.span(1), "in", direct)
             )
-    # 3. "X said (that) CONTENT" (in a title-case headline: "Trump Says He Will Win")
+    quotes = sorted(
+        {(q.start, q.end): q for q in found if q is not None}.values(), key=lambda q: q.start
+    )
+    return _close_interruptions(ctx.text, quotes)
+
+
+def _close_interruptions(text: str, quotes: list[Quote]) -> list[Quote]:
+    """``Barkley, who said A, said B``: a content said inside the speaker phrase of a later cue
+    (a relative clause or an appositive) ends where that phrase does, not over the main clause."""
+    out = list(quotes)
+    for i, quote in enumerate(out):
+        for later in out[i + 1 :]:
+            if (
+                later.speaker_start is not None
+                and later.speaker_end is not None
+                and quote.speaker_start is not None
+                and later.speaker_start < quote.speaker_start < later.speaker_end
+                and quote.start < later.start < quote.end
+            ):
+                cut = text.rfind(",", quote.start, later.start)
+                end = cut if cut > quote.start else later.start
+                out[i] = dataclasses.replace(
+                    quote, end=end, text=quote.text[: max(0, end - quote.end + len(quote.text))]
+                )
+                break
+    return out
+
+
+def _according(
+    ctx: SpeechContext, sentence: Sentence, body_end: int, direct: list[tuple[int, int]]
+) -> Quote | None:
+    """1. ``According to X, CONTENT`` and ``CONTENT, according to X.``"""
+    text, s, e = ctx.text, sentence.start, sentence.end
+    acc = ACCORDING.search(text, s, e)
+    if acc is None:
+        return None
+    speaker = according_source(ctx, acc.end(), e)
+    if speaker is None:
+        return None
+    if acc.start() == s or text[s : acc.start()].strip() == "":
+        comma = text.find(",", speaker[1], e)
+        if comma > 0:
+            return _span(ctx, sentence, comma + 1, body_end, speaker, "according to", direct)
+    elif text[acc.start() - 2 : acc.start()].strip() == ",":
+        return _span(
+            ctx,
+            sentence,
+            _after_connective(text, s),
+            acc.start() - 2,
+            speaker,
+            "according to",
+            direct,
+        )
+    return None
+
+
+def _tail(
+    ctx: SpeechContext, sentence: Sentence, body_end: int, direct: list[tuple[int, int]]
+) -> Quote | None:
+    """2. ``CONTENT, X said.`` / ``CONTENT, said X.``"""
+    text, s = ctx.text, sentence.start
+    tail = _TAIL.search(text, s, body_end)
+    if tail is None:
+        return None
+    found = attribution_after(ctx, tail.start(1), body_end)
+    if found is None or tail.start() - s <= 15 or not _ends_clause(text, found, body_end):
+        return None
+    return _span(
+        ctx, sentence, _after_connective(text, s), tail.start(), found[0], found[1], direct
+    )
+
+
+def _after_cues(
+    ctx: SpeechContext, sentence: Sentence, body_end: int, direct: list[tuple[int, int]]
+) -> list[Quote | None]:
+    """3. ``X said (that) CONTENT`` (in a title-case headline: ``Trump Says He Will Win``)."""
+    text, s = ctx.text, sentence.start
     headline = _title_case(text[s:body_end])
     verbs = list(cue_pattern(headline).finditer(text, s, body_end))
     infos = [cues()[c.group().lower() if headline else c.group()] for c in verbs]
     # "He praised Ted Cruz, who said ...": the speech verb's content is the one reported
     speech = any(not i.stance for i in infos)
+    out: list[Quote | None] = []
     for cue, info in zip(verbs, infos, strict=True):
-        if speech and info.stance:
+        if (speech and info.stance) or any(ds < cue.start() < de for ds, de in direct):
             continue
-        # capitals say little in a headline: only plain speech verbs ("Says", "Tells"), and
-        # never before a preposition ("Responds To Question", "Show Takes")
-        if (
-            headline
-            and not cue.group().islower()
-            and (info.needs_that or _NOT_CLAUSE_ANY_CASE.match(text, cue.end()))
-        ):
-            continue
-        pos = cue.end()
-        obj = OBJECTS.match(text, pos) if info.lemma in ("tell", "ask", "warn", "urge") else None
-        if obj is not None:
-            pos = obj.end()
-        adv = ADVERBIALS.match(text, pos)
-        if adv is not None:
-            pos = adv.end()
-        ahead = _UP_TO_THAT.match(text, pos, body_end)
-        if ahead is not None:
-            pos = ahead.end() - 4  # "told The Post and Courier on Saturday that ..."
-        that = re.match(r"\s*(?:that\b|:|,)?", text[pos:body_end])
-        has_that = bool(that and that.group().strip())
-        if info.lemma == "ask" and _QUESTION.match(text, pos):
-            has_that = True  # "asked whether ...": the question is the content
-        if (
-            info.needs_that
-            and not (that and "that" in that.group())
-            and not (info.clause and _CLAUSE_OPENER.match(text, pos, body_end))
-        ):
-            continue
-        if not has_that and not re.match(r"\s+[A-Za-z“\"]", text[pos:body_end]):
-            continue
-        if not has_that and _NOT_CLAUSE.match(text, pos):
-            continue  # "called for", "said at a rally", "said when": not a reported clause
-        speaker = speaker_before(ctx, s, cue.start())
-        if (
-            speaker is None
-            and cue.group().endswith("ing")
-            and text[s : cue.start()].rstrip()[-1:] == ","
-        ):
-            speaker = _subject(ctx, s, cue.start())  # "Yoon spoke on Monday, saying ..."
-        if (
-            speaker is None
-            and info.lemma == "ask"
-            and has_that
-            and _PASSIVE.search(text, s, cue.start())
-        ):
-            # "When asked whether he would run, ...": the question, with no speaker named
-            comma = text.find(",", pos, body_end)
-            return _span(ctx, sentence, pos, comma if comma > 0 else body_end, None, "", direct)
-        if speaker is None:
-            continue
-        if headline and text[s : speaker[0]].strip():
-            continue  # a headline's speaker is its subject: "Trump Says ...", not "Wage Saying"
-        # the span keeps PolNeAR's convention of starting at "that"; the text starts after it
-        that_start = pos + (
-            that.start() + len(that.group()) - len(that.group().lstrip()) if that else 0
-        )
-        stop = _CLAUSE_STOP.search(text, pos, body_end)
-        lead = text[s : speaker[0]].strip()
-        if has_that and that and that.group().strip() == "," and _parenthetical(lead):
-            # "Mrs. Clinton, these people said, would be open ...": one content around it
-            return _span(
-                ctx,
-                sentence,
-                pos + that.end(),
-                stop.start() if stop else body_end,
-                speaker,
-                cue.group(),
-                direct,
-                span_start=s,
-                lead=lead.rstrip(" ,"),
-            )
+        out.append(_after_cue(ctx, sentence, body_end, direct, cue, info, headline))
+    return out
+
+
+def _after_cue(
+    ctx: SpeechContext,
+    sentence: Sentence,
+    body_end: int,
+    direct: list[tuple[int, int]],
+    cue: re.Match[str],
+    info: Cue,
+    headline: bool,
+) -> Quote | None:
+    text, s = ctx.text, sentence.start
+    # capitals say little in a headline: only plain speech verbs ("Says", "Tells"), and
+    # never before a preposition ("Responds To Question", "Show Takes")
+    if (
+        headline
+        and not cue.group().islower()
+        and (info.needs_that or _NOT_CLAUSE_ANY_CASE.match(text, cue.end()))
+    ):
+        return None
+    pos = cue.end()
+    obj = OBJECTS.match(text, pos) if info.lemma in ("tell", "ask", "warn", "urge") else None
+    if obj is not None:
+        pos = obj.end()
+    adv = ADVERBIALS.match(text, pos)
+    if adv is not None:
+        pos = adv.end()
+    ahead = _UP_TO_THAT.match(text, pos, body_end)
+    if ahead is not None:
+        pos = ahead.end() - 4  # "told The Post and Courier on Saturday that ..."
+    that = re.match(r"\s*(?:that\b|:|,)?", text[pos:body_end])
+    has_that = bool(that and that.group().strip())
+    if info.lemma == "ask" and _QUESTION.match(text, pos):
+        has_that = True  # "asked whether ...": the question is the content
+    if (
+        info.needs_that
+        and not (that and "that" in that.group())
+        and not (info.clause and _CLAUSE_OPENER.match(text, pos, body_end))
+    ):
+        return None
+    if not has_that and not re.match(r"\s+[A-Za-z“\"]", text[pos:body_end]):
+        return None
+    if not has_that and _NOT_CLAUSE.match(text, pos):
+        return None  # "called for", "said at a rally", "said when": not a reported clause
+    speaker = speaker_before(ctx, s, cue.start())
+    if (
+        speaker is None
+        and cue.group().endswith("ing")
+        and text[s : cue.start()].rstrip()[-1:] == ","
+    ):
+        speaker = _subject(ctx, s, cue.start())  # "Yoon spoke on Monday, saying ..."
+    if (
+        speaker is None
+        and info.lemma == "ask"
+        and has_that
+        and _PASSIVE.search(text, s, cue.start())
+    ):
+        # "When asked whether he would run, ...": the question, with no speaker named
+        comma = text.find(",", pos, body_end)
+        return _span(ctx, sentence, pos, comma if comma > 0 else body_end, None, "", direct)
+    if speaker is None:
+        return None
+    if any(s < de and speaker[0] - 4 <= de <= speaker[0] for _, de in direct):
+        return None  # "“...,” Sanders said in an interview": the quote's own attribution
+    if headline and text[s : speaker[0]].strip():
+        return None  # a headline's speaker is its subject: "Trump Says ...", not "Wage Saying"
+    # the span keeps PolNeAR's convention of starting at "that"; the text starts after it
+    that_start = pos + (
+        that.start() + len(that.group()) - len(that.group().lstrip()) if that else 0
+    )
+    stop = _CLAUSE_STOP.search(text, pos, body_end)
+    lead = text[s : speaker[0]].strip()
+    if has_that and that and that.group().strip() == "," and _parenthetical(lead):
+        # "Mrs. Clinton, these people said, would be open ...": one content around it
         return _span(
             ctx,
             sentence,
-            pos + (that.end() if that else 0),
+            pos + that.end(),
             stop.start() if stop else body_end,
             speaker,
             cue.group(),
             direct,
-            span_start=that_start
-            if has_that and "that" in (that.group() if that else "")
-            else None,
+            span_start=s,
+            lead=lead.rstrip(" ,"),
         )
-    # 4. "In a Fox poll, Cruz had 38 percent": the finding of a poll or study named up front
-    found_in = _in_source().match(text, s, body_end)
-    if found_in is not None:
-        return _span(ctx, sentence, found_in.end(), body_end, found_in.span(1), "in", direct)
-    return None
+    return _span(
+        ctx,
+        sentence,
+        pos + (that.end() if that else 0),
+        stop.start() if stop else body_end,
+        speaker,
+        cue.group(),
+        direct,
+        span_start=that_start if has_that and "that" in (that.group() if that else "") else None,
+    )
 
 
 def _after_connective(text: str, start: int) -> int:

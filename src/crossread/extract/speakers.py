@@ -64,11 +64,12 @@ _TIME_BEFORE_CUE = re.compile(
     r"\s*$"
 )
 # a share of people as a subject: "Nearly half said", "Just shy of half, 49%, say", "42% say",
-# "one in four voters said"
+# "22 percent said", "one in four voters said"
 _QUANTITY_END = re.compile(
     r"(?:(?:[Nn]early|[Aa]lmost|[Aa]bout|[Oo]nly|[Jj]ust|[Oo]ver|[Mm]ore than|[Ff]ewer than|"
-    r"[Ll]ess than)\s+)?(?:\d[\d.,]*\s*%|\b(?:half|a majority|a third|a quarter|"
-    r"two-thirds|three-quarters|(?:[Oo]ne|[Tt]wo|[Tt]hree|\d+) (?:in|out of) (?:\w+)(?: voters| "
+    r"[Ll]ess than)\s+)?(?:\d[\d.,]*\s*(?:%|percent\b|per cent\b)|"
+    r"\b(?:half|a majority|a third|a quarter|two-thirds|three-quarters|"
+    r"(?:[Oo]ne|[Tt]wo|[Tt]hree|\d+) (?:in|out of) (?:\w+)(?: voters| "
     r"Americans| respondents| adults)?))(?:\s+of\s+(?:them|those|voters|respondents|"
     r"Americans|Republicans|Democrats|[a-z]+ voters))?\s*,?\s*$"
 )
@@ -89,7 +90,7 @@ ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class _Cue:
+class Cue:
     lemma: str
     needs_that: bool
     clause: bool = False  # a bare clause with its subject will do instead of "that"
@@ -97,9 +98,9 @@ class _Cue:
 
 
 @cache
-def cues() -> dict[str, _Cue]:
+def cues() -> dict[str, Cue]:
     text = resources.files("crossread.extract.data").joinpath("speech_verbs.txt").read_text()
-    cues: dict[str, _Cue] = {}
+    cues: dict[str, Cue] = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
@@ -107,7 +108,7 @@ def cues() -> dict[str, _Cue]:
         mark = parts[2].strip() if len(parts) > 2 else ""
         for form in parts[1].split("|"):
             if form:
-                cues[form] = _Cue(
+                cues[form] = Cue(
                     lemma=parts[0],
                     needs_that=mark in ("that", "clause"),
                     clause=mark == "clause",

@@ -1,0 +1,54 @@
+"""Reported speech: several attributions in one sentence, and where a content ends."""
+
+from crossread.extract.entities import find_mentions
+from crossread.extract.quotes import find_quotes
+from crossread.extract.sentences import split_sentences
+from crossread.models import Quote
+
+
+def quotes_of(text: str) -> tuple[Quote, ...]:
+    sentences = split_sentences(text)
+    return find_quotes(text, sentences, find_mentions(text, sentences))
+
+
+def only(quotes: tuple[Quote, ...], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, f"{fragment!r} in {len(hits)} quotes: {quotes}"
+    return hits[0]
+
+
+def test_two_shares_in_one_sentence_each_report_their_own_clause() -> None:
+    text = (
+        "Among the members, 70 percent said they back the deal, "
+        "while 25 percent said they might not."
+    )
+    quotes = quotes_of(text)
+    first, second = only(quotes, "back the deal"), only(quotes, "might not")
+    assert "might not" not in first.text
+    assert second.speaker == "25 percent"
+
+
+def test_a_relative_clause_speech_ends_before_the_main_cue() -> None:
+    text = "Mara Quist, who said she rarely votes, said the new mayor deserves a chance."
+    quotes = quotes_of(text)
+    inner, outer = only(quotes, "rarely votes"), only(quotes, "deserves a chance")
+    assert inner.text == "she rarely votes"
+    assert inner.speaker == outer.speaker == "Mara Quist"
+
+
+def test_a_participle_after_the_main_cue_reports_a_second_content() -> None:
+    text = (
+        "Paulo Brandt said the mill will reopen in May, saying that the new owners "
+        "had signed the lease."
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "mill will reopen").speaker == "Paulo Brandt"
+    assert only(quotes, "signed the lease").speaker == "Paulo Brandt"
+
+
+def test_words_after_a_direct_quote_attribution_are_not_reported_speech() -> None:
+    text = "“We will win this,” Dana Oyelaran said in an interview aboard her campaign bus."
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].kind == "direct"
+    assert quotes[0].speaker == "Dana Oyelaran"
