@@ -59,3 +59,20 @@ def test_one_more_unit_and_n_more_units_are_durations() -> None:
     )
     # "another" before a plural unit without an amount is not one unit
     assert not [t for t in found("They lost another months of work.") if t.type == "DURATION"]
+
+
+def test_one_day_before_a_verb_is_some_day_in_the_future() -> None:
+    ref = one("Analysts say the firm will one day be the largest in Asia.", "one day")
+    assert (ref.type, ref.value) == ("DATE", "FUTURE_REF")
+    ref = one("She voiced the hope she one day follows her mother.", "one day")
+    assert ref.value == "FUTURE_REF"
+    # a stretch of one day stays a duration
+    ref = one("The repair took one day to finish.", "one day")
+    assert (ref.type, ref.value) == ("DURATION", "P1D")
+
+
+def test_a_quoted_title_case_unit_is_a_show_name() -> None:
+    text = 'The minister said on ABC\'s "This Week" that the talks had failed.'
+    assert not [t for t in found(text) if t.text.lower() == "this week"]
+    assert one("This Week the talks failed, he said.", "This Week").value == "2022-W43"
+    assert one('He said: "this week we failed."', "this week").value == "2022-W43"

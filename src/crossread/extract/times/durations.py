@@ -69,6 +69,20 @@ def _not_a_duration(m: re.Match[str], ctx: Context, num: str, unit: str, plural:
 _FREQUENCY_BEFORE = re.compile(rf"\b(?:once|twice|thrice|(?:{NUMBER})\s+times)\s+$", re.I)
 
 
+# "Islam will one day be...", "the hope he one day follows": "one day" as "some day"
+_SOMEDAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|to|he|she|they|we|I|you)\s+$"
+)
+_VERB_AFTER = re.compile(r"\s+[a-z]+\b(?<!\bof)(?<!\bor)(?<!\band)(?<!\bin)")
+
+
+def _is_some_day(m: re.Match[str], ctx: Context, num: str, unit: str, plural: bool) -> bool:
+    if num != "one" or unit != "D" or plural or m["det"] or m["approx"] or m["num2"]:
+        return False
+    before = _SOMEDAY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    return bool(before and _VERB_AFTER.match(ctx.text, m.end()))
+
+
 def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     num_text = _words(m["num"])
     unit = LEX.unit(m["unit"])
@@ -81,6 +95,8 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(type="DURATION", value=cal.duration_value(1, unit))
     if m["more"] and not plural and (LEX.number(num_text) or 0) > 1:
         return None
+    if _is_some_day(m, ctx, num_text, unit, plural):
+        return Reading(type="DATE", value="FUTURE_REF")
     amount = LEX.number(num_text)
     if (
         num_text in ("a", "an")

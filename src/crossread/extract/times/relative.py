@@ -147,7 +147,17 @@ REL_UNIT = (
 )
 
 
+_OPEN_QUOTE = re.compile(r"[\"“‘`]\s?$")
+
+
 def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    if (
+        m["unit"][:1].isupper()
+        and m.group()[:1].isupper()
+        and _OPEN_QUOTE.search(ctx.text, max(0, m.start() - 2), m.start())
+    ):
+        # ABC's "This Week": a quoted unit noun in title case is the name of a show
+        return None
     rel = _words(m["rel"])
     unit_word = _words(m["unit"])
     head = rel.split(" ")[-1] if rel else ""
