@@ -76,3 +76,40 @@ def test_a_quoted_title_case_unit_is_a_show_name() -> None:
     assert not [t for t in found(text) if t.text.lower() == "this week"]
     assert one("This Week the talks failed, he said.", "This Week").value == "2022-W43"
     assert one('He said: "this week we failed."', "this week").value == "2022-W43"
+
+
+def test_present_tense_schedule_verbs_look_ahead() -> None:
+    wednesday = dt.date(2000, 6, 14)
+    # news writes scheduled events in the present tense: the coming weekday
+    assert one("The president visits China on Friday.", "Friday", wednesday).value == ("2000-06-16")
+    assert one("He arrives Thursday.", "Thursday", wednesday).value == "2000-06-15"
+    assert one("Results are due Friday.", "Friday", wednesday).value == "2000-06-16"
+    assert one("The rally is planned for Saturday.", "Saturday", wednesday).value == ("2000-06-17")
+    # a nearer past form still wins, and "had planned" is a past plan
+    assert one("Police said he arrived Monday.", "Monday", wednesday).value == "2000-06-12"
+    assert one("They had planned a rally for Saturday.", "Saturday", wednesday).value == (
+        "2000-06-10"
+    )
+
+
+def test_a_quarter_of_a_relative_year_is_one_expression() -> None:
+    june = dt.date(2000, 6, 14)
+    text = "The economy shrank in the third quarter of last year."
+    assert one(text, "the third quarter of last year", june).value == "1999-Q3"
+    text = "Sales fell in the fourth quarter of the previous year."
+    assert one(text, "the fourth quarter of the previous year", june).value == "1999-Q4"
+    assert one(
+        "Sales rose in the year's first quarter.", "the year's first quarter", june
+    ).value == ("2000-Q1")
+
+
+def test_a_quarter_named_by_its_months() -> None:
+    june = dt.date(2000, 6, 14)
+    assert one(
+        "Growth slowed in the April-June quarter.", "the April-June quarter", june
+    ).value == ("2000-Q2")
+    text = "Growth slowed in the July-September quarter of 1999."
+    assert one(text, "the July-September quarter of 1999", june).value == "1999-Q3"
+    # months that are not a calendar quarter name a fiscal one: no quarter value
+    text = "Growth slowed in the November-January quarter."
+    assert not [t for t in found(text, june) if "quarter" in t.text]

@@ -51,6 +51,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("quarter", periods.QUARTER, periods.quarter, "quarter"),
     ("quarter-short", periods.Q_SHORT, periods.quarter, "quarter"),
     ("latest-quarter", periods.LATEST_QUARTER, periods.latest_quarter, "quarter"),
+    ("month-quarter", periods.MONTH_QUARTER, periods.month_quarter, "quarter"),
     ("decade", dates.DECADE, dates.decade, "digit"),
     ("decade-word", dates.DECADE_WORD, dates.decade_word, "decadeword"),
     ("century", dates.CENTURY, dates.century, "century"),

@@ -56,14 +56,15 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 # 5. quarters and halves: "the third quarter", "third-quarter", "Q3 2022", "the first half of 2021"
 QUARTER = (
-    r"(?:(?P<the>the)\s+(?![\w.]+-quarter|fiscal\s+[\w.]+-quarter))?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?P<yearpos>"
+    r"(?:(?P<the>the)\s+(?![\w.]+-quarter|fiscal\s+[\w.]+-quarter))?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?:fiscal\s+)?year['’]s|(?P<yearpos>"
     + F.year
     + r")(?:'s)?)\s+)?(?:(?:fiscal|financial)[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
     r"(?P<unit>quarter|half)(?![\w-])"
     r"(?:(?:\s+of|,)?\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<year>"
     + F.year
-    + r"))?"
+    + r")|\s+of\s+(?P<relyear>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year"
+    + r"(?![\w-]))?"
 )
 Q_SHORT = r"(?-i:(?P<unit>Q|H)(?P<ord>[1-4]))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
 LATEST_QUARTER = (
@@ -85,7 +86,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         number = limit
     if not 1 <= number <= limit:
         return None
-    named_year = m["year"] or m.groupdict().get("yearpos") or m.groupdict().get("rel")
+    groups = m.groupdict()
+    named_year = m["year"] or groups.get("yearpos") or groups.get("rel") or groups.get("relyear")
     if unit == "half" and not named_year:
         # "the second half" alone is as often a match's as a year's
         return None
@@ -96,7 +98,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(type="DATE", value=f"{explicit}-{letter}{number}", granularity=gran)
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity=gran, anchored=True)
-    rel = (m.groupdict().get("rel") or "").lower()
+    rel = (groups.get("rel") or groups.get("relyear") or "").lower()
+    rel = {"the previous": "last", "the current": "this"}.get(rel, rel)
+    if rel.startswith(("year", "fiscal")):
+        rel = "this"  # "the year's first quarter"
     if rel.startswith("last"):
         year_ = ctx.anchor.year - 1
     elif rel.startswith("next"):
@@ -109,6 +114,26 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         current = 1 if ctx.anchor.month <= 6 else 2
         year_ = ctx.anchor.year if number <= current else ctx.anchor.year - 1
     return Reading(type="DATE", value=f"{year_}-{letter}{number}", granularity=gran, anchored=True)
+
+
+# "the April-June quarter", "the July-September quarter of 2000": a calendar quarter by months
+MONTH_QUARTER = (
+    rf"(?:the\s+)?(?P<first>{F.month})\s*[-–/]\s*(?P<last>{F.month})\s+quarter(?![\w-])"
+    rf"(?:(?:\s+of|,)?\s+(?P<year>{F.year}))?"
+)
+
+
+def month_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    first, last = LEX.month(m["first"]), LEX.month(m["last"])
+    if first % 3 != 1 or last != first + 2:
+        return None  # not a calendar quarter (a fiscal one we cannot name)
+    number = (first - 1) // 3 + 1
+    if m["year"]:
+        return Reading(type="DATE", value=f"{m['year']}-Q{number}", granularity="quarter")
+    if ctx.anchor is None:
+        return Reading(type="DATE", value=None, granularity="quarter", anchored=True)
+    year_ = cal.nearest_quarter(ctx.anchor, number, ctx.direction(m.start(), m.end()))
+    return Reading(type="DATE", value=f"{year_}-Q{number}", granularity="quarter", anchored=True)
 
 
 _ENDED = re.compile(
