@@ -35,6 +35,9 @@ def test_by_a_month_is_a_deadline_ahead() -> None:
     text = "The airline will add flights by August in markets untouched by the crisis."
     assert one(text, "August").value == "2023-08"
     assert one("It plans to repay the loan by February.", "February").value == "2023-02"
+    # a past perfect in an earlier clause does not make the deadline past
+    text = "The sale, which had been expected, is part of a plan to repay the loan by February."
+    assert one(text, "February").value == "2023-02"
     # past perfect narrative: the deadline was in the past
     assert one("Most of the debt had been repaid by February.", "February").value == "2022-02"
 
@@ -57,6 +60,8 @@ def test_one_more_unit_and_n_more_units_are_durations() -> None:
     assert one("Over the next couple of years sales grow.", "the next couple of years").value == (
         "P2Y"
     )
+    assert one("Sales rose for three straight years.", "three straight years").value == "P3Y"
+    assert one("Prices rose for two consecutive months.", "two consecutive months").value == ("P2M")
     # "another" before a plural unit without an amount is not one unit
     assert not [t for t in found("They lost another months of work.") if t.type == "DURATION"]
 
@@ -85,6 +90,9 @@ def test_present_tense_schedule_verbs_look_ahead() -> None:
     assert one("He arrives Thursday.", "Thursday", wednesday).value == "2000-06-15"
     assert one("Results are due Friday.", "Friday", wednesday).value == "2000-06-16"
     assert one("The rally is planned for Saturday.", "Saturday", wednesday).value == ("2000-06-17")
+    # a bare participle is no schedule ("as previously planned")
+    text = "The offensive began as previously planned Saturday night."
+    assert one(text, "Saturday night", wednesday).value == "2000-06-10TNI"
     # a nearer past form still wins, and "had planned" is a past plan
     assert one("Police said he arrived Monday.", "Monday", wednesday).value == "2000-06-12"
     assert one("They had planned a rally for Saturday.", "Saturday", wednesday).value == (

@@ -155,7 +155,8 @@ def _date_direction(m: re.Match[str], ctx: Context) -> tuple[cal.Direction, bool
         return "past", True
     if _BY_BEFORE.search(before):
         lo, hi = ctx.bounds(m.start())
-        if lo < m.start() - 3 and not _PAST_PERFECT.search(ctx.text, lo, hi):
+        near = max(lo, m.start() - 50)
+        if lo < m.start() - 3 and not _PAST_PERFECT.search(ctx.text, near, hi):
             return "future", False
     return ctx.direction(m.start(), m.end()), False
 

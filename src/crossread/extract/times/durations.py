@@ -35,7 +35,7 @@ DURATION = (
     rf"(?:(?P<approx>{F.approx})\s+)?"
     rf"(?P<num>{NUMBER}|(?P<one>another|an?\s+(?:additional|further|extra)))"
     rf"(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)(?:(?P<more>more|additional|further"
-    rf"|extra)\s+)?(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
+    rf"|extra|straight|consecutive|successive)\s+)?(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
 )
 BARE_UNITS = (
     r"(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?)"
