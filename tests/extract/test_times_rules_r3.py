@@ -121,3 +121,20 @@ def test_a_quarter_named_by_its_months() -> None:
     # months that are not a calendar quarter name a fiscal one: no quarter value
     text = "Growth slowed in the November-January quarter."
     assert not [t for t in found(text, june) if "quarter" in t.text]
+
+
+def test_fiscal_year_possessive_and_number_first_quarters() -> None:
+    june = dt.date(2000, 6, 14)
+    text = "Sales in fiscal 2000's third quarter rose."
+    assert one(text, "fiscal 2000's third quarter", june).value == "2000-Q3"
+    assert one("Sales rose in 2Q 2000.", "2Q 2000", june).value == "2000-Q2"
+    assert one("Profit fell in 1H 1999.", "1H 1999", june).value == "1999-H1"
+    # a digit and a lower-case q is no quarter
+    assert not [t for t in found("The 2q code failed.", june) if t.type == "DATE"]
+
+
+def test_a_decade_with_a_span_of_modifiers() -> None:
+    ref = one("Prices grew in the mid-to-late 1990s.", "the mid-to-late 1990s")
+    assert (ref.value, ref.modifier) == ("199", "MID")
+    ref = one("Prices grew in the early to mid-1980s.", "the early to mid-1980s")
+    assert (ref.value, ref.modifier) == ("198", "START")

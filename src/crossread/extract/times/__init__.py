@@ -50,6 +50,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("year-end", dates.YEAR_END, dates.year_end, "end"),
     ("quarter", periods.QUARTER, periods.quarter, "quarter"),
     ("quarter-short", periods.Q_SHORT, periods.quarter, "quarter"),
+    ("quarter-lead", periods.Q_LEAD, periods.quarter, "quarter"),
     ("latest-quarter", periods.LATEST_QUARTER, periods.latest_quarter, "quarter"),
     ("month-quarter", periods.MONTH_QUARTER, periods.month_quarter, "quarter"),
     ("decade", dates.DECADE, dates.decade, "digit"),

@@ -316,8 +316,8 @@ YEAR = (
 )
 FY_SHORT = r"(?-i:FY)\s?'?(?P<yy>\d\d)(?!\d)"
 DECADE = (
-    r"(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-|\s*-\s*))?"
-    r"(?P<dec>(?:1[5-9]|20)\d0|['’]\d0|[1-9]0)(?:'s|s)(?![\w])"
+    r"(?:the\s+)?(?:(?P<mod>(?:early|mid)(?:\s+|-)to(?:\s+|-)(?:mid|late)|early|late|mid)"
+    r"(?:\s+|-|\s*-\s*))?(?P<dec>(?:1[5-9]|20)\d0|['’]\d0|[1-9]0)(?:'s|s)(?![\w])"
 )
 DECADE_WORD = (
     r"(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-))?"

@@ -56,7 +56,7 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 # 5. quarters and halves: "the third quarter", "third-quarter", "Q3 2022", "the first half of 2021"
 QUARTER = (
-    r"(?:(?P<the>the)\s+(?![\w.]+-quarter|fiscal\s+[\w.]+-quarter))?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?:fiscal\s+)?year['’]s|(?P<yearpos>"
+    r"(?:(?P<the>the)\s+(?![\w.]+-quarter|fiscal\s+[\w.]+-quarter))?(?:(?P<rel>this\s+year's|last\s+year's|next\s+year's|(?:fiscal\s+)?year['’]s|(?:fiscal\s+)?(?P<yearpos>"
     + F.year
     + r")(?:'s)?)\s+)?(?:(?:fiscal|financial)[\s-]+)?"
     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?"
@@ -67,6 +67,8 @@ QUARTER = (
     + r"(?![\w-]))?"
 )
 Q_SHORT = r"(?-i:(?P<unit>Q|H)(?P<ord>[1-4]))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
+Q_LEAD = r"(?-i:(?P<ord>[1-4])(?P<unit>Q|H))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
+"""The quarter number first, as market reports write it: ``2Q 2000``, ``1H``."""
 LATEST_QUARTER = (
     r"(?:the\s+(?:(?P<rel>latest|most\s+recent|current|previous|past|last|same"
     r"|prior|preceding)\s+)?(?:fiscal\s+)?(?P<unit>quarter)|the\s+(?P<rel2>latest|most\s+recent)"
