@@ -138,3 +138,13 @@ def test_a_decade_with_a_span_of_modifiers() -> None:
     assert (ref.value, ref.modifier) == ("199", "MID")
     ref = one("Prices grew in the early to mid-1980s.", "the early to mid-1980s")
     assert (ref.value, ref.modifier) == ("198", "START")
+
+
+def test_the_near_and_short_term_are_future_references() -> None:
+    ref = one("We don't minimize the challenges of the near term.", "the near term")
+    assert (ref.type, ref.value) == ("DATE", "FUTURE_REF")
+    assert one("It may placate holders in the short term.", "the short term").value == (
+        "FUTURE_REF"
+    )
+    # an adjective is not the reference
+    assert not [t for t in found("He took a short-term loan.") if "term" in t.text]
