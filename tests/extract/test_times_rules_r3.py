@@ -148,3 +148,14 @@ def test_the_near_and_short_term_are_future_references() -> None:
     )
     # an adjective is not the reference
     assert not [t for t in found("He took a short-term loan.") if "term" in t.text]
+
+
+def test_a_time_in_parentheses_keeps_the_day_before_it() -> None:
+    june = dt.date(2000, 6, 14)
+    text = "The raid began at about 3:30 a.m. Tuesday (0830 GMT)."
+    assert one(text, "0830 GMT", june).value == "2000-06-13T08:30"
+    assert one("He spoke on Monday (at 5 p.m.).", "5 p.m.", june).value == "2000-06-12T17:00"
+    # without a day before the parenthesis, the anchor's day
+    assert one("The raid began at 3:30 a.m. (0830 GMT).", "0830 GMT", june).value == (
+        "2000-06-14T08:30"
+    )

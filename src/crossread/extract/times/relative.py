@@ -376,6 +376,9 @@ CLOCK = (
 WHEN_CLOCK = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow)\s+(?:at\s+)?(?P<word>noon|midnight)"
 
 
+_WHEN_BEFORE_PAREN = re.compile(rf"(?<![\w-]){_WHEN}\s*\(\s*(?:at\s+)?$", re.I)
+
+
 def clock(m: re.Match[str], ctx: Context) -> Reading | None:
     groups = m.groupdict()
     if groups.get("word"):
@@ -393,7 +396,12 @@ def clock(m: re.Match[str], ctx: Context) -> Reading | None:
         if groups["ap"].lower().startswith("a") and hour == 12:
             hour = 0
     mod = "APPROX" if groups.get("approx") else None
-    day = _when_day(groups.get("when"), m, ctx)
+    when = groups.get("when")
+    if not when:
+        # "3:30 a.m. Tuesday (0830 GMT)": the time in another zone keeps the day before it
+        before = _WHEN_BEFORE_PAREN.search(ctx.text, max(0, m.start() - 40), m.start())
+        when = before["when"] if before else None
+    day = _when_day(when, m, ctx)
     if day is None:
         return Reading(type="TIME", value=None, granularity="time", anchored=True, modifier=mod)
     hh = f"{hour:02d}:{minute:02d}"
