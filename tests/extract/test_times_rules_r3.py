@@ -159,3 +159,17 @@ def test_a_time_in_parentheses_keeps_the_day_before_it() -> None:
     assert one("The raid began at 3:30 a.m. (0830 GMT).", "0830 GMT", june).value == (
         "2000-06-14T08:30"
     )
+
+
+def test_the_season_noun_is_not_always_the_season() -> None:
+    june = dt.date(2000, 6, 14)
+    for text in (
+        "Since the fall of the Berlin Wall, trade grew.",
+        "The fall in prices hurt farmers.",
+        "The spring water is clean.",
+        "Millions travel for the Spring Festival holiday.",
+    ):
+        assert not [t for t in found(text, june) if t.type == "DATE"], text
+    assert one("Prices rose in the fall, he said.", "the fall", june).value == "1999-FA"
+    assert one("They meet in the summer in Paris.", "the summer", june).value == "2000-SU"
+    assert one("The summer of 1999 was hot.", "The summer of 1999", june).value == "1999-SU"

@@ -27,6 +27,16 @@ SEASON = (
 )
 
 
+# what may follow "the summer" when it is the season: the end of a phrase, a conjunction, a
+# verb group, or a preposition that starts a new phrase ("in the summer when...",
+# "the summer in Paris"; "fall" takes no "in": "the fall in prices")
+_SEASON_ENDS_PHRASE = re.compile(
+    r"\s*(?:[,.;:!?)\"”’'-]|$)|\s+(?:and|or|but|when|before|after|as|until|while|is|was|were"
+    r"|will|would|has|had|could|should|may|might|to|at|with|for|by|on)\b"
+    r"|(?<!fall)(?<!Fall)\s+in\b"
+)
+
+
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = LEX.seasons[m["season"].lower()]
     mod = modifier(m["mod"])
@@ -34,6 +44,10 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["year"] or m["spoken"]:
         year = m["year"] or str(spoken_year(m["spoken"]))
         return Reading(type="DATE", value=f"{year}-{code}", granularity="season", modifier=mod)
+    if rel == "the" and not m["mod"] and not _SEASON_ENDS_PHRASE.match(ctx.text, m.end()):
+        # "the fall of Saigon", "the fall in prices", "the spring water", "the Spring
+        # Festival": a noun or a name, not the season
+        return None
     if not rel and not m["mod"]:
         # a bare "summer" is too often a noun ("summer camp"): only with a preposition
         before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
