@@ -173,3 +173,10 @@ def test_the_season_noun_is_not_always_the_season() -> None:
     assert one("Prices rose in the fall, he said.", "the fall", june).value == "1999-FA"
     assert one("They meet in the summer in Paris.", "the summer", june).value == "2000-SU"
     assert one("The summer of 1999 was hot.", "The summer of 1999", june).value == "1999-SU"
+
+
+def test_a_title_case_frequency_word_before_a_name_is_a_title() -> None:
+    assert not found("The Daily Telegraph reported the talks.")
+    assert not found("The Weekly Standard ran the story.")
+    assert one("Prices are set daily in London.", "daily").value == "P1D"
+    assert one("Daily, he walks to work.", "Daily").value == "P1D"

@@ -187,6 +187,9 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
 def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
     """``every week``, ``annually``; ``daily`` only as an adverb (not ``daily newspaper``)."""
     word = _words(m.group())
@@ -194,6 +197,8 @@ def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
         # "rise 8.5% annually", "C$17.9 million annually": the adverb is the denominator of a
         # rate (a measure, like "$5 a year"), not a set of recurring times
         return None
+    if word.endswith("ly") and m.group()[:1].isupper() and _NAME_AFTER.match(ctx.text, m.end()):
+        return None  # a title: "The Daily Telegraph", "the Weekly Standard"
     if word.endswith("ly"):
         follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
         if follower and follower.group(1) not in _ADVERB_FOLLOWERS:
