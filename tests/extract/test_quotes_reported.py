@@ -52,3 +52,35 @@ def test_words_after_a_direct_quote_attribution_are_not_reported_speech() -> Non
     assert len(quotes) == 1
     assert quotes[0].kind == "direct"
     assert quotes[0].speaker == "Dana Oyelaran"
+
+
+def test_trailing_attribution_with_an_appositive_after_the_name() -> None:
+    text = (
+        "The plant will close before the winter, said Ines Falk, an analyst at the "
+        "regional bank in Lyon."
+    )
+    quote = only(quotes_of(text), "plant will close")
+    assert quote.text == "The plant will close before the winter"
+    assert quote.speaker == "Ines Falk"
+
+
+def test_trailing_attribution_with_an_appositive_before_the_cue() -> None:
+    text = "Turnout will be low this year, Omar Reyes, a spokesman for the party, said."
+    quote = only(quotes_of(text), "Turnout")
+    assert quote.text == "Turnout will be low this year"
+    assert quote.speaker == "Omar Reyes"
+
+
+def test_trailing_attribution_followed_by_a_participle() -> None:
+    text = "The talks will resume on Monday, Ana Leal said, adding that no date was set for a vote."
+    quote = only(quotes_of(text), "talks will resume")
+    assert quote.text == "The talks will resume on Monday"
+    assert quote.speaker == "Ana Leal"
+
+
+def test_a_fronted_clause_is_not_content_of_a_long_subject() -> None:
+    text = (
+        "Instead of debating the budget, the mayor has spent most of her week in the "
+        "council chamber responding to the residents."
+    )
+    assert not any("debating the budget" in q.text for q in quotes_of(text))

@@ -128,7 +128,7 @@ def cue_pattern(ignore_case: bool = False) -> re.Pattern[str]:
 
 
 @cache
-def _speaker_nouns() -> frozenset[str]:
+def speaker_nouns() -> frozenset[str]:
     text = resources.files("crossread.extract.data").joinpath("speakers.txt").read_text()
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and w[0] != "#")
 
@@ -195,13 +195,13 @@ def _speaker_then_cue(
         first[:1].isupper()
         or first.lower() in _DETERMINERS
         or first.lower() in _PRONOUNS
-        or (len(words) <= 2 and words[-1].lower() in _speaker_nouns())
+        or (len(words) <= 2 and words[-1].lower() in speaker_nouns())
         # "sources familiar with the talks said", "people close to the president said"
-        or (first.lower() in _speaker_nouns() and _QUALIFIED.match(" ".join(words[1:3])))
+        or (first.lower() in speaker_nouns() and _QUALIFIED.match(" ".join(words[1:3])))
     )
     if not opener and not (len(words) <= 8 and any(w[:1].isupper() for w in words)):
         return None  # "retired Air Force general Lloyd Newton said" is fine, "and then said" not
-    end = cue.start()
+    end = len(text[: cue.start()].rstrip(" ,"))  # "Ann Fox, an economist, said"
     while True:
         m = _WORD_END.search(text, pos, end)
         if m is None:
@@ -283,7 +283,7 @@ def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] |
     # the phrase ends at its last capitalised word or speaker noun: "North Korean state media"
     for k in range(len(words) - 1, -1, -1):
         word = words[k].group().rstrip(".")
-        if word.lower() in _speaker_nouns() or (word[:1].isupper() and word.lower() not in _AUX):
+        if word.lower() in speaker_nouns() or (word[:1].isupper() and word.lower() not in _AUX):
             first = words[0].group()
             if first[:1].isupper() or first.lower() in _DETERMINERS:
                 return pos, pos + words[k].start() + len(word)
@@ -372,7 +372,7 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     head_word = words[0][1]
     determined = any(t.lower() in _DETERMINERS for _, t in words[1:4])  # "The actress said"
     if not (
-        head_word.lower().strip("’'") in _speaker_nouns()
+        head_word.lower().strip("’'") in speaker_nouns()
         or head_word[:1].isupper()
         or (determined and head_word.isalpha() and head_word.islower())
     ):
