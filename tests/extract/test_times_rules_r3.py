@@ -180,3 +180,14 @@ def test_a_title_case_frequency_word_before_a_name_is_a_title() -> None:
     assert not found("The Weekly Standard ran the story.")
     assert one("Prices are set daily in London.", "daily").value == "P1D"
     assert one("Daily, he walks to work.", "Daily").value == "P1D"
+
+
+def test_by_a_weekday_is_a_deadline_unless_a_past_form_leads_to_it() -> None:
+    wednesday = dt.date(2000, 6, 14)
+    text = "Israel said Monday it would withdraw by Friday."
+    assert one(text, "Friday", wednesday).value == "2000-06-16"
+    text = "The tag was used over a million times by Thursday night."
+    assert one(text, "Thursday night", wednesday).value == "2000-06-08TNI"
+    assert one("Most of the debt had been repaid by Friday.", "Friday", wednesday).value == (
+        "2000-06-09"
+    )

@@ -12,7 +12,7 @@ import re
 
 from crossread.extract.times import calendar as cal
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
-from crossread.extract.times.readings import Context, Reading
+from crossread.extract.times.readings import Context, Reading, clause_direction
 
 F = fragments()
 LEX = lexicon()
@@ -140,24 +140,31 @@ def nth_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+|in\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
-_PAST_PERFECT = re.compile(r"\bhad\b", re.I)
+_MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
+BY_REACH = 60
+"""How far before a ``by`` deadline (characters) a past-tense verb makes it a past one."""
 
 
-def _date_direction(m: re.Match[str], ctx: Context) -> tuple[cal.Direction, bool]:
+def date_direction(m: re.Match[str], ctx: Context) -> tuple[cal.Direction, bool]:
     """Tense a month or day resolves in, and whether it is certain (no reach limit).
 
     ``the quarter ended Jan. 31``: a closing date of a reported period, always behind the
-    anchor however far. ``by February``: a deadline, ahead of the anchor unless the
-    sentence is in the past perfect (``by February the troops had left``).
+    anchor however far. ``by February``: a deadline, ahead of the anchor unless a past
+    form leads up to it (``the debt had been repaid by February``); a sentence that opens
+    with it reads its tense as usual (``By February the troops had left``).
     """
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if _ENDED_BEFORE.search(before):
         return "past", True
     if _BY_BEFORE.search(before):
-        lo, hi = ctx.bounds(m.start())
-        near = max(lo, m.start() - 50)
-        if lo < m.start() - 3 and not _PAST_PERFECT.search(ctx.text, near, hi):
-            return "future", False
+        lo, _ = ctx.bounds(m.start())
+        if lo < m.start() - 3:
+            start = max(lo, m.start() - BY_REACH)
+            modals = list(_MODAL.finditer(ctx.text, start, m.start()))
+            if modals:  # "said it would withdraw by Friday": the verb group after the modal
+                start = modals[-1].end()
+            past = clause_direction(ctx.text, m.start(), m.end(), (start, m.start())) == "past"
+            return ("past" if past else "future"), False
     return ctx.direction(m.start(), m.end()), False
 
 
@@ -186,7 +193,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
                 return Reading(
                     type="DATE", value=candidate.isoformat(), granularity="day", anchored=True
                 )
-    direction, certain = _date_direction(m, ctx)
+    direction, certain = date_direction(m, ctx)
     resolved: dt.date | None = cal.nearest_day(ctx.anchor, month, day, direction)
     if certain and direction == "past":
         resolved = cal.latest_day(ctx.anchor, month, day)
@@ -295,7 +302,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel == ["this"]:
         year = ctx.anchor.year
     else:
-        direction, certain = _date_direction(m, ctx)
+        direction, certain = date_direction(m, ctx)
         year = cal.nearest_month(ctx.anchor, month, direction)
         if certain and direction == "past":
             year = ctx.anchor.year - (1 if month > ctx.anchor.month else 0)

@@ -92,7 +92,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel in ("next", "this coming"):
         day = cal.nearest_weekday(cal.add_days(ctx.anchor, 1), target, "future")
     else:
-        direction = ctx.direction(m.start(), m.end())
+        direction, _ = dates.date_direction(m, ctx)
         day = cal.nearest_weekday(ctx.anchor, target, direction)
     value = f"{day.isoformat()}T{part}" if part else day.isoformat()
     return Reading(type=kind, value=value, granularity=gran, anchored=True, modifier=mod)
