@@ -191,3 +191,18 @@ def test_by_a_weekday_is_a_deadline_unless_a_past_form_leads_to_it() -> None:
     assert one("Most of the debt had been repaid by Friday.", "Friday", wednesday).value == (
         "2000-06-09"
     )
+
+
+def test_an_age_is_not_a_decade() -> None:
+    assert not found("The senator, in his 70s, retired.")
+    assert not found("She is in her early forties.")
+    assert one("In the 1970s, his party grew.", "the 1970s").value == "197"
+
+
+def test_named_days_and_years_that_are_names() -> None:
+    june = dt.date(2000, 6, 14)
+    assert one("The Fourth of July parade was cancelled.", "Fourth of July", june).value == (
+        "2000-07-04"
+    )
+    assert not found("The Year of the Dragon began.", june)
+    assert one("Profit for the year rose.", "the year", june).value == "2000"

@@ -372,7 +372,17 @@ def fiscal_short(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=str(century + yy), granularity="year")
 
 
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our|its)\s+$", re.I)
+
+
+def _is_age(m: re.Match[str], ctx: Context) -> bool:
+    """``in his 70s``, ``in her early forties``: a person's age, not a decade."""
+    return bool(_AGE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()))
+
+
 def decade(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _is_age(m, ctx):
+        return None
     digits = m["dec"].lstrip("'’")
     if len(digits) == 2:
         anchor_year = ctx.anchor.year if ctx.anchor else 1999
@@ -384,6 +394,8 @@ def decade(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def decade_word(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _is_age(m, ctx):
+        return None
     tens = DECADE_WORDS[m["word"].lower()]
     anchor_year = ctx.anchor.year if ctx.anchor else 1999
     century = anchor_year // 100 - (1 if tens * 10 > anchor_year % 100 else 0)

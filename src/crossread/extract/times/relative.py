@@ -148,15 +148,20 @@ REL_UNIT = (
 
 
 _OPEN_QUOTE = re.compile(r"[\"“‘`]\s?$")
+_NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     if (
         m["unit"][:1].isupper()
         and m.group()[:1].isupper()
-        and _OPEN_QUOTE.search(ctx.text, max(0, m.start() - 2), m.start())
+        and (
+            _OPEN_QUOTE.search(ctx.text, max(0, m.start() - 2), m.start())
+            or _NAME_OF.match(ctx.text, m.end())
+        )
     ):
-        # ABC's "This Week": a quoted unit noun in title case is the name of a show
+        # ABC's "This Week", "The Year of the Dragon": a title-case unit noun in quotes or
+        # before "of" and a name is itself a name
         return None
     rel = _words(m["rel"])
     unit_word = _words(m["unit"])
