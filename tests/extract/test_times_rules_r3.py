@@ -201,7 +201,7 @@ def test_an_age_is_not_a_decade() -> None:
 
 def test_named_days_and_years_that_are_names() -> None:
     june = dt.date(2000, 6, 14)
-    assert one("The Fourth of July parade was cancelled.", "Fourth of July", june).value == (
+    assert one("The Fourth of July parade will go ahead.", "Fourth of July", june).value == (
         "2000-07-04"
     )
     assert not found("The Year of the Dragon began.", june)
