@@ -83,3 +83,67 @@ def test_an_acronym_takes_the_kind_of_the_site_it_abbreviates() -> None:
     acronyms = [m for m in _all(text) if m.text == "KSC"]
     assert acronyms and all(m.kind == "PLACE" for m in acronyms)
     assert all(m.refers_to == "kennedy space center" for m in acronyms)
+
+
+def test_plural_demonyms_and_adherents_are_groups_of_people() -> None:
+    text = "Many Afghans fled in 2021. Hindus and Muslims marched together in the city."
+    kinds = {m.text: m.kind for m in _all(text)}
+    assert kinds["Afghans"] == "PERSON"
+    assert kinds["Hindus"] == "PERSON"
+    assert kinds["Muslims"] == "PERSON"
+
+
+def test_an_unknown_name_with_an_organisation_cue_is_an_organisation_all_through() -> None:
+    text = (
+        "Velmora officials declined to comment. Two former members of Velmora spoke to us. "
+        "Velmora has denied the claims, and a Velmora-owned ship left port."
+    )
+    velmora = [m.kind for m in _all(text) if m.text == "Velmora"]
+    assert velmora and set(velmora) == {"ORG"}
+    assert len(velmora) == 4  # the sentence opener "Velmora has denied" is kept, as an ORG
+
+
+def test_cues_that_people_share_do_not_make_an_organisation() -> None:
+    text = "A Dunmore spokesman declined to comment, and critics of Dunmore were silent."
+    assert all(m.kind != "ORG" for m in _all(text) if m.text == "Dunmore")
+
+
+def test_one_locative_does_not_make_every_mention_a_place() -> None:
+    text = "Players fought in Arkhora: Night Edition. Arkhora sold well. Arkhora is a game."
+    kinds = [m.kind for m in _all(text) if m.text == "Arkhora"]
+    assert kinds[0] == "PLACE"
+    assert "PLACE" not in kinds[1:]
+
+
+def test_a_name_before_its_region_or_country_is_a_place() -> None:
+    text = "She grew up in a farm near Kelby, Ohio, and later lived in Tarvos, Mexico."
+    kinds = {m.text: m.kind for m in _all(text)}
+    assert kinds["Kelby"] == "PLACE"
+    assert kinds["Tarvos"] == "PLACE"
+
+
+def test_an_abbreviation_before_a_title_is_not_a_region() -> None:
+    text = "The plan was criticised by John Cornyn, U.S. Senator (R-Texas), on Monday."
+    kinds = {m.text: m.kind for m in _all(text)}
+    assert kinds["John Cornyn"] == "PERSON"
+
+
+def test_a_resident_of_a_place_names_a_place() -> None:
+    text = "The designer Halvorsen was a former resident of Brackwell."
+    assert {m.text: m.kind for m in _all(text)}["Brackwell"] == "PLACE"
+
+
+def test_words_in_capitals_that_are_no_initials_are_not_organisations() -> None:
+    text = (
+        "A MAN was arrested after a man was seen at the gate. The site was back at 15:11 GMT, "
+        "the CEO said, calling it part XVII of the feud. The NTSB is investigating."
+    )
+    kinds = {m.text: m.kind for m in _all(text)}
+    for word in ("MAN", "GMT", "CEO", "XVII"):
+        assert kinds.get(word) != "ORG", word
+    assert kinds["NTSB"] == "ORG"
+
+
+def test_a_lower_case_word_in_a_web_address_does_not_unmake_an_acronym() -> None:
+    text = "www. example. com / news / nypd - officer - hurt\nThe NYPD said an officer was hurt."
+    assert {m.text: m.kind for m in _all(text)}["NYPD"] == "ORG"

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer, word_set
 from crossread.extract.names import UPPER, lookup, name_key, place_key, type_name
-from crossread.extract.resolve import resolve_article, type_by_role
+from crossread.extract.resolve import resolve_article, type_by_context, type_by_role
 from crossread.extract.titles import find_nominals, nationality_at, title_at, title_before
 from crossread.models import Mention, Sentence
 
@@ -74,7 +74,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     # an unknown capitalised word opening a sentence, and matching no name, is most often no name
     return tuple(
         m
-        for m in type_by_role(resolve_article(mentions, text), text)
+        for m in type_by_context(type_by_role(resolve_article(mentions, text), text), text)
         if not (
             m.kind == "OTHER" and m.refers_to is None and " " not in m.key and m.start in openers
         )

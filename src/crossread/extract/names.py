@@ -34,13 +34,16 @@ _IN_PLACE = word_set("place_prepositions")
 _PLACE_FOLLOWERS = word_set("place_followers")
 _PLACE_HEADS_OF = re.compile(
     r"\b(?:city|town|village|province|state|county|region|district|suburb|island|port|"
-    r"capital|mayor|residents|streets|outskirts|people)\s+of\s+(?:the\s+)?$",
+    r"capital|mayor|residents?|natives?|municipality|streets|outskirts|people)\s+of\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 
 _ORG_SUFFIX_STRIP = ("news agency", "agency", "news")
 _FACILITY_HEADS = word_set("facility_heads")
+_ADHERENTS = word_set("adherents")
+_NOT_ORGANISATIONS = word_set("not_organisations")
 
 
 @cache
@@ -146,7 +149,7 @@ def type_name(
             if known is not None:
                 return "ORG", known, None
         return "ORG", name_key(name), None
-    if _is_acronym(name):
+    if _is_acronym(name) and _organisation_acronym(name, text, gaz, lower_words):
         return "ORG", name_key(name), None
     head = gaz.name_heads.get(last)
     if head is None and len(words) > 2 and _ROMAN.fullmatch(words[-1]):
@@ -157,6 +160,10 @@ def type_name(
     nxt = after[0].strip(",.;:").lower() if after else ""
     if role is not None:
         return "PERSON", name_key(name), None
+    if len(words) == 1 and _people(folded, gaz):
+        return "PERSON", name_key(name), None  # "Afghans", "Muslims": a group of people
+    if _before_known_place(text, stop, gaz):
+        return "PLACE", name_key(name), None  # "Evansville, Indiana"
     if len(words) >= 2 and _directional_place(words, gaz):
         return "PLACE", name_key(name), None  # "East Los Angeles", "South East Asia"
     if len(words) >= 2 and _place_context(text, start, stop, prev):
@@ -170,9 +177,32 @@ def type_name(
         return "PERSON", name_key(name), None
     if nxt in speech_forms() or nxt in _PERSON_FOLLOWERS:
         return "PERSON", name_key(name), None
-    if locative:
+    if locative or (len(words) == 1 and _place_context(text, start, stop, prev)):
         return "PLACE", name_key(name), None
     return "OTHER", name_key(name), None
+
+
+def _people(folded: str, gaz: Gazetteer) -> bool:
+    """A plural demonym or adherent noun: ``afghans``, ``bangladeshis``, ``muslims``."""
+    return folded in _ADHERENTS or (
+        folded.endswith("s") and folded[:-1] in gaz.nationalities and folded not in gaz.places
+    )
+
+
+_KNOWN_PLACE_AFTER = re.compile(r", ((?:[A-Z][\w.’'-]*\s?){1,3})(?=[,.;:)\]—–]|\s[-—–]|$)")
+
+
+def _before_known_place(text: str, stop: int, gaz: Gazetteer) -> bool:
+    """``Irving, Texas``, ``Livorno, Italy``: a name followed by the region or country it is in
+    (and then a boundary: ``Devin Nunes, California Republican`` is no place)."""
+    match = _KNOWN_PLACE_AFTER.match(text, stop, min(len(text), stop + 40))
+    if match is None:
+        return False
+    place = match.group(1).strip()
+    if "." in place and not place.endswith("."):
+        return False  # "U.S. Senator": the period ends an abbreviation, not the phrase
+    key = place_key(place, gaz)
+    return key is not None and key not in gaz.capitals
 
 
 def _facility(words: list[str]) -> bool:
@@ -219,3 +249,33 @@ def _strip_org_suffix(folded: str) -> str:
 def _is_acronym(name: str) -> bool:
     letters = name.replace(".", "").replace("&", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _organisation_acronym(
+    name: str, text: str, gaz: Gazetteer, lower_words: frozenset[str]
+) -> bool:
+    """Whether a word in capitals is an organisation's initials: not a word the article also
+    writes in lower case in its prose (``A MAN has been charged``; an address such as
+    ``/ news / nypd - vigil`` does not count), a title (``CEO``), a Roman numeral (``part
+    XVII``) or a common non-organisation abbreviation (``GMT``, ``HTML``, ``VIP``)."""
+    folded = fold(name).replace(".", "")
+    return not (
+        (folded in lower_words and _in_prose(folded, text))
+        or folded in gaz.titles
+        or _ROMAN_NUMERAL.fullmatch(name)
+        or folded in _NOT_ORGANISATIONS
+    )
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVX]{2,}")
+
+
+def _in_prose(word: str, text: str) -> bool:
+    """Whether ``word`` occurs in lower case outside a web address or URL slug."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, match.start() - 2) : match.start()]
+        after = text[match.end() : match.end() + 2]
+        address = before in ("- ", "/ ", "-", "/", ".") or after in (" -", " /")
+        if not address and not (after[:1] in "-/" and after) and after not in (".c", ".o", ".h"):
+            return True
+    return False

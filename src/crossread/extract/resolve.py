@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from crossread.extract.gazetteer import Gazetteer, gazetteer, word_set
 from crossread.extract.names import speech_forms
@@ -19,6 +20,9 @@ _LOCATIVE = word_set("locative")
 _AGENT_VERBS = word_set("agent_verbs")
 _AGENT_SKIP = word_set("agent_skip")
 _TEAM_PLACES = word_set("team_places")
+_ORG_FOLLOWERS = word_set("org_followers")
+_ORG_OF_HEADS = word_set("org_of_heads")
+_ORG_COMPOUNDS = word_set("org_compounds")
 _WORD = re.compile(r"[\w’'-]+")
 _SCORE_AFTER = re.compile(r"\s+\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d)")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}\s+$")
@@ -152,15 +156,17 @@ def type_by_role(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, ...
     }
     out = []
     for m in mentions:
-        if m.nominal:
+        if m.nominal or m.kind not in ("PLACE", "ORG"):
             out.append(m)
             continue
-        prev = _previous_word(text, m.start)
         if _country(m, gaz) or (m.kind == "PLACE" and m.refers_to in gaz.countries):
+            prev = _previous_word(text, m.start)
             acting = prev not in _LOCATIVE and _acts(text, m.end)
             if acting or (m.key in teams and prev not in _TEAM_PLACES):
                 m = dataclasses.replace(m, kind="ORG")
-        elif m.kind == "ORG" and m.key in gaz.metonyms and prev in _LOCATIVE:
+        elif (
+            m.kind == "ORG" and m.key in gaz.metonyms and _previous_word(text, m.start) in _LOCATIVE
+        ):
             m = dataclasses.replace(m, kind="PLACE")
         out.append(m)
     return tuple(out)
@@ -190,3 +196,58 @@ def _acts(text: str, end: int) -> bool:
             continue
         return word in _AGENT_VERBS or word in speech_forms()
     return False
+
+
+def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, ...]:
+    """Single-word names left untyped (OTHER), typed from their context and the article.
+
+    1. an organisation cue: ``X officials``, ``X spokesman``, ``members of X``,
+       ``X-owned``; 2. the organisation or place kind the same name (same key) has elsewhere
+    in the article, when all its typed mentions agree (``Acme officials`` ... ``left Acme``);
+    a place needs two (a single ``in X`` is a weak cue).
+    """
+    if not any(m.kind == "OTHER" for m in mentions):
+        return mentions
+    typed: list[Mention] = []
+    kinds: dict[str, Counter[str]] = {}
+    for m in mentions:
+        single = not m.nominal and " " not in m.key
+        if single and m.kind == "OTHER" and m.refers_to is None and _org_cue(text, m.start, m.end):
+            m = dataclasses.replace(m, kind="ORG")
+        if single and m.kind != "OTHER":
+            kinds.setdefault(m.key, Counter())[m.kind] += 1
+        typed.append(m)
+    out = []
+    for m in typed:
+        agreed = kinds.get(m.key)
+        if agreed and m.kind == "OTHER" and not m.nominal and len(agreed) == 1:
+            kind, count = agreed.most_common(1)[0]
+            # one "in X" is a weak cue ("in Batman: Arkham VR"); two agree. A bare name
+            # left OTHER is not made a PERSON: story linking resolves it as a surname then.
+            if kind == "ORG" or (kind == "PLACE" and count > 1):
+                m = dataclasses.replace(m, kind=kind)  # type: ignore[arg-type]
+        out.append(m)
+    return tuple(out)
+
+
+def _org_cue(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 30]
+    if after[:1] == "-" or after[:3] == " - ":
+        compound = _WORD.match(after.removeprefix(" - ").removeprefix("-"))
+        return compound is not None and compound.group().lower() in _ORG_COMPOUNDS
+    words = after.split()
+    if words and words[0].strip(",.;:").lower() in _ORG_FOLLOWERS and after[:1] == " ":
+        return True
+    before = text[max(0, start - 30) : start].split()
+    if (
+        len(before) >= 2
+        and before[-1] in ("of", "for", "at")
+        and before[-2].lower() in _ORG_OF_HEADS
+    ):
+        return True
+    return (
+        len(before) >= 3
+        and before[-1] == "the"
+        and before[-2] in ("of", "for", "at")
+        and (before[-3].lower() in _ORG_OF_HEADS)
+    )
