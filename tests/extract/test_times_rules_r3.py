@@ -206,3 +206,30 @@ def test_named_days_and_years_that_are_names() -> None:
     )
     assert not found("The Year of the Dragon began.", june)
     assert one("Profit for the year rose.", "the year", june).value == "2000"
+
+
+def test_approximate_and_open_ended_dates_keep_their_words() -> None:
+    june = dt.date(2000, 6, 14)
+    ref = one("The sale will be completed around Nov. 1.", "around Nov. 1", june)
+    assert (ref.value, ref.modifier) == ("2000-11-01", "APPROX")
+    ref = one("It won't be profitable until 1994 or later.", "1994 or later", june)
+    assert (ref.value, ref.modifier) == ("1994", "ON_OR_AFTER")
+    ref = one("It is confident about 1990 and beyond.", "1990 and beyond", june)
+    assert (ref.value, ref.modifier) == ("1990", "ON_OR_AFTER")
+    assert one("It ends in 2003 or earlier.", "2003 or earlier", june).modifier == "ON_OR_BEFORE"
+    # "about" is too often the preposition of a topic: left out
+    assert one("They talked about Monday's vote.", "Monday", june).value == "2000-06-12"
+
+
+def test_a_unit_adjective_and_its_period_noun_are_one_duration() -> None:
+    ref = one("Earnings were overstated over a three-year period.", "a three-year period")
+    assert (ref.type, ref.value) == ("DURATION", "P3Y")
+    assert one("Shares convert during its one-year term.", "one-year term").value == "P1Y"
+    # other nouns stay outside the extent
+    assert one("He got a 10-year prison term.", "10-year").value == "P10Y"
+
+
+def test_half_of_a_decade_and_more_recently() -> None:
+    ref = one("Sales were flat in the last half of the '80s.", "the last half of the '80s")
+    assert (ref.value, ref.modifier) == ("198", "END")
+    assert one("More recently it has grown.", "More recently").value == "PAST_REF"

@@ -80,6 +80,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("year-ago", relative.YEAR_AGO, relative.year_ago, "yearago"),
     ("every-n", durations.EVERY_N, durations.every_n, "unit"),
     ("set", durations.SET_WORDS, durations.set_word, "set unit"),
+    ("unit-period", durations.UNIT_PERIOD, durations.unit_period, "unit"),
     ("duration", durations.DURATION, durations.duration, "unit"),
     ("past-unit", durations.PAST_UNIT, durations.past_unit, "unit"),
     ("bare-units", durations.BARE_UNITS, durations.bare_units, "unit"),
@@ -92,6 +93,9 @@ REFERENCE_REACH = 400
 """How far back (characters) "the next day" looks for the date it counts from."""
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.I)
+_CALENDAR_START = re.compile(r"\d{4}")
+_AROUND = re.compile(r"(?<![\w-])(?:around|approximately|circa)\s+$", re.I)
+_BEYOND = re.compile(r"\s+(?:and\s+beyond|(?:or|and)\s+(?P<dir>later|earlier))(?![\w-])", re.I)
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
 
 
@@ -194,6 +198,15 @@ def find_times(
             # "the next year or so", "a week or so": the approximator belongs to the
             # expression (TIMEX3 extent; mod APPROX)
             end, mod = tail.end(), mod or "APPROX"
+        point = reading.type in ("DATE", "TIME") and _CALENDAR_START.match(reading.value or "")
+        around = _AROUND.search(text, max(last_end, start - 16), start) if point else None
+        if around:  # "around Nov. 1", "approximately 3 p.m.": mod APPROX
+            begin, mod = around.start(), mod or "APPROX"
+        beyond = _BEYOND.match(text, end) if point else None
+        if beyond:  # "1990 and beyond", "1994 or later"
+            end = beyond.end()
+            earlier = (beyond["dir"] or "").lower() == "earlier"
+            mod = mod or ("ON_OR_BEFORE" if earlier else "ON_OR_AFTER")
         surface = text[begin:end]
         stripped = surface.rstrip(" ,")
         end = begin + len(stripped)

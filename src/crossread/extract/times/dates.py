@@ -323,6 +323,7 @@ YEAR = (
 )
 FY_SHORT = r"(?-i:FY)\s?'?(?P<yy>\d\d)(?!\d)"
 DECADE = (
+    r"(?:(?P<half>(?:the\s+)?(?:first|second|last|latter)\s+half\s+of)\s+)?"
     r"(?:the\s+)?(?:(?P<mod>(?:early|mid)(?:\s+|-)to(?:\s+|-)(?:mid|late)|early|late|mid)"
     r"(?:\s+|-|\s*-\s*))?(?P<dec>(?:1[5-9]|20)\d0|['’]\d0|[1-9]0)(?:'s|s)(?![\w])"
 )
@@ -390,7 +391,8 @@ def decade(m: re.Match[str], ctx: Context) -> Reading | None:
         if int(digits) > anchor_year % 100 + 5:
             century -= 1
         digits = f"{century}{digits}"
-    return Reading(type="DATE", value=digits[:3], granularity="decade", modifier=modifier(m["mod"]))
+    mod = modifier(m["mod"] or m["half"])
+    return Reading(type="DATE", value=digits[:3], granularity="decade", modifier=mod)
 
 
 def decade_word(m: re.Match[str], ctx: Context) -> Reading | None:

@@ -37,6 +37,21 @@ DURATION = (
     rf"(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)(?:(?P<more>more|additional|further"
     rf"|extra|straight|consecutive|successive)\s+)?(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
 )
+# "a three-year period", "a one-year term": the noun a unit adjective qualifies is part of
+# the duration (TIMEX3 extent)
+UNIT_PERIOD = (
+    rf"(?:an?\s+)?(?P<num>{NUMBER})-(?P<unit>{F.unit_singular})\s+(?:period|term|span|stretch)"
+    r"(?![\w-])"
+)
+
+
+def unit_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    amount = LEX.number(_words(m["num"]))
+    if amount is None or m["num"].lower() in ("a", "an"):
+        return None
+    return Reading(type="DURATION", value=cal.duration_value(amount, LEX.unit(m["unit"])))
+
+
 BARE_UNITS = (
     r"(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?)"
     r"(?P<unit>years|decades|months|weeks|days|hours|centuries|minutes)(?![\w-])"
