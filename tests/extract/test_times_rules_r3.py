@@ -233,3 +233,12 @@ def test_half_of_a_decade_and_more_recently() -> None:
     ref = one("Sales were flat in the last half of the '80s.", "the last half of the '80s")
     assert (ref.value, ref.modifier) == ("198", "END")
     assert one("More recently it has grown.", "More recently").value == "PAST_REF"
+
+
+def test_a_weekday_coordinated_with_a_plural_part_is_a_set() -> None:
+    text = "New flights leave Bombay on Monday and Tuesday nights from March 30."
+    monday = one(text, "Monday", dt.date(1998, 2, 13))
+    assert (monday.type, monday.value) == ("SET", "XXXX-WXX-1TNI")
+    assert one(text, "Tuesday nights", dt.date(1998, 2, 13)).value == "XXXX-WXX-2TNI"
+    # two single days stay dates
+    assert one("He spoke Monday and Tuesday.", "Monday", dt.date(1998, 2, 13)).type == "DATE"

@@ -167,8 +167,10 @@ EVERY_N = rf"every\s+(?P<num>{NUMBER})\s+(?P<unit>{F.unit})"
 PLURAL_WEEKDAY = (
     r"(?-i:(?P<wd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))"
     rf"(?:\s+(?P<part>{F.day_part}))?"
-    rf"|(?P<wd1>{F.weekday})\s+(?P<parts>mornings|afternoons|evenings|nights)"
+    rf"|(?P<wd1>{F.weekday})(?:\s+(?P<parts>mornings|afternoons|evenings|nights)"
+    rf"|(?=\s+(?:and|or)\s+{F.weekday}\s+(?P<coparts>mornings|afternoons|evenings|nights)))"
 )
+"""``Fridays``, ``Tuesday nights``, and ``Monday`` in ``Monday and Tuesday nights``."""
 EVERY_MONTH = rf"(?:every|each)\s+(?:(?P<mon>{F.month_full})|(?P<season>{F.season}))"
 
 
@@ -225,7 +227,8 @@ def every_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     """``every Monday``, ``Fridays``, ``Tuesday nights`` (a weekday's plural part: a set)."""
     groups = m.groupdict()
     day = LEX.weekday(groups.get("wd") or groups["wd1"])
-    part = _part(groups.get("part") or (groups.get("parts") or "")[:-1] or None)
+    plural_part = groups.get("parts") or groups.get("coparts") or ""
+    part = _part(groups.get("part") or plural_part[:-1] or None)
     return Reading(type="SET", value=f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
 
 
