@@ -1,5 +1,7 @@
 """Reported speech: several attributions in one sentence, and where a content ends."""
 
+import pytest
+
 from crossread.extract.entities import find_mentions
 from crossread.extract.quotes import find_quotes
 from crossread.extract.sentences import split_sentences
@@ -84,3 +86,16 @@ def test_a_fronted_clause_is_not_content_of_a_long_subject() -> None:
         "council chamber responding to the residents."
     )
     assert not any("debating the budget" in q.text for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Governor Ada Lind blasted the new toll on the river bridge.", "Ada Lind", "new toll"),
+        ("Rep. Tom Okafor dismissed the report as partisan theatre.", "Tom Okafor", "the report"),
+        ("The union cited rising rents in the northern districts.", "The union", "rising rents"),
+    ],
+)
+def test_more_stance_verbs_attribute_an_opinion(text: str, speaker: str, content: str) -> None:
+    quote = only(quotes_of(text), content)
+    assert quote.speaker == speaker

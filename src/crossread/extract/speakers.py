@@ -89,6 +89,9 @@ _ABBREVIATION = re.compile(r"\(?(?:[A-Z][a-z]{0,3}|[A-Z])\.|(?:[A-Za-z]\.){2,}")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
 
+_CUE_FILES = ("speech_verbs.txt", "stance_verbs.txt")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cue:
     lemma: str
@@ -99,7 +102,9 @@ class Cue:
 
 @cache
 def cues() -> dict[str, Cue]:
-    text = resources.files("crossread.extract.data").joinpath("speech_verbs.txt").read_text()
+    """Every cue verb form: ``data/speech_verbs.txt`` and ``data/stance_verbs.txt``."""
+    data = resources.files("crossread.extract.data")
+    text = "\n".join(data.joinpath(name).read_text() for name in _CUE_FILES)
     cues: dict[str, Cue] = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
