@@ -242,3 +242,14 @@ def test_a_weekday_coordinated_with_a_plural_part_is_a_set() -> None:
     assert one(text, "Tuesday nights", dt.date(1998, 2, 13)).value == "XXXX-WXX-2TNI"
     # two single days stay dates
     assert one("He spoke Monday and Tuesday.", "Monday", dt.date(1998, 2, 13)).type == "DATE"
+
+
+def test_a_part_of_the_day_the_story_is_at() -> None:
+    monday = dt.date(1989, 10, 30)
+    text = "Shares fell Friday. Dealers placed orders in the morning to start trading."
+    ref = one(text, "the morning", monday)
+    assert (ref.type, ref.value) == ("TIME", "1989-10-27TMO")
+    ref = one("By mid afternoon, officials said it was over.", "mid afternoon", monday)
+    assert ref.value == "1989-10-30TAF"
+    # "the morning of ...", "the morning news" are not this
+    assert not [t for t in found("He read it in the morning papers.", monday) if t.type == "TIME"]

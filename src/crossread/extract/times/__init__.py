@@ -72,6 +72,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
     ("narrative-weekday", narrative.NARRATIVE_WEEKDAY, narrative.narrative_weekday, "weekday"),
     ("that-unit", narrative.THAT_UNIT, narrative.that_unit, "unit"),
+    ("narrative-part", narrative.NARRATIVE_PART, narrative.narrative_part, "part"),
     ("anaphoric", narrative.ANAPHORIC, narrative.anaphoric, "unit part"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
     ("the-weekend", relative.THE_WEEKEND, relative.the_weekend, "weekend"),

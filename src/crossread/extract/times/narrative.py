@@ -108,3 +108,26 @@ def narrative_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     else:
         value = cal.nearest_weekday(cal.add_days(day, -1), target, "past")
     return Reading(type="DATE", value=value.isoformat(), granularity="day", anchored=True)
+
+
+# 5d. a part of the day the story is at: "placed orders in the morning", "by mid-afternoon"
+# (TIMEX3: a TIME on the reference day; the preposition stays outside the extent)
+NARRATIVE_PART = (
+    r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=during\s)|(?<=until\s))"
+    r"(?:the\s+(?P<part>morning|afternoon|evening)|(?P<mid>mid[\s-]?(?:morning|afternoon)))"
+    r"(?![\w-])(?!\s+(?:of|hours|session|edition|news|paper|papers|show|shows)\b)"
+)
+
+
+def narrative_part(m: re.Match[str], ctx: Context) -> Reading | None:
+    part = _part(m["part"] or re.sub(r"mid[\s-]?", "mid-", m["mid"].lower()))
+    reference = ctx.reference(m.start())
+    if part is None:
+        return None
+    if reference is not None and len(reference) >= 10:
+        day = reference[:10]
+    elif ctx.anchor is not None:
+        day = ctx.anchor.isoformat()  # no day named nearby: the publication day's
+    else:
+        return Reading(type="TIME", value=None, granularity="time", anchored=True)
+    return Reading(type="TIME", value=f"{day}T{part}", granularity="time", anchored=True)
