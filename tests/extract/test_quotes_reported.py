@@ -99,3 +99,17 @@ def test_a_fronted_clause_is_not_content_of_a_long_subject() -> None:
 def test_more_stance_verbs_attribute_an_opinion(text: str, speaker: str, content: str) -> None:
     quote = only(quotes_of(text), content)
     assert quote.speaker == speaker
+
+
+def test_a_vow_reports_its_infinitive() -> None:
+    quote = only(
+        quotes_of("Mayor Ines Duarte vowed to rebuild the harbour wall by spring."), "rebuild"
+    )
+    assert quote.text == "to rebuild the harbour wall by spring"
+    assert quote.speaker == "Ines Duarte"
+
+
+def test_a_refusal_reports_its_infinitive_but_not_its_object() -> None:
+    text = "The minister, Paul Berger, refused to answer questions about the contract."
+    assert only(quotes_of(text), "answer questions").speaker == "Paul Berger"
+    assert quotes_of("The minister, Paul Berger, refused the offer from the bank.") == ()

@@ -69,6 +69,11 @@ _NOT_CLAUSE = re.compile(
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
     r"much|more|little|yes|no)\b"
 )
+# the to-infinitive of "vowed to cut taxes" (not "promised to the voters")
+_INFINITIVE = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|me|him|them|us|[A-Z])\b)"
+    r"[a-z]"
+)
 _NOT_CLAUSE_ANY_CASE = re.compile(_NOT_CLAUSE.pattern, re.IGNORECASE)
 
 
@@ -262,23 +267,26 @@ def _after_cue(
     adv = ADVERBIALS.match(text, pos)
     if adv is not None:
         pos = adv.end()
-    ahead = _UP_TO_THAT.match(text, pos, body_end)
-    if ahead is not None:
-        pos = ahead.end() - 4  # "told The Post and Courier on Saturday that ..."
-    that = re.match(r"\s*(?:that\b|:|,)?", text[pos:body_end])
-    has_that = bool(that and that.group().strip())
-    if info.lemma == "ask" and _QUESTION.match(text, pos):
-        has_that = True  # "asked whether ...": the question is the content
-    if (
-        info.needs_that
-        and not (that and "that" in that.group())
-        and not (info.clause and _CLAUSE_OPENER.match(text, pos, body_end))
-    ):
-        return None
-    if not has_that and not re.match(r"\s+[A-Za-z“\"]", text[pos:body_end]):
-        return None
-    if not has_that and _NOT_CLAUSE.match(text, pos):
-        return None  # "called for", "said at a rally", "said when": not a reported clause
+    that: re.Match[str] | None = None
+    has_that = False
+    if not (info.infinitive and _INFINITIVE.match(text, pos, body_end)):
+        ahead = _UP_TO_THAT.match(text, pos, body_end)
+        if ahead is not None:
+            pos = ahead.end() - 4  # "told The Post and Courier on Saturday that ..."
+        that = re.match(r"\s*(?:that\b|:|,)?", text[pos:body_end])
+        has_that = bool(that and that.group().strip())
+        if info.lemma == "ask" and _QUESTION.match(text, pos):
+            has_that = True  # "asked whether ...": the question is the content
+        if (
+            info.needs_that
+            and not (that and "that" in that.group())
+            and not (info.clause and _CLAUSE_OPENER.match(text, pos, body_end))
+        ):
+            return None
+        if not has_that and not re.match(r"\s+[A-Za-z“\"]", text[pos:body_end]):
+            return None
+        if not has_that and _NOT_CLAUSE.match(text, pos):
+            return None  # "called for", "said at a rally", "said when": not a reported clause
     speaker = speaker_before(ctx, s, cue.start())
     if (
         speaker is None

@@ -89,7 +89,7 @@ _ABBREVIATION = re.compile(r"\(?(?:[A-Z][a-z]{0,3}|[A-Z])\.|(?:[A-Za-z]\.){2,}")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
 
-_CUE_FILES = ("speech_verbs.txt", "stance_verbs.txt")
+_CUE_FILES = ("speech_verbs.txt", "stance_verbs.txt", "intent_verbs.txt")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +98,7 @@ class Cue:
     needs_that: bool
     clause: bool = False  # a bare clause with its subject will do instead of "that"
     stance: bool = False  # an opinion verb ("endorsed"): yields to a speech verb in its sentence
+    infinitive: bool = False  # a to-infinitive is its content too ("vowed to cut taxes")
 
 
 @cache
@@ -115,9 +116,10 @@ def cues() -> dict[str, Cue]:
             if form:
                 cues[form] = Cue(
                     lemma=parts[0],
-                    needs_that=mark in ("that", "clause"),
+                    needs_that=mark in ("that", "clause", "infinitive"),
                     clause=mark == "clause",
                     stance=mark == "stance",
+                    infinitive=mark in ("to", "infinitive"),
                 )
     return cues
 
