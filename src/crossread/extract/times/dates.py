@@ -12,7 +12,7 @@ import re
 
 from crossread.extract.times import calendar as cal
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
-from crossread.extract.times.readings import Context, Reading, clause_direction
+from crossread.extract.times.readings import Context, Reading, date_direction
 
 F = fragments()
 LEX = lexicon()
@@ -136,36 +136,6 @@ def nth_day(m: re.Match[str], ctx: Context) -> Reading | None:
     except ValueError:
         return None
     return Reading(type="DATE", value=value, granularity="day", anchored=True)
-
-
-_ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+|in\s+)?$", re.I)
-_BY_BEFORE = re.compile(r"\bby\s+$", re.I)
-_MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
-BY_REACH = 60
-"""How far before a ``by`` deadline (characters) a past-tense verb makes it a past one."""
-
-
-def date_direction(m: re.Match[str], ctx: Context) -> tuple[cal.Direction, bool]:
-    """Tense a month or day resolves in, and whether it is certain (no reach limit).
-
-    ``the quarter ended Jan. 31``: a closing date of a reported period, always behind the
-    anchor however far. ``by February``: a deadline, ahead of the anchor unless a past
-    form leads up to it (``the debt had been repaid by February``); a sentence that opens
-    with it reads its tense as usual (``By February the troops had left``).
-    """
-    before = ctx.text[max(0, m.start() - 12) : m.start()]
-    if _ENDED_BEFORE.search(before):
-        return "past", True
-    if _BY_BEFORE.search(before):
-        lo, _ = ctx.bounds(m.start())
-        if lo < m.start() - 3:
-            start = max(lo, m.start() - BY_REACH)
-            modals = list(_MODAL.finditer(ctx.text, start, m.start()))
-            if modals:  # "said it would withdraw by Friday": the verb group after the modal
-                start = modals[-1].end()
-            past = clause_direction(ctx.text, m.start(), m.end(), (start, m.start())) == "past"
-            return ("past" if past else "future"), False
-    return ctx.direction(m.start(), m.end()), False
 
 
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:

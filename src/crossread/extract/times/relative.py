@@ -10,7 +10,7 @@ from crossread.extract.times import calendar as cal
 from crossread.extract.times import dates
 from crossread.extract.times.dates import modifier
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
-from crossread.extract.times.readings import Context, Reading
+from crossread.extract.times.readings import Context, Reading, date_direction
 from crossread.models import Granularity, TimeType
 
 F = fragments()
@@ -92,7 +92,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel in ("next", "this coming"):
         day = cal.nearest_weekday(cal.add_days(ctx.anchor, 1), target, "future")
     else:
-        direction, _ = dates.date_direction(m, ctx)
+        direction, _ = date_direction(m, ctx)
         day = cal.nearest_weekday(ctx.anchor, target, direction)
     value = f"{day.isoformat()}T{part}" if part else day.isoformat()
     return Reading(type=kind, value=value, granularity=gran, anchored=True, modifier=mod)
