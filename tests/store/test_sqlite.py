@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import threading
 from pathlib import Path
 
@@ -65,6 +66,39 @@ def test_story_summary_tracks_articles(store: SqliteStore) -> None:
     assert story.outlets == ("Harbour Ledger", "Northgate Post")
     assert (story.first, story.last) == (dt.date(2026, 3, 1), dt.date(2026, 3, 3))
     assert story.headline == "Headline 2"  # the earliest report names the story
+
+
+def test_story_summary_is_kept_up_article_by_article(store: SqliteStore) -> None:
+    # articles arrive in random date order, some undated, some copies, outlets repeating:
+    # after every insert the story reads as if computed from all its articles
+    rng = random.Random(3)
+    added: list[tuple[Article, str | None]] = []
+    for n in range(40):
+        day = rng.choice([None, *range(1, 20)])
+        article = Article(
+            id=f"a{n}",
+            title=f"Headline {n}",
+            text=f"Body {n}.",
+            outlet=rng.choice([None, "Outlet A", "Outlet B", "Outlet C", "Outlet D"]),
+            published=dt.date(2026, 3, day) if day else None,
+            source=f"file{n}.txt",
+        )
+        copy_of = rng.choice(added)[0].id if added and rng.random() < 0.4 else None
+        store.add_article(article, assign(article, "s1", copy_of=copy_of))
+        added.append((article, copy_of))
+        # the story's order: undated last, then by date, then by arrival
+        order = sorted(
+            enumerate(added),
+            key=lambda x: (x[1][0].published is None, x[1][0].published or dt.date.min),
+        )
+        dates = [a.published for a, _ in added if a.published]
+        originals = [a for _, (a, copy) in order if copy is None] or [a for _, (a, _) in order]
+        story = store.story("s1")
+        assert story.headline == originals[0].title
+        assert story.articles == tuple(a.id for _, (a, _) in order)
+        assert story.outlets == tuple(sorted({a.outlet for a, _ in added if a.outlet}))
+        assert (story.first, story.last) == ((min(dates), max(dates)) if dates else (None, None))
+    assert store.count_stories() == 1
 
 
 def test_merge_keeps_older_id_and_alias(store: SqliteStore) -> None:

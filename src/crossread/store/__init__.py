@@ -6,6 +6,7 @@ from crossread.store.base import (
     SearchHit,
     Store,
     StoredArticle,
+    StoryEntity,
     StoryFilter,
 )
 from crossread.store.sqlite import SqliteStore
@@ -17,5 +18,6 @@ __all__ = [
     "SqliteStore",
     "Store",
     "StoredArticle",
+    "StoryEntity",
     "StoryFilter",
 ]

@@ -42,6 +42,16 @@ class EntitySummary:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class StoryEntity:
+    """One row of a story's entity index: an entity and how often the story mentions it."""
+
+    id: str
+    name: str
+    kind: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MergeRecord:
     alias: str
     story: str
@@ -77,7 +87,9 @@ class Store(Protocol):
     def count_stories(self, where: StoryFilter | None = None) -> int: ...
     def merge_stories(self, kept: str, merged: str) -> None: ...
     def merges(self, since: dt.date | None = None) -> list[MergeRecord]: ...
-    def set_story_entities(self, story_id: str, entities: Sequence[Entity]) -> None: ...
+    def set_story_entities(
+        self, story_id: str, entities: Sequence[Entity | StoryEntity]
+    ) -> None: ...
     def entities(
         self, query: str | None = None, *, limit: int = 50, offset: int = 0
     ) -> list[EntitySummary]: ...

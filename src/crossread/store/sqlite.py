@@ -26,6 +26,7 @@ from crossread.store.base import (
     MergeRecord,
     SearchHit,
     StoredArticle,
+    StoryEntity,
     StoryFilter,
 )
 
@@ -195,7 +196,7 @@ class SqliteStore:
                 "INSERT INTO articles_fts (id, title, text, outlet) VALUES (?, ?, ?, ?)",
                 (article.id, article.title, article.text, article.outlet or ""),
             )
-            self._refresh_story(assignment.story)
+            self._add_to_story(assignment.story, article)
             return True
 
     def _stored(self, row: sqlite3.Row) -> StoredArticle:
@@ -239,21 +240,63 @@ class SqliteStore:
         rows = self._read("SELECT story FROM story_aliases WHERE alias = ?", (story_id,))
         return rows[0]["story"] if rows else story_id
 
+    def _add_to_story(self, story_id: str, article: Article) -> None:
+        """Update a story's summary row for one article just inserted into it.
+
+        The same row :meth:`_refresh_story` computes, without reading the story's articles:
+        counts, dates and outlets follow from the row, the headline is one lookup in the
+        ``articles_headline`` index (whose order is the one ``_refresh_story`` picks by).
+        """
+        row = self._conn.execute(
+            "SELECT first, last, articles, outlets FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        if row is None:
+            self._refresh_story(story_id)  # a new story: its one article is all there is
+            return
+        dates = [d for d in (row["first"], row["last"]) if d]
+        if article.published is not None:
+            dates.append(article.published.isoformat())
+        outlets = json.loads(row["outlets"])
+        if article.outlet and article.outlet not in outlets:
+            outlets = sorted([*outlets, article.outlet])
+        now = _now()
+        self._write(
+            "UPDATE stories SET headline = ?, first = ?, last = ?, articles = ?, outlets = ?,"
+            " updated = ?, sort_date = ? WHERE id = ?",
+            (
+                self._headline(story_id),
+                min(dates) if dates else None,
+                max(dates) if dates else None,
+                row["articles"] + 1,
+                json.dumps(outlets, ensure_ascii=False),
+                now,
+                max(dates) if dates else now[:10],
+                story_id,
+            ),
+        )
+
+    def _headline(self, story_id: str) -> str:
+        """The title of the story's earliest original report (of its earliest article when all
+        are copies): copies and later follow-ups rarely name the event better than the first
+        full account. One lookup in the ``articles_headline`` index, whatever the story's size.
+        """
+        row = self._conn.execute(
+            "SELECT title FROM articles WHERE story = ?"
+            " ORDER BY copy_of IS NOT NULL, published IS NULL, published, seq LIMIT 1",
+            (story_id,),
+        ).fetchone()
+        return str(row["title"])
+
     def _refresh_story(self, story_id: str) -> None:
         """Recompute a story's summary row from its articles (inside a transaction)."""
         rows = self._conn.execute(
-            "SELECT title, outlet, published, copy_of FROM articles WHERE story = ?"
-            " ORDER BY published IS NULL, published, seq",
-            (story_id,),
+            "SELECT outlet, published FROM articles WHERE story = ?", (story_id,)
         ).fetchall()
         if not rows:
             self._write("DELETE FROM stories WHERE id = ?", (story_id,))
             return
         dates = [r["published"] for r in rows if r["published"]]
         outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
-        # The headline of the earliest original report: copies and later follow-ups rarely
-        # name the event better than the first full account.
-        originals = [r for r in rows if not r["copy_of"]] or rows
         now = _now()
         self._write(
             "INSERT INTO stories (id, headline, first, last, articles, outlets, created, updated,"
@@ -264,7 +307,7 @@ class SqliteStore:
             " sort_date = excluded.sort_date",
             (
                 story_id,
-                originals[0]["title"],
+                self._headline(story_id),
                 min(dates) if dates else None,
                 max(dates) if dates else None,
                 len(rows),
@@ -391,16 +434,25 @@ class SqliteStore:
 
     # -- entities -----------------------------------------------------------------------------
 
-    def set_story_entities(self, story_id: str, entities: Sequence[Entity]) -> None:
+    def set_story_entities(self, story_id: str, entities: Sequence[Entity | StoryEntity]) -> None:
         """Replace the entity index of one story."""
+        rows = [
+            (
+                story_id,
+                e.id,
+                e.name,
+                e.kind,
+                e.mentions if isinstance(e, StoryEntity) else len(e.mentions),
+            )
+            for e in entities
+        ]
         with self.transaction():
             self._write("DELETE FROM story_entities WHERE story = ?", (story_id,))
-            for entity in entities:
-                self._write(
-                    "INSERT OR REPLACE INTO story_entities (story, entity, name, kind, mentions)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (story_id, entity.id, entity.name, entity.kind, len(entity.mentions)),
-                )
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO story_entities (story, entity, name, kind, mentions)"
+                " VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def _entity_summaries(
         self, where: str, params: Sequence[Any], tail: str = ""
