@@ -28,8 +28,9 @@ from crossread import ingest as ingest_stage
 from crossread.cluster import SentenceTransformerEncoder, StoryIndex
 from crossread.config import Settings
 from crossread.errors import CrossreadError, IngestError
-from crossread.models import Article, Assignment, Brief, Entity, RawDocument
-from crossread.store.base import Store, StoredArticle
+from crossread.extract.linking import MentionTally
+from crossread.models import Article, Assignment, Brief, RawDocument
+from crossread.store.base import Store, StoredArticle, StoryEntity
 
 log = logging.getLogger(__name__)
 
@@ -130,49 +131,48 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def _story_order(article: Article) -> tuple[bool, dt.date]:
-    """The store's order of a story's articles (undated last, then by date; ties keep arrival)."""
-    return (article.published is None, article.published or dt.date.min)
+class StoryMentionCache:
+    """The mention tallies of recently touched stories, so refreshing a story's entities after
+    a batch counts only what the batch added (the earlier articles are neither read back nor
+    linked again).
 
-
-class StoryArticleCache:
-    """The stored articles of recently touched stories, in the store's order, so refreshing a
-    story's entities after a batch decodes only what the batch added.
-
-    Bounded: least recently touched stories are dropped once more than ``limit`` articles are
-    held, so memory stays flat on an endless stream (a dropped story is read back from the
-    store when it grows again).
+    Bounded: least recently touched stories are dropped once their tallies hold more than
+    ``limit`` (form, text) pairs in all, so memory stays flat on an endless stream (a dropped
+    story is read back from the store when it grows again). A tally's size is taken when it
+    is put: put a tally back after adding to it.
     """
 
-    def __init__(self, limit: int = 1_000) -> None:
+    def __init__(self, limit: int = 200_000) -> None:
         self.limit = limit
-        self._stories: OrderedDict[str, list[Article]] = OrderedDict()
+        self._stories: OrderedDict[str, MentionTally] = OrderedDict()
+        self._sizes: dict[str, int] = {}
         self._size = 0
 
     def __len__(self) -> int:
         return self._size
 
-    def get(self, story_id: str) -> list[Article] | None:
-        articles = self._stories.get(story_id)
-        if articles is not None:
+    def get(self, story_id: str) -> MentionTally | None:
+        tally = self._stories.get(story_id)
+        if tally is not None:
             self._stories.move_to_end(story_id)
-        return articles
+        return tally
 
-    def put(self, story_id: str, articles: list[Article]) -> None:
+    def put(self, story_id: str, tally: MentionTally) -> None:
         self.drop(story_id)
-        self._stories[story_id] = articles
-        self._size += len(articles)
+        self._stories[story_id] = tally
+        self._sizes[story_id] = len(tally)
+        self._size += len(tally)
         while self._size > self.limit and len(self._stories) > 1:
-            _, old = self._stories.popitem(last=False)
-            self._size -= len(old)
+            old, _ = self._stories.popitem(last=False)
+            self._size -= self._sizes.pop(old)
 
     def drop(self, story_id: str) -> None:
-        old = self._stories.pop(story_id, None)
-        if old is not None:
-            self._size -= len(old)
+        if self._stories.pop(story_id, None) is not None:
+            self._size -= self._sizes.pop(story_id)
 
     def clear(self) -> None:
         self._stories.clear()
+        self._sizes.clear()
         self._size = 0
 
 
@@ -194,7 +194,7 @@ class Pipeline:
         self.settings = settings or Settings()
         self.batch_size = batch_size
         self._index = index
-        self._story_cache = StoryArticleCache()
+        self._story_cache = StoryMentionCache()
 
     @property
     def index(self) -> StoryIndex:
@@ -309,8 +309,8 @@ class Pipeline:
                         continue
                     assignment = self.index.assign(article)
                     self.store.add_article(article, assignment)
-                    if assignment.is_new:
-                        self._story_cache.put(assignment.story, [])  # nothing to read back
+                    if assignment.is_new:  # nothing to read back
+                        self._story_cache.put(assignment.story, MentionTally())
                     added[assignment.story].append(article)
                     for merge in self.index.drain_merges():
                         self.store.merge_stories(merge.kept, merge.merged)
@@ -339,18 +339,21 @@ class Pipeline:
 
     def _story_entities(
         self, story_id: str, added: Mapping[str, list[Article]]
-    ) -> tuple[Entity, ...]:
+    ) -> list[StoryEntity]:
         """Link the entities of a story's stored articles; ``added`` holds the articles this
-        batch stored, by story, so a cached story is extended rather than read back."""
-        articles = self._story_cache.get(story_id)
+        batch stored, by story, so a cached story's tally is extended rather than read back."""
+        tally = self._story_cache.get(story_id)
         new = added.get(story_id)
-        if articles is None or new is None:
-            articles = [s.article for s in self.store.story_articles(story_id)]
-        else:
-            # a stable sort keeps arrival (the store's seq) among articles of one date
-            articles = sorted(articles + new, key=_story_order)
-        self._story_cache.put(story_id, articles)
-        return extract_stage.link_entities(articles)
+        if tally is None or new is None:
+            tally = MentionTally()
+            new = [s.article for s in self.store.story_articles(story_id)]  # the store's order
+        for article in new:  # in arrival order: the store's among articles of one date
+            tally.add(article)
+        self._story_cache.put(story_id, tally)
+        return [
+            StoryEntity(id=e.id, name=e.name, kind=e.kind, mentions=e.mentions)
+            for e in tally.entities()
+        ]
 
     # -- briefs -------------------------------------------------------------------------------
 

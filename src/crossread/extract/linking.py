@@ -18,9 +18,11 @@ Descriptions that resolve to no named person form no entity.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
@@ -53,6 +55,11 @@ _GENERIC_HEADS = frozenset(
 )
 _KIND_ORDER: dict[EntityKind, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "OTHER": 3}
 
+Form = tuple[str, EntityKind, bool, str | None]
+"""All that resolving reads of a mention: its key, kind, ``nominal`` and ``refers_to``."""
+_Position = tuple[tuple[bool, dt.date, int], int]
+"""A mention's place in its story: (undated, date, arrival) of its article, index in it."""
+
 
 def entity_id(kind: str, key: str) -> str:
     """Stable id of an entity: a hash of its kind and canonical key."""
@@ -67,11 +74,7 @@ def link_entities(articles: Sequence[Article]) -> tuple[Entity, ...]:
     """
     items: list[tuple[str, Mention]] = []
     for article in articles:
-        mentions = article.mentions
-        if not mentions and article.text:
-            sentences = article.sentences or split_sentences(article.text)
-            mentions = find_mentions(article.text, sentences)
-        items.extend((article.id, m) for m in mentions)
+        items.extend((article.id, m) for m in _article_mentions(article))
     targets = resolve_story([m for _, m in items])
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     for (article_id, mention), target in zip(items, targets, strict=True):
@@ -81,6 +84,15 @@ def link_entities(articles: Sequence[Article]) -> tuple[Entity, ...]:
     entities = [_entity(key, members, captioned.get(key, ())) for key, members in groups.items()]
     entities.sort(key=lambda e: (-len(e.mentions), _KIND_ORDER[e.kind], e.name))
     return tuple(entities)
+
+
+def _article_mentions(article: Article) -> Sequence[Mention]:
+    """The article's mentions, found here when the article was not extracted."""
+    mentions = article.mentions
+    if not mentions and article.text:
+        sentences = article.sentences or split_sentences(article.text)
+        mentions = tuple(find_mentions(article.text, sentences))
+    return mentions
 
 
 def _caption_names(articles: Sequence[Article]) -> dict[str, tuple[str, ...]]:
@@ -107,68 +119,107 @@ def resolve_story(mentions: Sequence[Mention]) -> list[str | None]:
 
     Exposed for evaluation: clusters are the mentions sharing a returned key.
     """
+    forms = Counter(_form(m) for m in mentions)
+    targets = resolve_forms(forms)
+    return [targets[_form(m)] for m in mentions]
+
+
+def _form(mention: Mention) -> Form:
+    return (mention.key, mention.kind, mention.nominal, mention.refers_to)
+
+
+def resolve_forms(forms: Mapping[Form, int]) -> dict[Form, str | None]:
+    """The canonical key of each mention form of a story, given how often each occurs.
+
+    Resolving reads nothing of a mention but its form, and of the story only which forms occur
+    and how often (prominence), so mentions of one form always resolve alike: a story's
+    mentions resolve by their distinct forms, however many times each was written.
+    """
     countries = gazetteer().countries
-    first: list[str | None] = []
-    for m in mentions:
-        if m.refers_to is not None and not (
-            m.kind in ("PLACE", "ORG") and m.refers_to in countries
-        ):
-            first.append(m.refers_to)
-        elif m.nominal:
-            first.append(None)
+    first: dict[Form, str | None] = {}
+    for form in forms:
+        key, kind, nominal, refers_to = form
+        if refers_to is not None and not (kind in ("PLACE", "ORG") and refers_to in countries):
+            first[form] = refers_to
+        elif nominal:
+            first[form] = None
         else:
-            first.append(m.key)
-    named = Counter(k for k in first if k)  # prominence: names and titles referring to them
-    person_keys = {
-        k for k, m in zip(first, mentions, strict=True) if k and m.kind == "PERSON" and " " in k
-    }
-    org_keys = {
-        k for k, m in zip(first, mentions, strict=True) if k and m.kind == "ORG" and " " in k
-    }
+            first[form] = key
+    named: Counter[str] = Counter()  # prominence: names and titles referring to them
+    for form, k in first.items():
+        if k:
+            named[k] += forms[form]
+    person_keys = {k for form, k in first.items() if k and form[1] == "PERSON" and " " in k}
+    org_keys = {k for form, k in first.items() if k and form[1] == "ORG" and " " in k}
     places = gazetteer().places
     facility_keys = {
         k
-        for k, m in zip(first, mentions, strict=True)
-        if k and m.kind in ("ORG", "PLACE") and " " in k and k not in places
+        for form, k in first.items()
+        if k and form[1] in ("ORG", "PLACE") and " " in k and k not in places
     }
     variants = _spelling_variants(person_keys, named)
     variants.update(_facility_variants(facility_keys, named))
     titled: dict[tuple[str | None, str | None], set[str]] = defaultdict(set)
-    for key, m in zip(first, mentions, strict=True):
-        if m.nominal and key is not None:
-            titled[describe(m.key)].add(variants.get(key, key))
-    out: list[str | None] = []
-    for key, m in zip(first, mentions, strict=True):
-        if key is None:
-            out.append(_nominal_target(m, titled))
+    for form, k in first.items():
+        if form[2] and k is not None:
+            titled[describe(form[0])].add(variants.get(k, k))
+    # words to the multi-word keys they can stand for (first or last word, initials)
+    persons_by_word: dict[str, set[str]] = defaultdict(set)
+    for k in person_keys:
+        for word in k.split():
+            persons_by_word[word].add(k)
+    facilities_by_first: dict[str, set[str]] = defaultdict(set)
+    for k in facility_keys:
+        facilities_by_first[k.split()[0]].add(k)
+    orgs_by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in org_keys:
+        orgs_by_initials[_initials(k)].append(k)
+    out: dict[Form, str | None] = {}
+    for form, found in first.items():
+        kind = form[1]
+        if found is None:
+            out[form] = _nominal_target(form[0], titled)
             continue
-        key = variants.get(key, key)
-        if " " not in key and m.kind in ("PERSON", "OTHER", "PLACE") and key not in places:
+        key = variants.get(found, found)
+        if " " not in key and kind in ("PERSON", "OTHER", "PLACE") and key not in places:
             key = (
-                _surname_target(key, person_keys, named, variants)
+                _surname_target(persons_by_word.get(key, set()), named, variants)
                 or (
-                    None if m.kind == "PERSON" else _short_name_target(key, facility_keys, variants)
+                    None
+                    if kind == "PERSON"
+                    else _short_name_target(facilities_by_first.get(key, set()), variants)
                 )
                 or key
             )
-        elif " " not in key and m.kind == "ORG":
+        elif " " not in key and kind == "ORG":
+            matches = orgs_by_initials.get(key, [])
             key = (
-                _acronym_target(key, org_keys)
-                or _short_name_target(key, facility_keys, variants)
+                (matches[0] if len(matches) == 1 else None)
+                or _short_name_target(facilities_by_first.get(key, set()), variants)
                 or key
             )
-        out.append(key)
+        out[form] = key
     return out
 
 
 def _spelling_variants(keys: set[str], counts: Counter[str]) -> dict[str, str]:
     """Map each person key to the most mentioned key that spells the same name."""
     ordered = sorted(keys, key=lambda k: (-counts[k], k))
+    rank = {k: i for i, k in enumerate(ordered)}
+    # _same_spelling holds only for keys with the same first word or the same letters without
+    # spaces: compare each key with those alone (in rank order, so the result is the same as
+    # comparing every pair)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_letters: dict[str, list[str]] = defaultdict(list)
+    for key in ordered:
+        by_first[key.split()[0]].append(key)
+        by_letters[key.replace(" ", "")].append(key)
     mapping: dict[str, str] = {}
     for i, key in enumerate(ordered):
         if key in mapping:
             continue
-        for other in ordered[i + 1 :]:
+        alike = {*by_first[key.split()[0]], *by_letters[key.replace(" ", "")]}
+        for other in sorted((o for o in alike if rank[o] > i), key=rank.__getitem__):
             if other not in mapping and _same_spelling(key, other):
                 mapping[other] = key
     return mapping
@@ -200,7 +251,7 @@ def _facility_variants(keys: set[str], counts: Counter[str]) -> dict[str, str]:
     ``Betty Ford Center`` / ``Betty Ford Centre`` / ``Betty Ford Clinic``."""
     generic = _GENERIC_HEADS
     cores: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
+    for key in sorted(keys):  # sorted: ties below go the same way in every run
         words = key.split()
         while len(words) > 1 and words[-1] in generic:
             words.pop()
@@ -221,16 +272,19 @@ def _facility_variants(keys: set[str], counts: Counter[str]) -> dict[str, str]:
     return mapping
 
 
-def _short_name_target(word: str, keys: set[str], variants: dict[str, str]) -> str | None:
-    """``Promises`` -> the one organisation or facility of the story whose name starts so."""
-    targets = {variants.get(k, k) for k in keys if k.split()[0] == word}
+def _short_name_target(keys: set[str], variants: dict[str, str]) -> str | None:
+    """``Promises`` -> the one organisation or facility of the story whose name starts so
+    (``keys``: those whose first word it is)."""
+    targets = {variants.get(k, k) for k in keys}
     return targets.pop() if len(targets) == 1 else None
 
 
 def _surname_target(
-    word: str, person_keys: set[str], counts: Counter[str], variants: dict[str, str]
+    person_keys: set[str], counts: Counter[str], variants: dict[str, str]
 ) -> str | None:
-    candidates = {variants.get(k, k) for k in person_keys if word in k.split()}
+    """The most mentioned full name a single word stands for (``person_keys``: the names
+    having it as one of their words); none on a tie."""
+    candidates = {variants.get(k, k) for k in person_keys}
     if not candidates:
         return None
     ranked = sorted(candidates, key=lambda k: -counts[k])
@@ -239,16 +293,16 @@ def _surname_target(
     return ranked[0]
 
 
-def _acronym_target(acronym: str, org_keys: set[str]) -> str | None:
-    skip = {"of", "and", "the", "for", "&"}
-    matches = [k for k in org_keys if "".join(w[0] for w in k.split() if w not in skip) == acronym]
-    return matches[0] if len(matches) == 1 else None
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&"})
 
 
-def _nominal_target(
-    mention: Mention, titled: dict[tuple[str | None, str | None], set[str]]
-) -> str | None:
-    qualifier, role = describe(mention.key)
+def _initials(key: str) -> str:
+    """The acronym an organisation's name spells (``united nations`` -> ``un``)."""
+    return "".join(w[0] for w in key.split() if w not in _ACRONYM_SKIP)
+
+
+def _nominal_target(key: str, titled: dict[tuple[str | None, str | None], set[str]]) -> str | None:
+    qualifier, role = describe(key)
     if role is None:
         return None
     targets: set[str] = set()
@@ -262,17 +316,9 @@ def _entity(key: str, members: list[tuple[str, Mention]], captioned: Sequence[st
     kinds = Counter(m.kind for _, m in members if not m.nominal) or Counter(
         m.kind for _, m in members
     )
-    kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k]))
+    kind = _entity_kind(kinds)
     named = Counter(m.text for _, m in members if not m.nominal)
-    gaz = gazetteer()
-    if kind == "ORG" and key in gaz.org_names:
-        name = gaz.org_names[key]
-    elif named:
-        name = max(named, key=lambda t: (len(t.replace("-", " ").split()), named[t], -len(t)))
-        if kind == "PLACE" and key in gaz.countries and len(name.replace(".", "")) <= 3:
-            name = key.title()  # "US" -> "United States"
-    else:
-        name = members[0][1].text
+    name = _entity_name(key, kind, named, members[0][1].text)
     aliases = sorted(({m.text for _, m in members} | set(captioned)) - {name})
     refs = tuple(
         MentionRef(article=article_id, text=m.text, start=m.start, end=m.end)
@@ -281,3 +327,109 @@ def _entity(key: str, members: list[tuple[str, Mention]], captioned: Sequence[st
     return Entity(
         id=entity_id(kind, key), name=name, kind=kind, aliases=tuple(aliases), mentions=refs
     )
+
+
+def _entity_kind(kinds: Counter[EntityKind]) -> EntityKind:
+    """The kind most of an entity's mentions (names first) give it."""
+    return min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k]))
+
+
+def _entity_name(key: str, kind: EntityKind, named: Counter[str], first: str) -> str:
+    """An entity's display name: the fullest of its names (``named``: counts of the names it
+    is written as, in order of first use), else the text of its first mention."""
+    gaz = gazetteer()
+    if kind == "ORG" and key in gaz.org_names:
+        return gaz.org_names[key]
+    if not named:
+        return first
+    name = max(named, key=lambda t: (len(t.replace("-", " ").split()), named[t], -len(t)))
+    if kind == "PLACE" and key in gaz.countries and len(name.replace(".", "")) <= 3:
+        name = key.title()  # "US" -> "United States"
+    return name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityCount:
+    """An entity of a story without its mention offsets: what a story's entity index keeps."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    mentions: int
+
+
+class MentionTally:
+    """The mentions of one story's articles, counted by form and text, so that the story's
+    entities can be recomputed as articles arrive without reading the earlier ones again.
+
+    :meth:`entities` gives the ids, names, kinds and mention counts that
+    :func:`link_entities` gives for the same articles (in the store's order: undated last,
+    then by date, then by arrival), because resolving reads nothing of a mention but its form
+    and of the story only how often each form occurs. Its cost grows with the story's distinct
+    forms, not with its articles; aliases and offsets (which need every mention) are not kept.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[tuple[Form, str], int] = {}
+        self._first: dict[tuple[Form, str], _Position] = {}
+        """Where each (form, text) is first used, in the story's order."""
+        self._articles = 0
+
+    def __len__(self) -> int:
+        """How many distinct (form, text) pairs are held (a measure of memory)."""
+        return len(self._counts)
+
+    def add(self, article: Article) -> None:
+        """Count one more article's mentions.
+
+        Add a story's articles in arrival order or in the store's order; either way, among
+        articles of the same date the earlier-stored one must come first.
+        """
+        order = (article.published is None, article.published or dt.date.min, self._articles)
+        self._articles += 1
+        counts, first = self._counts, self._first
+        for index, mention in enumerate(_article_mentions(article)):
+            item = (_form(mention), mention.text)
+            position = (order, index)
+            if item in counts:
+                counts[item] += 1
+                # an article dated before those already counted moves the first use earlier
+                first[item] = min(first[item], position)
+            else:
+                counts[item] = 1
+                first[item] = position
+
+    def entities(self) -> tuple[EntityCount, ...]:
+        """The story's canonical entities, most mentioned first."""
+        forms: Counter[Form] = Counter()
+        for (form, _), count in self._counts.items():
+            forms[form] += count
+        targets = resolve_forms(forms)
+        groups: dict[str, list[tuple[Form, str]]] = defaultdict(list)
+        for item in self._counts:
+            target = targets[item[0]]
+            if target is not None:
+                groups[target].append(item)
+        out = []
+        for key, members in groups.items():
+            members.sort(key=self._first.__getitem__)
+            kinds: Counter[EntityKind] = Counter()
+            named: Counter[str] = Counter()  # in order of first use, as link_entities counts
+            for form, text in members:
+                if not form[2]:
+                    kinds[form[1]] += self._counts[form, text]
+                    named[text] += self._counts[form, text]
+            if not kinds:
+                for form, text in members:
+                    kinds[form[1]] += self._counts[form, text]
+            kind = _entity_kind(kinds)
+            out.append(
+                EntityCount(
+                    id=entity_id(kind, key),
+                    name=_entity_name(key, kind, named, members[0][1]),
+                    kind=kind,
+                    mentions=sum(self._counts[m] for m in members),
+                )
+            )
+        out.sort(key=lambda e: (-e.mentions, _KIND_ORDER[e.kind], e.name, e.id))
+        return tuple(out)
