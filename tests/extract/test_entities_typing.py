@@ -147,3 +147,33 @@ def test_words_in_capitals_that_are_no_initials_are_not_organisations() -> None:
 def test_a_lower_case_word_in_a_web_address_does_not_unmake_an_acronym() -> None:
     text = "www. example. com / news / nypd - officer - hurt\nThe NYPD said an officer was hurt."
     assert {m.text: m.kind for m in _all(text)}["NYPD"] == "ORG"
+
+
+def test_a_portfolio_belongs_to_the_title_before_a_full_name() -> None:
+    text = "Minister of Education Stella Marven said the law would change."
+    found = find_mentions(text, split_sentences(text))
+    title = next(m for m in found if m.nominal)
+    assert title.text == "Minister of Education"
+    assert title.refers_to == "stella marven"
+    assert [m.text for m in found if not m.nominal] == ["Stella Marven"]
+
+
+def test_a_title_with_a_portfolio_and_no_name_is_no_person_name() -> None:
+    text = "The Minister of Defence said so."
+    assert not [m for m in _all(text) if m.kind == "PERSON"]
+
+
+def test_organisation_names_run_over_for_the_and_on() -> None:
+    text = (
+        "Prints came from the Harlan Dice Foundation for the Visual Arts. "
+        "He spoke to the Council on Foreign Relations in May."
+    )
+    kinds = {m.text: m.kind for m in _all(text)}
+    assert kinds["Harlan Dice Foundation for the Visual Arts"] == "ORG"
+    assert kinds["Council on Foreign Relations"] == "ORG"
+
+
+def test_a_person_of_a_party_stays_apart_from_the_party() -> None:
+    text = "Lee Tamsin of the Labour Party won the seat."
+    kinds = {m.text: m.kind for m in _all(text)}
+    assert kinds == {"Lee Tamsin": "PERSON", "Labour Party": "ORG"}

@@ -37,8 +37,20 @@ def title_at(
         if k + width < len(tokens):
             words = fold(text[tokens[k][0] : tokens[k + width - 1][1]])
             if words in gaz.titles:
-                return gaz.titles[words], k + width
+                return gaz.titles[words], _portfolio(text, tokens, k + width)
     return None
+
+
+def _portfolio(text: str, tokens: list[tuple[int, int]], end: int) -> int:
+    """Where a title ends once its ``of``/``for`` portfolio is included: ``Minister of
+    Education`` before a full name (two words or more), or all of ``Minister of Foreign
+    Affairs`` when no name follows."""
+    if text[tokens[end][0] : tokens[end][1]] not in ("of", "for"):
+        return end
+    for stop in range(end + 2, min(end + 4, len(tokens)) + 1):
+        if len(tokens) - stop >= 2 or stop == len(tokens):
+            return stop
+    return end
 
 
 _WORD_BEFORE = re.compile(r"[\w.’'\-]+")
