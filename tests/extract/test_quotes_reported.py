@@ -113,3 +113,13 @@ def test_a_refusal_reports_its_infinitive_but_not_its_object() -> None:
     text = "The minister, Paul Berger, refused to answer questions about the contract."
     assert only(quotes_of(text), "answer questions").speaker == "Paul Berger"
     assert quotes_of("The minister, Paul Berger, refused the offer from the bank.") == ()
+
+
+def test_a_second_verb_of_the_subject_reports_speech() -> None:
+    text = (
+        "Senator Lena Park toured the flooded streets on Monday and said the levee "
+        "repairs would start within a week."
+    )
+    quote = only(quotes_of(text), "levee repairs")
+    assert quote.speaker == "Lena Park"
+    assert quote.text.startswith("the levee repairs")

@@ -69,6 +69,8 @@ _NOT_CLAUSE = re.compile(
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
     r"much|more|little|yes|no)\b"
 )
+# a second verb of the sentence's subject: "X defended the plan and (later) said ..."
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?\Z")
 # the to-infinitive of "vowed to cut taxes" (not "promised to the voters")
 _INFINITIVE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|me|him|them|us|[A-Z])\b)"
@@ -294,6 +296,9 @@ def _after_cue(
         and text[s : cue.start()].rstrip()[-1:] == ","
     ):
         speaker = _subject(ctx, s, cue.start())  # "Yoon spoke on Monday, saying ..."
+    if speaker is None and _AND_BEFORE.search(text, s, cue.start()):
+        # "A spokesman for the mayor defended the route and said ...": the sentence's subject
+        speaker = _subject(ctx, _after_connective(text, s), cue.start())
     if (
         speaker is None
         and info.lemma == "ask"
