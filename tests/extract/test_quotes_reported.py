@@ -117,9 +117,9 @@ def test_a_refusal_reports_its_infinitive_but_not_its_object() -> None:
 
 def test_a_second_verb_of_the_subject_reports_speech() -> None:
     text = (
-        "Senator Lena Park toured the flooded streets on Monday and said the levee "
+        "Senator Lena Moreau toured the flooded streets on Monday and said the levee "
         "repairs would start within a week."
     )
     quote = only(quotes_of(text), "levee repairs")
-    assert quote.speaker == "Lena Park"
+    assert quote.speaker == "Lena Moreau"
     assert quote.text.startswith("the levee repairs")
