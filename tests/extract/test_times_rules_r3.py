@@ -253,3 +253,19 @@ def test_a_part_of_the_day_the_story_is_at() -> None:
     assert ref.value == "1989-10-30TAF"
     # "the morning of ...", "the morning news" are not this
     assert not [t for t in found("He read it in the morning papers.", monday) if t.type == "TIME"]
+
+
+def test_trading_days_and_as_recently_as() -> None:
+    ref = one("Eight trading days after Oct. 12, stocks fell.", "Eight trading days")
+    assert (ref.type, ref.value) == ("DURATION", "P8D")
+    assert one("It closes in three business days.", "three business days").value == "P3D"
+    # "as recently as Friday": the date is the expression, not "recently"
+    assert [t.text for t in found("A deal seemed out of reach as recently as Friday.")] == [
+        "Friday"
+    ]
+    assert one("He left recently.", "recently").value == "PAST_REF"
+
+
+def test_and_later_after_a_date_is_an_adverb() -> None:
+    ref = one("He joined in October 1984 and later became chief.", "October 1984")
+    assert (ref.value, ref.modifier) == ("1984-10", None)

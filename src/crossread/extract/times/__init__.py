@@ -96,7 +96,7 @@ _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.I)
 _CALENDAR_START = re.compile(r"\d{4}")
 _AROUND = re.compile(r"(?<![\w-])(?:around|approximately|circa)\s+$", re.I)
-_BEYOND = re.compile(r"\s+(?:and\s+beyond|(?:or|and)\s+(?P<dir>later|earlier))(?![\w-])", re.I)
+_BEYOND = re.compile(r"\s+(?:and\s+beyond|or\s+(?P<dir>later|earlier))(?![\w-])", re.I)
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
 
 

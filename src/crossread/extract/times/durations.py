@@ -35,7 +35,7 @@ DURATION = (
     rf"(?:(?P<approx>{F.approx})\s+)?"
     rf"(?P<num>{NUMBER}|(?P<one>another|an?\s+(?:additional|further|extra)))"
     rf"(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)(?:(?P<more>more|additional|further"
-    rf"|extra|straight|consecutive|successive)\s+)?(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
+    rf"|extra|straight|consecutive|successive|trading|business)\s+)?(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
 )
 # "a three-year period", "a one-year term": the noun a unit adjective qualifies is part of
 # the duration (TIMEX3 extent)
@@ -258,6 +258,10 @@ def present_ref(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def past_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    if re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I) and re.match(
+        r"\s+as\b", ctx.text[m.end() : m.end() + 4], re.I
+    ):
+        return None  # "as recently as Friday": the date after it is the expression
     return Reading(type="DATE", value="PAST_REF")
 
 
