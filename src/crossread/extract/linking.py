@@ -18,7 +18,6 @@ Descriptions that resolve to no named person form no entity.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -57,8 +56,9 @@ _KIND_ORDER: dict[EntityKind, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "OTHER"
 
 Form = tuple[str, EntityKind, bool, str | None]
 """All that resolving reads of a mention: its key, kind, ``nominal`` and ``refers_to``."""
-_Position = tuple[tuple[bool, dt.date, int], int]
-"""A mention's place in its story: (undated, date, arrival) of its article, index in it."""
+_Position = tuple[tuple[bool, int, int], int]
+"""A mention's place in its story: its article's (undated, date ordinal, arrival), shared by
+the article's mentions, then its index in the article."""
 
 
 def entity_id(kind: str, key: str) -> str:
@@ -385,7 +385,8 @@ class MentionTally:
         Add a story's articles in arrival order or in the store's order; either way, among
         articles of the same date the earlier-stored one must come first.
         """
-        order = (article.published is None, article.published or dt.date.min, self._articles)
+        published = article.published
+        order = (published is None, published.toordinal() if published else 0, self._articles)
         self._articles += 1
         counts, first = self._counts, self._first
         for index, mention in enumerate(_article_mentions(article)):
