@@ -269,3 +269,10 @@ def test_trading_days_and_as_recently_as() -> None:
 def test_and_later_after_a_date_is_an_adverb() -> None:
     ref = one("He joined in October 1984 and later became chief.", "October 1984")
     assert (ref.value, ref.modifier) == ("1984-10", None)
+
+
+def test_unit_long_adjectives_are_one_unit() -> None:
+    assert one("He returned after a week-long visit.", "week-long").value == "P1W"
+    assert one("The yearlong strike ended.", "yearlong").value == "P1Y"
+    assert one("The decade-long war ended.", "decade-long").value == "P10Y"
+    assert not found("All night long they danced.")

@@ -82,6 +82,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("every-n", durations.EVERY_N, durations.every_n, "unit"),
     ("set", durations.SET_WORDS, durations.set_word, "set unit"),
     ("unit-period", durations.UNIT_PERIOD, durations.unit_period, "unit"),
+    ("unit-long", durations.UNIT_LONG, durations.unit_long, "unit"),
     ("duration", durations.DURATION, durations.duration, "unit"),
     ("past-unit", durations.PAST_UNIT, durations.past_unit, "unit"),
     ("bare-units", durations.BARE_UNITS, durations.bare_units, "unit"),

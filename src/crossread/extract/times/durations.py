@@ -52,6 +52,14 @@ def unit_period(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DURATION", value=cal.duration_value(amount, LEX.unit(m["unit"])))
 
 
+# "a week-long visit", "the yearlong strike": one unit (TIMEX3 DURATION, "long" included)
+UNIT_LONG = r"(?P<unit>day|week|month|year|decade|hour|night)-?long(?![\w-])"
+
+
+def unit_long(m: re.Match[str], ctx: Context) -> Reading | None:
+    return Reading(type="DURATION", value=cal.duration_value(1, LEX.unit(m["unit"])))
+
+
 BARE_UNITS = (
     r"(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?)"
     r"(?P<unit>years|decades|months|weeks|days|hours|centuries|minutes)(?![\w-])"

@@ -54,7 +54,10 @@ def vocabulary() -> dict[str, frozenset[str]]:
         "month": {w.lower() for w in lex.months},
         "weekday": {w.lower() for w in lex.weekdays}
         | {w.lower() + "s" for w in lex.weekdays if w.endswith("day")},
-        "unit": set(lex.units) | set(lex.unit_plurals) | {"weekend", "weekends"},
+        "unit": set(lex.units)
+        | set(lex.unit_plurals)
+        | {"weekend", "weekends"}
+        | {u + "long" for u in ("day", "week", "month", "year", "decade", "hour", "night")},
         "season": set(lex.seasons),
         "part": set(_words_of(lex.day_parts)) | {"noon", "midnight", "midday", "am", "pm"},
         "dayword": {"yesterday", "today", "tomorrow", "tonight"},
