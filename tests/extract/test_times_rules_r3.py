@@ -276,3 +276,20 @@ def test_unit_long_adjectives_are_one_unit() -> None:
     assert one("The yearlong strike ended.", "yearlong").value == "P1Y"
     assert one("The decade-long war ended.", "decade-long").value == "P10Y"
     assert not found("All night long they danced.")
+
+
+def test_the_same_period_a_year_back() -> None:
+    june = dt.date(2000, 6, 14)
+    text = "Exports in May reached $20 billion, up from $15 billion in the same month last year."
+    assert one(text, "the same month last year", june).value == "1999-05"
+    text = "Profit for the first quarter rose from the corresponding period last year."
+    assert one(text, "the corresponding period last year", june).value == "1999-Q1"
+    text = "Exports rose 5 percent over the same period last year."
+    assert one(text, "the same period last year", june).value == "1999"
+    assert one(
+        "Sales rose from the same period of 1998.", "the same period of 1998", june
+    ).value == ("1998")
+    # a month needs a month named before it
+    assert not [
+        t for t in found("Sales fell in the same month last year.", june) if "same" in t.text
+    ]

@@ -79,6 +79,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("ago", relative.AGO, relative.ago, "unit"),
     ("year-period", relative.YEAR_PERIOD, relative.year_period, "year4"),
     ("year-ago", relative.YEAR_AGO, relative.year_ago, "yearago"),
+    ("same-last-year", narrative.SAME_LAST_YEAR, narrative.same_last_year, "unit quarter"),
     ("every-n", durations.EVERY_N, durations.every_n, "unit"),
     ("set", durations.SET_WORDS, durations.set_word, "set unit"),
     ("unit-period", durations.UNIT_PERIOD, durations.unit_period, "unit"),

@@ -11,6 +11,7 @@ from crossread.extract.times import calendar as cal
 from crossread.extract.times.dates import modifier
 from crossread.extract.times.lexicon import fragments, lexicon
 from crossread.extract.times.readings import Context, Reading
+from crossread.extract.times.relative import reported_quarter
 from crossread.models import Granularity, TimeType
 
 F = fragments()
@@ -131,3 +132,39 @@ def narrative_part(m: re.Match[str], ctx: Context) -> Reading | None:
     else:
         return Reading(type="TIME", value=None, granularity="time", anchored=True)
     return Reading(type="TIME", value=f"{day}T{part}", granularity="time", anchored=True)
+
+
+# 5e. the same unit a year back: "the same month last year", "the corresponding period of
+# 1999" (business news compares the period just reported with the one a year before)
+SAME_LAST_YEAR = (
+    r"the\s+(?:same|corresponding|comparable)\s+(?P<unit>period|quarter|month|week|day)\s+"
+    rf"(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier)|(?P<year>{F.year}))"
+    r"(?![\w-])"
+)
+
+
+def same_last_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = m["unit"].lower()
+    if ctx.anchor is None and not m["year"]:
+        return Reading(type="DATE", value=None, anchored=True)
+    year = int(m["year"]) if m["year"] else ctx.anchor.year - 1  # type: ignore[union-attr]
+    if unit in ("period", "quarter"):
+        quarter = reported_quarter(m, ctx)
+        if quarter:
+            return Reading(type="DATE", value=f"{year}-Q{quarter}", granularity="quarter")
+        if unit == "quarter":
+            return None
+        return Reading(type="DATE", value=str(year), granularity="year", anchored=True)
+    needed = {"month": 7, "week": 10, "day": 10}[unit]
+    reference = ctx.reference(m.start())
+    if reference is None or len(reference) < needed:
+        return None
+    try:
+        day = dt.date.fromisoformat((reference + "-01")[:10]).replace(year=year)
+    except ValueError:  # Feb. 29
+        return None
+    if unit == "month":
+        return Reading(type="DATE", value=cal.month_value(year, day.month), granularity="month")
+    if unit == "week":
+        return Reading(type="DATE", value=cal.week_value(day), granularity="week")
+    return Reading(type="DATE", value=day.isoformat(), granularity="day")

@@ -283,7 +283,7 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
             modifier=mod,
         )
     if unit == "Y" and amount == 1 and sign < 0:
-        quarter = _reported_quarter(m, ctx)
+        quarter = reported_quarter(m, ctx)
         if quarter:
             value = f"{ctx.anchor.year - 1}-Q{quarter}"
             return Reading(
@@ -308,7 +308,7 @@ _QUARTER_WORD = re.compile(
 )
 
 
-def _reported_quarter(m: re.Match[str], ctx: Context) -> int | None:
+def reported_quarter(m: re.Match[str], ctx: Context) -> int | None:
     """The quarter an earnings comparison is about (``third-quarter profit ... a year ago``).
 
     Business news compares a quarter with the same quarter a year before: the quarter named
@@ -342,7 +342,7 @@ def year_ago(m: re.Match[str], ctx: Context) -> Reading | None:
     """``year-earlier``, ``the year-ago quarter``: the same period a year before."""
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="year", anchored=True)
-    quarter = _reported_quarter(m, ctx)
+    quarter = reported_quarter(m, ctx)
     if quarter:
         return Reading(
             type="DATE",
@@ -359,7 +359,7 @@ YEAR_PERIOD = rf"the\s+(?P<year>{F.year})\s+(?:(?P<q>quarter)|period)(?![\w-])"
 
 def year_period(m: re.Match[str], ctx: Context) -> Reading | None:
     year = int(m["year"])
-    quarter = _reported_quarter(m, ctx)
+    quarter = reported_quarter(m, ctx)
     if quarter:
         return Reading(type="DATE", value=f"{year}-Q{quarter}", granularity="quarter")
     if m["q"]:
