@@ -177,3 +177,12 @@ def test_a_person_of_a_party_stays_apart_from_the_party() -> None:
     text = "Lee Tamsin of the Labour Party won the seat."
     kinds = {m.text: m.kind for m in _all(text)}
     assert kinds == {"Lee Tamsin": "PERSON", "Labour Party": "ORG"}
+
+
+def test_a_clear_majority_of_organisation_cues_types_the_other_mentions() -> None:
+    text = (
+        "Velmora officials met on Monday. Velmora employees were told to stay home. "
+        "The group within Velmora called it a purge. A report about Velmora followed."
+    )
+    velmora = [m for m in _all(text) if m.text == "Velmora"]
+    assert velmora[-1].kind == "ORG"  # "about Velmora": no cue of its own

@@ -203,8 +203,8 @@ def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, 
 
     1. an organisation cue: ``X officials``, ``X spokesman``, ``members of X``,
        ``X-owned``; 2. the organisation or place kind the same name (same key) has elsewhere
-    in the article, when all its typed mentions agree (``Acme officials`` ... ``left Acme``);
-    a place needs two (a single ``in X`` is a weak cue).
+    in the article, when its typed mentions agree or at least two-to-one (``Acme officials``
+    ... ``left Acme``); a place needs two (a single ``in X`` is a weak cue).
     """
     if not any(m.kind == "OTHER" for m in mentions):
         return mentions
@@ -220,11 +220,14 @@ def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, 
     out = []
     for m in typed:
         agreed = kinds.get(m.key)
-        if agreed and m.kind == "OTHER" and not m.nominal and len(agreed) == 1:
-            kind, count = agreed.most_common(1)[0]
+        if agreed and m.kind == "OTHER" and not m.nominal:
+            ranked = agreed.most_common(2)
+            kind, count = ranked[0]
+            # a clear majority: all typed mentions agree, or twice as many as the runner-up
+            clear = len(ranked) == 1 or (count >= 2 and count >= 2 * ranked[1][1])
             # one "in X" is a weak cue ("in Batman: Arkham VR"); two agree. A bare name
             # left OTHER is not made a PERSON: story linking resolves it as a surname then.
-            if kind == "ORG" or (kind == "PLACE" and count > 1):
+            if clear and (kind == "ORG" or (kind == "PLACE" and count > 1)):
                 m = dataclasses.replace(m, kind=kind)  # type: ignore[arg-type]
         out.append(m)
     return tuple(out)
