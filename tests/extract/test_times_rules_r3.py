@@ -289,6 +289,10 @@ def test_the_same_period_a_year_back() -> None:
     assert one(
         "Sales rose from the same period of 1998.", "the same period of 1998", june
     ).value == ("1998")
+    text = (
+        "Sales for the third quarter were $3 million, against $2 million for last year's quarter."
+    )
+    assert one(text, "last year's quarter", june).value == "1999-Q3"
     # a month needs a month named before it
     assert not [
         t for t in found("Sales fell in the same month last year.", june) if "same" in t.text

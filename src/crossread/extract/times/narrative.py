@@ -139,12 +139,12 @@ def narrative_part(m: re.Match[str], ctx: Context) -> Reading | None:
 SAME_LAST_YEAR = (
     r"the\s+(?:same|corresponding|comparable)\s+(?P<unit>period|quarter|month|week|day)\s+"
     rf"(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier)|(?P<year>{F.year}))"
-    r"(?![\w-])"
+    r"(?![\w-])|(?:last|the\s+previous)\s+year['’]s\s+(?P<unit2>period|quarter)(?![\w-])"
 )
 
 
 def same_last_year(m: re.Match[str], ctx: Context) -> Reading | None:
-    unit = m["unit"].lower()
+    unit = (m["unit"] or m["unit2"]).lower()
     if ctx.anchor is None and not m["year"]:
         return Reading(type="DATE", value=None, anchored=True)
     year = int(m["year"]) if m["year"] else ctx.anchor.year - 1  # type: ignore[union-attr]
