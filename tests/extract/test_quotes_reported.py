@@ -123,3 +123,24 @@ def test_a_second_verb_of_the_subject_reports_speech() -> None:
     quote = only(quotes_of(text), "levee repairs")
     assert quote.speaker == "Lena Moreau"
     assert quote.text.startswith("the levee repairs")
+
+
+def test_asking_someone_to_act_reports_whom_and_what() -> None:
+    text = "The tenants' union asked the city council to freeze rents for a year."
+    quote = only(quotes_of(text), "freeze rents")
+    assert quote.text.startswith("the city council to freeze")
+    assert quote.speaker == "The tenants' union"
+
+
+def test_a_sentence_opening_asked_reports_the_question() -> None:
+    text = "Asked whether she would run again, Mayor Ruth Ode smiled and left the room."
+    quote = only(quotes_of(text), "run again")
+    assert quote.text == "whether she would run again"
+
+
+def test_a_poll_named_at_the_end_sources_its_finding() -> None:
+    text = "The governor leads her rival by nine points in the latest Ridgeway College poll."
+    quote = only(quotes_of(text), "leads her rival")
+    assert quote.text == "The governor leads her rival by nine points"
+    assert quote.speaker_start is not None
+    assert text[quote.speaker_start : quote.speaker_end] == "the latest Ridgeway College poll"

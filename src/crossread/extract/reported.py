@@ -131,6 +131,13 @@ def reported_speech(
             found.append(
                 _span(ctx, sentence, found_in.end(), body_end, found_in.span(1), "in", direct)
             )
+        # 5. "Trump leads by 24 points in the Monmouth poll.": the same source at the end
+        found_in = _in_source_after().search(text, s, body_end)
+        if found_in is not None and found_in.start() - s > 15:
+            start = _after_connective(text, s)
+            found.append(
+                _span(ctx, sentence, start, found_in.start(), found_in.span(1), "in", direct)
+            )
     quotes = sorted(
         {(q.start, q.end): q for q in found if q is not None}.values(), key=lambda q: q.start
     )
@@ -271,7 +278,10 @@ def _after_cue(
         pos = adv.end()
     that: re.Match[str] | None = None
     has_that = False
-    if not (info.infinitive and _INFINITIVE.match(text, pos, body_end)):
+    infinitive = info.infinitive and _INFINITIVE.match(text, pos, body_end) is not None
+    if infinitive and obj is not None:
+        pos = obj.start()  # "asked the board to resign": whom they asked is part of it
+    if not infinitive:
         ahead = _UP_TO_THAT.match(text, pos, body_end)
         if ahead is not None:
             pos = ahead.end() - 4  # "told The Post and Courier on Saturday that ..."
@@ -303,7 +313,7 @@ def _after_cue(
         speaker is None
         and info.lemma == "ask"
         and has_that
-        and _PASSIVE.search(text, s, cue.start())
+        and (_PASSIVE.search(text, s, cue.start()) or not text[s : cue.start()].strip())
     ):
         # "When asked whether he would run, ...": the question, with no speaker named
         comma = text.find(",", pos, body_end)
@@ -373,6 +383,17 @@ def _in_source() -> re.Pattern[str]:
     return re.compile(
         r"In\s+((?:[\w’'\-.]+\s+){0,6}?(?:" + heads + r")"
         r"(?:\s+(?:of|by|from|for|in|at)\s+[^,;]{1,60})?)\s*,\s*"
+    )
+
+
+@cache
+def _in_source_after() -> re.Pattern[str]:
+    heads = "|".join(sorted(word_set("in_sources"), key=len, reverse=True))
+    return re.compile(
+        r",?\s+in\s+((?:the|a|an|one|another|this|that|its|their|[A-Z][\w’'\-.]*)\s+"
+        r"(?:[\w’'\-./]+\s+){0,5}?(?:" + heads + r")\b"
+        r"(?:\s+(?:of|by|from|for|in|at|released|published|taken|conducted)\s+[^,;]{1,60})?)"
+        r"(?:,[^,;]{1,60})?\s*\Z"
     )
 
 
