@@ -297,3 +297,12 @@ def test_the_same_period_a_year_back() -> None:
     assert not [
         t for t in found("Sales fell in the same month last year.", june) if "same" in t.text
     ]
+
+
+def test_military_clock_times_are_times_not_durations() -> None:
+    june = dt.date(2000, 6, 14)
+    ref = one("The attack began at 0900 hours.", "0900 hours", june)
+    assert (ref.type, ref.value) == ("TIME", "2000-06-14T09:00")
+    ref = one("The attack began at 1430 hours Tuesday.", "1430 hours Tuesday", june)
+    assert ref.value == "2000-06-13T14:30"
+    assert one("He worked 1,500 hours.", "1,500 hours", june).value == "PT1500H"

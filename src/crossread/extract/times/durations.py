@@ -118,6 +118,8 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(type="DURATION", value=cal.duration_value(1, unit))
     if m["more"] and not plural and (LEX.number(num_text) or 0) > 1:
         return None
+    if unit == "H" and re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", num_text):
+        return None  # "0900 hours": a clock time in military style
     if _is_some_day(m, ctx, num_text, unit, plural):
         return Reading(type="DATE", value="FUTURE_REF")
     amount = LEX.number(num_text)

@@ -375,7 +375,7 @@ CLOCK = (
     r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|am|pm|AM|PM"
     r"|a\.m|p\.m))(?![\w])|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s*(?-i:GMT|UTC|hours|hrs"
     r"|local|[A-Z]{2,4}T)(?![\w]))|(?P<word>noon|midnight|midday))"
-    r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC))|\s+local\s+time)?"
+    r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC))|\s+local\s+time|(?<=\d)\s+(?:hours|hrs)\b)?"
     rf"(?:,?\s+(?:on\s+)?{_WHEN})?"
 )
 WHEN_CLOCK = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow)\s+(?:at\s+)?(?P<word>noon|midnight)"
