@@ -15,10 +15,6 @@ from datasketch import MinHash, MinHashLSH
 _WORD = re.compile(r"\w+")
 
 
-def _hash32(data: bytes) -> int:
-    return zlib.crc32(data)
-
-
 class CopyDetector:
     """Finds earlier articles whose text is a (lightly edited) copy of a new one.
 
@@ -56,10 +52,10 @@ class CopyDetector:
         if n < self.min_shingles:
             return None
         if self._template is None:
-            self._template = MinHash(num_perm=self.num_perm, hashfunc=_hash32)
+            self._template = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32)
         sketch = MinHash(
             num_perm=self.num_perm,
-            hashfunc=_hash32,
+            hashfunc=zlib.crc32,
             permutations=self._template.permutations,
             scheme=self._template.scheme,
         )

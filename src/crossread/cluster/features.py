@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -65,13 +66,13 @@ class Features:
     """The headline's term ids (headlines name the event in few words)."""
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 16)
 def term_id(term: str) -> int:
     """Stable id of a term in the hashed space."""
     return zlib.crc32(term.encode("utf-8")) & (N_FEATURES - 1)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 16)
 def normalize_word(word: str) -> str | None:
     """Lower-case a token and strip possessives and plain plurals; None for stopwords."""
     w = word.lower()
@@ -114,23 +115,27 @@ def event_days(article: Article) -> frozenset[int]:
     return frozenset(days)
 
 
+@lru_cache(maxsize=1 << 17)
+def token_id(token: str) -> int:
+    """Term id of one token as :func:`featurize` counts it; -1 for a stopword."""
+    if token[0].isdigit():
+        # numbers tell same-kind events apart: magnitudes, tolls, years
+        return term_id(NUMBER_PREFIX + token.replace(",", ""))
+    word = normalize_word(token)
+    return -1 if word is None else term_id(word)
+
+
 def featurize(article: Article) -> Features:
     """Read terms, entity keys and dates from one (optionally extracted) article."""
     counts: dict[int, float] = {}
     title_terms: dict[int, float] = {}
     for text, weight in ((article.title, TITLE_WEIGHT), (article.text[:_MAX_CHARS], 1.0)):
-        in_title = weight == TITLE_WEIGHT
-        for token in _WORD.findall(text):
-            if token[0].isdigit():
-                # numbers tell same-kind events apart: magnitudes, tolls, years
-                word: str | None = NUMBER_PREFIX + token.replace(",", "")
-            else:
-                word = normalize_word(token)
-            if word is not None:
-                tid = term_id(word)
-                counts[tid] = counts.get(tid, 0.0) + weight
-                if in_title:
-                    title_terms[tid] = 1.0
+        found = Counter(map(token_id, _WORD.findall(text)))
+        found.pop(-1, None)
+        for tid, count in found.items():
+            counts[tid] = counts.get(tid, 0.0) + weight * count
+        if weight == TITLE_WEIGHT:
+            title_terms = dict.fromkeys(found, 1.0)
     entities = entity_keys(article)
     entity_terms = {term_id(ENTITY_PREFIX + key): 1.0 for key in entities}
     for tid in entity_terms:

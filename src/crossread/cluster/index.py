@@ -13,6 +13,15 @@ How one article is placed (:meth:`StoryIndex.assign`):
    ``"s" + hash(first article id)``;
 6. when the grown story now matches another candidate story at or above ``merge_threshold``,
    the two merge into the older id and a :class:`~crossread.cluster.base.Merge` is recorded.
+
+Memory is bounded whatever the stream's length or rate: at most ``max_stories`` stories are
+active (a story goes dormant after ``quiet_days`` without an article, or earlier when it is the
+least recently updated one beyond the bound), each holds capped profiles (``max_story_terms``
+centroid terms, :data:`MAX_STORY_ENTITIES`, :data:`MAX_STORY_TITLE_TERMS`,
+:data:`MAX_STORY_POSTINGS` index terms), and at most ``max_articles`` articles are remembered
+for copy detection and re-assignment. A dormant story's index entries are dropped; the store
+keeps its articles. Its id is remembered in fixed memory (:class:`RetiredIds`) so no later
+story takes it: an article of a dormant story's event opens a new story.
 """
 
 from __future__ import annotations
@@ -21,52 +30,51 @@ import hashlib
 import heapq
 import math
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from crossread.cluster.base import Merge, TextEncoder
 from crossread.cluster.dedup import CopyDetector
-from crossread.cluster.features import Features, featurize
+from crossread.cluster.features import N_FEATURES, Features, featurize
 from crossread.cluster.lexical import DocumentFrequencies, dot, weigh
+from crossread.cluster.profile import (
+    DenseScratch,
+    StoryProfile,
+    gap_days,
+    min_day,
+    near_days,
+    top_terms,
+    truncate,
+)
+from crossread.cluster.retired import RetiredIds
 from crossread.models import Article, Assignment
 
-_MAX_STORY_TERMS = 600
-_KEEP_STORY_TERMS = 300
-_MAX_STORY_ENTITIES = 300
+MAX_STORY_ENTITIES = 150
+"""Entity keys kept in a story's entity profile (the heaviest)."""
+MAX_STORY_TITLE_TERMS = 100
+"""Headline terms kept in a story's headline profile (the heaviest)."""
+MAX_STORY_POSTINGS = 200
+"""Index terms a story is found by; beyond, it is re-indexed by its heaviest centroid terms."""
+_REINDEX_TERMS = 150
+_MAX_STORY_DAYS = 100
 _MAX_POSTING = 20_000
 """Posting lists longer than this belong to terms too common to find candidates by."""
 
 
-def story_id_for(article_id: str) -> str:
-    """The stable id of a story opened by the article with this id."""
-    return "s" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
+def story_id_for(article_id: str, attempt: int = 0) -> str:
+    """The stable id of a story opened by the article with this id.
 
-
-@dataclass(slots=True)
-class _Story:
-    """Mutable in-memory profile of one active story."""
-
-    id: str
-    seq: int
-    terms: dict[int, float] = field(default_factory=dict)
-    entities: dict[int, float] = field(default_factory=dict)
-    entity_norm: float = 0.0
-    titles: dict[int, float] = field(default_factory=dict)
-    title_norm: float = 0.0
-    days: set[int] = field(default_factory=set)
-    articles: list[str] = field(default_factory=list)
-    first: int | None = None
-    last: int | None = None
-    postings: set[int] = field(default_factory=set)
-    norm: float = 0.0
-    aliases: list[str] = field(default_factory=list)
-    embedding: np.ndarray | None = None
+    ``attempt`` > 0 gives the alternative ids taken when the first is already used by a
+    story in memory or retired (the article was seen before and forgotten).
+    """
+    key = article_id if attempt == 0 else f"{article_id}#{attempt}"
+    return "s" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Scored:
-    story: _Story
+    story: StoryProfile
     score: float
 
 
@@ -85,11 +93,17 @@ class StoryIndex:
             articles get it, so undated streams are scored on text alone).
         quiet_days: a story with no article published in this many days (by the latest
             publication date seen) goes dormant and leaves memory; ``None`` keeps all.
-        max_stories: bound on stories kept in memory (least recently updated leave first);
-            ``None`` for no bound. Guards undated streams, where quiet_days cannot act.
+        max_stories: bound on active stories in memory: beyond it the least recently updated
+            one goes dormant (``None``: no bound). With the default time decay a story quiet
+            for 10 days scores at most 0.37 of its text similarity, so at high rates this bound,
+            not ``quiet_days``, is what keeps memory flat.
         max_story_articles: a story remembers (for copies and re-assignment) only its most
             recent articles; its profile keeps every article's contribution, so a story that
             never goes quiet still holds bounded memory.
+        max_articles: articles remembered in all (copy detection, ``story_of``, idempotent
+            re-assignment); the oldest are forgotten first. Copies arrive within days, so
+            this is a window of the stream, not its history.
+        max_story_terms: terms kept in a story's TF-IDF centroid (the heaviest).
         candidates: stories scored per article (best by inverted-index hits).
         query_terms: distinctive terms per article used to look up and index stories.
         max_terms: an article is scored and added by its heaviest TF-IDF terms only (the tail
@@ -111,8 +125,10 @@ class StoryIndex:
         time_decay: float = 7.0,
         time_boost: float = 0.0,
         quiet_days: int | None = 14,
-        max_stories: int | None = 200_000,
+        max_stories: int | None = 10_000,
         max_story_articles: int = 200,
+        max_articles: int | None = 20_000,
+        max_story_terms: int = 600,
         candidates: int = 10,
         max_terms: int = 400,
         query_terms: int = 20,
@@ -131,6 +147,8 @@ class StoryIndex:
         self.quiet_days = quiet_days
         self.max_stories = max_stories
         self.max_story_articles = max_story_articles
+        self.max_articles = max_articles
+        self.max_story_terms = max_story_terms
         self.candidates = candidates
         self.max_terms = max_terms
         self.query_terms = query_terms
@@ -140,9 +158,11 @@ class StoryIndex:
         self.semantic_floor = semantic_floor
         self.frequencies_ = DocumentFrequencies()
         self.copies_ = CopyDetector(threshold=copy_threshold)
-        self._stories: OrderedDict[str, _Story] = OrderedDict()
+        self.retired_ = RetiredIds()
+        self._scratch = DenseScratch(N_FEATURES)
+        self._stories: OrderedDict[str, StoryProfile] = OrderedDict()
         self._postings: dict[int, set[str]] = {}
-        self._article_story: dict[str, str] = {}
+        self._article_story: OrderedDict[str, str] = OrderedDict()
         self._assignments: dict[str, Assignment] = {}
         self._aliases: dict[str, str] = {}
         self._dormancy: list[tuple[int, str]] = []
@@ -167,14 +187,33 @@ class StoryIndex:
         return merges
 
     def story_of(self, article_id: str) -> str | None:
-        """Story id of an article still in memory (None once its story went dormant)."""
+        """Story id of an article still in memory (None once forgotten or its story dormant)."""
         sid = self._article_story.get(article_id)
         return self._resolve(sid) if sid is not None else None
+
+    def memory(self) -> dict[str, int]:
+        """Sizes of the in-memory structures (what the bounds above hold down)."""
+        stories = self._stories.values()
+        return {
+            "stories": len(self._stories),
+            "centroid_terms": sum(len(s.terms) for s in stories),
+            "profile_bytes": sum(
+                s.terms.nbytes + s.entities.nbytes + s.titles.nbytes for s in stories
+            ),
+            "posting_terms": len(self._postings),
+            "posting_entries": sum(len(p) for p in self._postings.values()),
+            "remembered_articles": len(self._article_story),
+            "assignments": len(self._assignments),
+            "copy_sketches": len(self.copies_),
+            "dormancy_heap": len(self._dormancy),
+            "aliases": len(self._aliases),
+            "retired": self.retired_.count_,
+        }
 
     def assign(self, article: Article) -> Assignment:
         """Place one article into an existing story or open a new one.
 
-        Re-assigning an article already in memory returns its earlier assignment unchanged.
+        Re-assigning an article still in memory returns its earlier assignment unchanged.
         """
         known = self._assignments.get(article.id)
         if known is not None:
@@ -191,11 +230,11 @@ class StoryIndex:
         copy_story = self.story_of(copy_of) if copy_of is not None else None
         # 4. candidate stories by inverted index, scored
         idf = self.frequencies_.idf_many(feats.terms)
-        vector = _truncate(weigh(feats.terms, idf), self.max_terms)
+        vector = truncate(weigh(feats.terms, idf), self.max_terms)
         scored = self._score_candidates(feats, vector, embedding)
         best = scored[0] if scored else None
         # 5. join the best story, or open one
-        story: _Story | None = None
+        story: StoryProfile | None = None
         similarity = 0.0
         if copy_story is not None and copy_story in self._stories:
             story = self._stories[copy_story]
@@ -204,7 +243,7 @@ class StoryIndex:
             story, similarity = best.story, best.score
         is_new = story is None
         if story is None:
-            story = self._open(article.id)
+            story = self._open(self._new_id(article.id))
         self._add_to_story(story, article.id, feats, vector, embedding)
         # 6. later evidence: the grown story may now be the same as another candidate
         kept = self._merge_candidates(story, scored)
@@ -217,6 +256,7 @@ class StoryIndex:
             copy_of=copy_of,
         )
         self._assignments[article.id] = assignment
+        self._forget_oldest()
         return assignment
 
     def add(self, article: Article, story_id: str) -> None:
@@ -229,9 +269,9 @@ class StoryIndex:
         sid = self._resolve(story_id)
         story = self._stories.get(sid)
         if story is None:
-            story = self._open(article.id, sid)
+            story = self._open(sid)
         idf = self.frequencies_.idf_many(feats.terms)
-        vector = _truncate(weigh(feats.terms, idf), self.max_terms)
+        vector = truncate(weigh(feats.terms, idf), self.max_terms)
         self._add_to_story(story, article.id, feats, vector, self._embed(article))
         sketch = self.copies_.sketch(article.text)
         copy_of = self.copies_.find(sketch)
@@ -239,6 +279,7 @@ class StoryIndex:
         self._assignments[article.id] = Assignment(
             article=article.id, story=sid, similarity=0.0, is_new=False, copy_of=copy_of
         )
+        self._forget_oldest()
 
     def similarity(self, a: Article, b: Article) -> float:
         """Similarity of two articles in 0..1, on the same scale as ``threshold``."""
@@ -256,7 +297,7 @@ class StoryIndex:
         if self.encoder is not None:
             ea, eb = self.encoder.encode([_embed_text(a), _embed_text(b)])
             score = self._blend(score, float(np.dot(ea, eb)))
-        gap = _gap(fa.published, fb.published, fb.published)
+        gap = gap_days(fa.published, fb.published, fb.published)
         return max(0.0, min(1.0, score * self._time_factor(gap)))
 
     # -- scoring ----------------------------------------------------------------------------
@@ -265,7 +306,7 @@ class StoryIndex:
         self, feats: Features, vector: dict[int, float], embedding: np.ndarray | None
     ) -> list[_Scored]:
         hits: dict[str, float] = {}
-        for term in _top_terms(vector, self.query_terms):
+        for term in top_terms(vector, self.query_terms):
             posting = self._postings.get(term)
             if not posting or len(posting) > _MAX_POSTING:
                 continue
@@ -274,35 +315,33 @@ class StoryIndex:
                 hits[sid] = hits.get(sid, 0.0) + w
         if not hits:
             return []
-        entity_vector = self._entity_vector(feats)
-        chosen = sorted(hits, key=lambda s: (-hits[s], s))[: self.candidates]
+        chosen = [self._stories[sid] for sid in sorted(hits, key=lambda s: (-hits[s], s))][
+            : self.candidates
+        ]
+        # one dense load per profile kind, then one gather per candidate
+        dense = self._scratch.load(vector)
+        cosines = [s.terms.dot_dense(dense) / (s.terms.norm or 1.0) for s in chosen]
+        dense = self._scratch.load(self._entity_vector(feats))
+        ents = [s.entities.dot_dense(dense) / (s.entities.norm or 1.0) for s in chosen]
+        dense = self._scratch.load(self._title_vector(feats))
+        titles = [s.titles.dot_dense(dense) / (s.titles.norm or 1.0) for s in chosen]
         scored = []
-        for sid in chosen:
-            story = self._stories[sid]
-            cosine = dot(vector, story.terms) / (story.norm or 1.0)
-            score = self._combine(cosine, entity_vector, feats, story, embedding)
+        for story, cosine, ent, title in zip(chosen, cosines, ents, titles, strict=True):
+            score = self._combine(self._mix(cosine, ent, title), feats, story, embedding)
             scored.append(_Scored(story=story, score=score))
         scored.sort(key=lambda s: (-s.score, s.story.seq))
         return scored
 
     def _combine(
-        self,
-        cosine: float,
-        entity_vector: dict[int, float],
-        feats: Features,
-        story: _Story,
-        embedding: np.ndarray | None,
+        self, score: float, feats: Features, story: StoryProfile, embedding: np.ndarray | None
     ) -> float:
-        ent = dot(entity_vector, story.entities) / (story.entity_norm or 1.0)
-        title = dot(self._title_vector(feats), story.titles) / (story.title_norm or 1.0)
-        score = self._mix(cosine, ent, title)
         if embedding is not None and story.embedding is not None:
             centroid = story.embedding / (float(np.linalg.norm(story.embedding)) or 1.0)
             score = self._blend(score, float(np.dot(embedding, centroid)))
-        if feats.days and story.days and not _near(feats.days, story.days):
+        if feats.days and story.days and not near_days(feats.days, story.days):
             # the article dates its event on days the story never mentions: likely another one
             score *= 0.85
-        gap = _gap(feats.published, story.first, story.last)
+        gap = gap_days(feats.published, story.first, story.last)
         return max(0.0, min(1.0, score * self._time_factor(gap)))
 
     def _mix(self, cosine: float, entity: float, title: float) -> float:
@@ -329,43 +368,40 @@ class StoryIndex:
 
     # -- story bookkeeping -------------------------------------------------------------------
 
-    def _open(self, article_id: str, sid: str | None = None) -> _Story:
+    def _new_id(self, article_id: str) -> str:
+        # an article seen before, forgotten, and seen again would otherwise take the id of
+        # the story it opened (active, merged away, or dormant and kept in the store)
+        attempt = 0
+        sid = story_id_for(article_id)
+        while sid in self._stories or sid in self._aliases or sid in self.retired_:
+            attempt += 1
+            sid = story_id_for(article_id, attempt)
+        return sid
+
+    def _open(self, sid: str) -> StoryProfile:
         self._seq += 1
-        story = _Story(id=sid or story_id_for(article_id), seq=self._seq)
-        self._stories[story.id] = story
+        story = StoryProfile(id=sid, seq=self._seq)
         if self.max_stories is not None:
-            while len(self._stories) > self.max_stories:
-                oldest = next(iter(self._stories))
-                self._evict(self._stories[oldest])
+            while len(self._stories) >= self.max_stories:
+                self._evict(self._stories[next(iter(self._stories))])
+        self._stories[story.id] = story
         return story
 
     def _add_to_story(
         self,
-        story: _Story,
+        story: StoryProfile,
         article_id: str,
         feats: Features,
         vector: dict[int, float],
         embedding: np.ndarray | None,
     ) -> None:
         # centroid: sum of the members' unit TF-IDF vectors (weighted at their arrival)
-        terms = story.terms
-        for t, w in vector.items():
-            terms[t] = terms.get(t, 0.0) + w
-        if len(terms) > _MAX_STORY_TERMS:
-            keep = sorted(terms.items(), key=lambda kv: -kv[1])[:_KEEP_STORY_TERMS]
-            story.terms = terms = dict(keep)
-        story.norm = math.sqrt(sum(w * w for w in terms.values()))
-        entities = story.entities
-        for t, w in self._entity_vector(feats).items():
-            entities[t] = entities.get(t, 0.0) + w
-        if len(entities) > _MAX_STORY_ENTITIES:
-            top = sorted(entities.items(), key=lambda kv: -kv[1])[:_MAX_STORY_ENTITIES]
-            story.entities = entities = dict(top)
-        story.entity_norm = math.sqrt(sum(w * w for w in entities.values()))
-        for t, w in self._title_vector(feats).items():
-            story.titles[t] = story.titles.get(t, 0.0) + w
-        story.title_norm = math.sqrt(sum(w * w for w in story.titles.values()))
+        story.terms.add(vector, self.max_story_terms)
+        story.entities.add(self._entity_vector(feats), MAX_STORY_ENTITIES)
+        story.titles.add(self._title_vector(feats), MAX_STORY_TITLE_TERMS)
         story.days.update(feats.days)
+        if len(story.days) > _MAX_STORY_DAYS:
+            story.days = set(sorted(story.days)[-_MAX_STORY_DAYS // 2 :])
         if embedding is not None:
             story.embedding = embedding if story.embedding is None else story.embedding + embedding
         story.articles.append(article_id)
@@ -373,17 +409,36 @@ class StoryIndex:
             self._forget_articles(story, len(story.articles) - self.max_story_articles)
         self._article_story[article_id] = story.id
         if feats.published is not None:
-            story.first = _min(story.first, feats.published)
-            story.last = max(story.last or feats.published, feats.published)
-            if self.quiet_days is not None:
-                heapq.heappush(self._dormancy, (story.last, story.id))
-        for term in _top_terms(vector, self.query_terms):
+            story.first = min_day(story.first, feats.published)
+            last = max(story.last or feats.published, feats.published)
+            if self.quiet_days is not None and last != story.last:
+                heapq.heappush(self._dormancy, (last, story.id))
+            story.last = last
+        self._index_terms(story, top_terms(vector, self.query_terms))
+        self._stories.move_to_end(story.id)
+
+    def _index_terms(self, story: StoryProfile, terms: list[int]) -> None:
+        for term in terms:
             if term not in story.postings:
                 story.postings.add(term)
                 self._postings.setdefault(term, set()).add(story.id)
-        self._stories.move_to_end(story.id)
+        if len(story.postings) > MAX_STORY_POSTINGS:
+            # a long story is found by what its centroid holds most, plus its latest article
+            keep = set(story.terms.top(_REINDEX_TERMS)) | set(terms)
+            for term in story.postings - keep:
+                self._unpost(term, story.id)
+            for term in keep - story.postings:
+                self._postings.setdefault(term, set()).add(story.id)
+            story.postings = keep
 
-    def _merge_candidates(self, story: _Story, scored: list[_Scored]) -> _Story:
+    def _unpost(self, term: int, sid: str) -> None:
+        posting = self._postings.get(term)
+        if posting is not None:
+            posting.discard(sid)
+            if not posting:
+                del self._postings[term]
+
+    def _merge_candidates(self, story: StoryProfile, scored: list[_Scored]) -> StoryProfile:
         kept = story
         for cand in scored[1:]:
             other = cand.story
@@ -393,41 +448,36 @@ class StoryIndex:
                 kept = self._merge(kept, other)
         return kept
 
-    def _story_similarity(self, a: _Story, b: _Story) -> float:
-        cosine = dot(a.terms, b.terms) / ((a.norm or 1.0) * (b.norm or 1.0))
-        ent = dot(a.entities, b.entities) / ((a.entity_norm or 1.0) * (b.entity_norm or 1.0))
-        title = dot(a.titles, b.titles) / ((a.title_norm or 1.0) * (b.title_norm or 1.0))
+    def _story_similarity(self, a: StoryProfile, b: StoryProfile) -> float:
+        cosine = a.terms.dot(b.terms) / ((a.terms.norm or 1.0) * (b.terms.norm or 1.0))
+        ent = a.entities.dot(b.entities) / ((a.entities.norm or 1.0) * (b.entities.norm or 1.0))
+        title = a.titles.dot(b.titles) / ((a.titles.norm or 1.0) * (b.titles.norm or 1.0))
         score = self._mix(cosine, ent, title)
         if a.embedding is not None and b.embedding is not None:
             na = float(np.linalg.norm(a.embedding)) or 1.0
             nb = float(np.linalg.norm(b.embedding)) or 1.0
             score = self._blend(score, float(np.dot(a.embedding, b.embedding)) / (na * nb))
-        gap = None if a.first is None else _gap(a.first, b.first, b.last)
+        gap = None if a.first is None else gap_days(a.first, b.first, b.last)
         return score * self._time_factor(gap)
 
-    def _merge(self, a: _Story, b: _Story) -> _Story:
+    def _merge(self, a: StoryProfile, b: StoryProfile) -> StoryProfile:
         kept, gone = (a, b) if a.seq < b.seq else (b, a)
-        for t, w in gone.terms.items():
-            kept.terms[t] = kept.terms.get(t, 0.0) + w
-        kept.norm = math.sqrt(sum(w * w for w in kept.terms.values()))
-        for t, w in gone.entities.items():
-            kept.entities[t] = kept.entities.get(t, 0.0) + w
-        kept.entity_norm = math.sqrt(sum(w * w for w in kept.entities.values()))
-        for t, w in gone.titles.items():
-            kept.titles[t] = kept.titles.get(t, 0.0) + w
-        kept.title_norm = math.sqrt(sum(w * w for w in kept.titles.values()))
+        kept.terms.merge(gone.terms, self.max_story_terms)
+        kept.entities.merge(gone.entities, MAX_STORY_ENTITIES)
+        kept.titles.merge(gone.titles, MAX_STORY_TITLE_TERMS)
         kept.days |= gone.days
         if gone.embedding is not None:
             kept.embedding = (
                 gone.embedding if kept.embedding is None else kept.embedding + gone.embedding
             )
         for aid in gone.articles:
-            self._article_story[aid] = kept.id
+            if aid in self._article_story:
+                self._article_story[aid] = kept.id
         kept.articles.extend(gone.articles)
         if len(kept.articles) > self.max_story_articles:
             self._forget_articles(kept, len(kept.articles) - self.max_story_articles)
         if gone.first is not None:
-            kept.first = _min(kept.first, gone.first)
+            kept.first = min_day(kept.first, gone.first)
             kept.last = max(kept.last or gone.first, gone.last or gone.first)
             if self.quiet_days is not None and kept.last is not None:
                 heapq.heappush(self._dormancy, (kept.last, kept.id))
@@ -442,6 +492,7 @@ class StoryIndex:
         kept.aliases.extend([gone.id, *gone.aliases])
         for alias in gone.aliases:
             self._aliases[alias] = kept.id
+        self._index_terms(kept, [])
         self._merges.append(Merge(kept=kept.id, merged=gone.id))
         return kept
 
@@ -452,7 +503,7 @@ class StoryIndex:
             seen += 1
         return sid
 
-    # -- dormancy ---------------------------------------------------------------------------
+    # -- dormancy and forgetting ------------------------------------------------------------
 
     def _advance_clock(self, published: int | None) -> None:
         if published is None or self.quiet_days is None:
@@ -467,29 +518,42 @@ class StoryIndex:
             # stale heap entries: the story got newer articles, or merged, since this was pushed
             if story is not None and story.last is not None and story.last < horizon:
                 self._evict(story)
+        if len(self._dormancy) > 2 * len(self._stories) + 1024:
+            # entries of stories evicted by count or merged away: rebuild from the live ones
+            self._dormancy = [(s.last, s.id) for s in self._stories.values() if s.last is not None]
+            heapq.heapify(self._dormancy)
 
-    def _forget_articles(self, story: _Story, count: int) -> None:
+    def _forget(self, article_id: str) -> None:
+        self._article_story.pop(article_id, None)
+        self._assignments.pop(article_id, None)
+        self.copies_.remove(article_id)
+
+    def _forget_articles(self, story: StoryProfile, count: int) -> None:
         for aid in story.articles[:count]:
-            self._article_story.pop(aid, None)
-            self._assignments.pop(aid, None)
-            self.copies_.remove(aid)
+            self._forget(aid)
         del story.articles[:count]
 
-    def _evict(self, story: _Story) -> None:
+    def _forget_oldest(self) -> None:
+        if self.max_articles is None:
+            return
+        while len(self._article_story) > self.max_articles:
+            aid, sid = self._article_story.popitem(last=False)
+            self._forget(aid)
+            story = self._stories.get(self._resolve(sid))
+            if story is not None and aid in story.articles:
+                story.articles.remove(aid)
+
+    def _evict(self, story: StoryProfile) -> None:
         for term in story.postings:
-            posting = self._postings.get(term)
-            if posting is not None:
-                posting.discard(story.id)
-                if not posting:
-                    del self._postings[term]
+            self._unpost(term, story.id)
         for aid in story.articles:
-            self._article_story.pop(aid, None)
-            self._assignments.pop(aid, None)
-            self.copies_.remove(aid)
+            self._forget(aid)
         del self._stories[story.id]
+        self.retired_.add(story.id)
         # aliases pointing at a dormant story are no longer needed in memory
         for alias in story.aliases:
             self._aliases.pop(alias, None)
+            self.retired_.add(alias)
 
     def _embed(self, article: Article) -> np.ndarray | None:
         if self.encoder is None:
@@ -499,31 +563,3 @@ class StoryIndex:
 
 def _embed_text(article: Article) -> str:
     return f"{article.title}\n{article.text}"
-
-
-def _truncate(vector: dict[int, float], k: int) -> dict[int, float]:
-    if len(vector) <= k:
-        return vector
-    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:k])
-
-
-def _top_terms(vector: dict[int, float], k: int) -> list[int]:
-    if len(vector) <= k:
-        return list(vector)
-    return [t for t, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
-
-
-def _near(a: set[int] | frozenset[int], b: set[int], slack: int = 1) -> bool:
-    return any(d + o in b for d in a for o in range(-slack, slack + 1))
-
-
-def _min(a: int | None, b: int) -> int:
-    return b if a is None else min(a, b)
-
-
-def _gap(day: int | None, first: int | None, last: int | None) -> float | None:
-    if day is None or first is None or last is None:
-        return None
-    if day < first:
-        return float(first - day)
-    return float(max(0, day - last))
