@@ -7,14 +7,19 @@ Two modes, each N in its own child process so peak memory is that of one run:
   per file of 1,000 articles. Stage times come from timing wrappers around the stage calls.
 - ``cluster``: the cluster stage alone (``StoryIndex.assign`` on articles built straight from
   the stream, no extraction: features fall back to capitalised word runs), to show how the
-  stage's own cost and memory grow with N.
+  stage's own cost and memory grow with N. The stream is generated in this process and piped
+  to the child as JSON lines (no files: 1M articles would be ~3 GB), and the child writes each
+  article's story id to a file, so the child holds nothing per article beyond what the index
+  keeps; its peak RSS is the stage's own. CPU time counts ``assign`` calls only (not JSON
+  parsing or waiting for the generator). Progress (RSS now and peak, rate, index structure
+  sizes) goes to stderr as JSON lines every ``--progress-every`` articles.
 
 The baseline, measured in the same script, is ``prepare`` alone (read + clean + extract, no
 cluster, no store) on the first ``--baseline-n`` articles: the ratio says what clustering and
 storing add. Clustering quality against the generator's gold stories is reported as well.
 
     .venv/bin/python bench/run_bench.py --mode full --n 10000 --data /tmp/xr-data
-    .venv/bin/python bench/run_bench.py --mode cluster --n 10000 100000 1000000
+    .venv/bin/python bench/run_bench.py --mode cluster --n 10000 100000 1000000 [--per-day 5000]
     .venv/bin/python bench/run_bench.py --table /tmp/full.jsonl /tmp/cluster.jsonl
 
 Every run ends with a table of how cost grows with N (articles per CPU-second, CPU ms per
@@ -37,15 +42,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Hashable, Mapping
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.stream import generate, load_sources  # noqa: E402
-from crossread.eval.metrics import bcubed, pairwise  # noqa: E402
+from bench.stream import DEFAULT_PER_DAY, generate, load_sources  # noqa: E402
+from crossread.eval.metrics import bcubed, pairwise, prf, prf_from_rates  # noqa: E402
 from crossread.models import Article  # noqa: E402
 
 CHUNK = 1_000
@@ -55,12 +61,23 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def write_stream(data: Path | None, n: int, seed: int, folder: Path) -> None:
+def _rss_mb() -> float:
+    """Resident set size now (Linux ``/proc``; the peak where that is unavailable)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return _peak_mb()
+
+
+def write_stream(data: Path | None, n: int, seed: int, folder: Path, per_day: int) -> None:
     """Write the stream as JSON Lines files of CHUNK records, and gold labels by source."""
     sources = load_sources(data)
     gold: dict[str, str] = {}
     out = None
-    for i, (doc, story) in enumerate(generate(sources, n, seed=seed)):
+    for i, (doc, story) in enumerate(generate(sources, n, seed=seed, per_day=per_day)):
         if i % CHUNK == 0:
             if out is not None:
                 out.close()
@@ -92,6 +109,26 @@ def _quality(gold: Mapping[str, str], predicted: Mapping[str, str]) -> dict[str,
     g = cast(Mapping[Hashable, Hashable], gold)
     p = cast(Mapping[Hashable, Hashable], predicted)
     b, pw = bcubed(g, p), pairwise(g, p)
+    return {
+        "bcubed_f1": round(b.f1, 4),
+        "pairwise_p": round(pw.precision, 4),
+        "pairwise_r": round(pw.recall, 4),
+        "pairwise_f1": round(pw.f1, 4),
+    }
+
+
+def _quality_counts(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    """Same figures as :func:`_quality` for item i labelled ``gold[i]`` / ``predicted[i]``,
+    from cluster sizes (listing every pair of a large predicted cluster would not fit)."""
+    cells = Counter(zip(gold, predicted, strict=True))
+    g_size, p_size = Counter(gold), Counter(predicted)
+    n = len(gold)
+    b_p = sum(c * c / p_size[p] for (_g, p), c in cells.items()) / n
+    b_r = sum(c * c / g_size[g] for (g, _p), c in cells.items()) / n
+    tp = sum(c * (c - 1) // 2 for c in cells.values())
+    pred_pairs = sum(c * (c - 1) // 2 for c in p_size.values())
+    gold_pairs = sum(c * (c - 1) // 2 for c in g_size.values())
+    b, pw = prf_from_rates(b_p, b_r), prf(tp, pred_pairs, gold_pairs)
     return {
         "bcubed_f1": round(b.f1, 4),
         "pairwise_p": round(pw.precision, 4),
@@ -156,81 +193,160 @@ def child_full(folder: Path, baseline_n: int) -> dict[str, Any]:
     }
 
 
-def child_cluster(folder: Path) -> dict[str, Any]:
-    """Run the cluster stage alone over the stream files in ``folder``."""
+def child_cluster(assignments: Path, progress_every: int, expected: int) -> dict[str, Any]:
+    """Run the cluster stage alone over JSON lines read from stdin; story ids to a file.
+
+    ``assignments`` gets one line per article, its story id as assigned, and for each merge
+    a line ``>kept<TAB>merged``, in stream order.
+    """
     from crossread.cluster import StoryIndex
 
-    gold: dict[str, str] = json.loads((folder / "gold.json").read_text())
     index = StoryIndex()
-    predicted: dict[str, str] = {}
-    by_article: dict[str, str] = {}
     elapsed = cpu = 0.0
-    peak_stories = 0
+    done = peak_stories = 0
     rss_at: dict[int, float] = {}
-    for path in sorted(folder.glob("stream-*.jsonl")):
-        articles = []
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    curve_every = max(CHUNK, expected // 10)
+
+    def articles(lines: list[str]) -> list[Article]:
+        batch = []
+        for line in lines:
             record = json.loads(line)
-            source = f"{path}#{number}"
             digest = hashlib.sha1(f"{record['title']}\n{record['text']}".encode()).hexdigest()
-            articles.append(
-                (
-                    source,
-                    Article(
-                        id=digest[:16],
-                        title=record["title"],
-                        text=record["text"],
-                        outlet=record["outlet"],
-                        published=dt.date.fromisoformat(record["date"]),
-                        source=source,
-                    ),
+            batch.append(
+                Article(
+                    id=digest[:16],
+                    title=record["title"],
+                    text=record["text"],
+                    outlet=record["outlet"],
+                    published=dt.date.fromisoformat(record["date"]),
+                    source=record["source"],
                 )
             )
+        return batch
+
+    def cluster(batch: list[Article]) -> list[str]:
+        nonlocal elapsed, cpu
+        written: list[str] = []
         started, cpu_started = time.perf_counter(), time.process_time()
-        for source, article in articles:
-            assignment = index.assign(article)
-            by_article[source] = assignment.story
+        for article in batch:
+            written.append(index.assign(article).story)
             for merge in index.drain_merges():
-                predicted[merge.merged] = merge.kept
+                written.append(f">{merge.kept}\t{merge.merged}")
         elapsed += time.perf_counter() - started
         cpu += time.process_time() - cpu_started
-        peak_stories = max(peak_stories, len(index))
-        done = len(by_article)
-        if done % max(CHUNK, len(gold) // 10) == 0:
-            rss_at[done] = round(_peak_mb(), 1)
+        return written
 
-    def final(sid: str) -> str:
-        while sid in predicted:
-            sid = predicted[sid]
-        return sid
-
-    resolved = {k: final(v) for k, v in by_article.items()}
-    n = len(by_article)
+    with assignments.open("w", encoding="utf-8") as out:
+        lines: list[str] = []
+        for line in sys.stdin:
+            lines.append(line)
+            if len(lines) < CHUNK and done + len(lines) < expected:
+                continue
+            out.write("\n".join(cluster(articles(lines))) + "\n")
+            done += len(lines)
+            lines = []
+            peak_stories = max(peak_stories, len(index))
+            if done % curve_every == 0 or done == expected:
+                rss_at[done] = round(_rss_mb(), 1)
+            if done % progress_every == 0 or done == expected:
+                state = {"articles": done, "cpu_seconds": round(cpu, 1)}
+                state |= {"rss_mb": round(_rss_mb(), 1), "peak_rss_mb": round(_peak_mb(), 1)}
+                state |= {"articles_per_cpu_second": round(done / cpu, 1), **index.memory()}
+                print(json.dumps(state), file=sys.stderr, flush=True)
+        if lines:
+            out.write("\n".join(cluster(articles(lines))) + "\n")
+            done += len(lines)
     return {
-        "articles": n,
+        "articles": done,
         "wall_seconds": round(elapsed, 1),
         "cpu_seconds": round(cpu, 1),
-        "articles_per_cpu_second": round(n / cpu, 1),
-        "articles_per_wall_second": round(n / elapsed, 1),
+        "articles_per_cpu_second": round(done / cpu, 1),
+        "articles_per_wall_second": round(done / elapsed, 1),
         "peak_rss_mb": round(_peak_mb(), 1),
         "peak_active_stories": peak_stories,
         "rss_mb_at": rss_at,
-        **_quality({k: gold[k] for k in resolved}, resolved),
+        "index_at_end": index.memory(),
     }
 
 
-def run(mode: str, n: int, data: Path | None, seed: int, baseline_n: int) -> dict[str, Any]:
+def _read_assignments(path: Path) -> list[str]:
+    """Final story of each article: assigned ids with later merges followed to the end."""
+    assigned: list[str] = []
+    merged: dict[str, str] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith(">"):
+                kept, gone = line[1:].rstrip("\n").split("\t")
+                merged[gone] = kept
+            else:
+                assigned.append(line.rstrip("\n"))
+
+    def final(sid: str) -> str:
+        seen = 0
+        while sid in merged and seen < 1000:
+            sid, seen = merged[sid], seen + 1
+        return sid
+
+    return [final(sid) for sid in assigned]
+
+
+def run_cluster(
+    n: int, data: Path | None, seed: int, per_day: int, progress_every: int
+) -> dict[str, Any]:
+    """Pipe the generated stream into a fresh child that clusters it; score its assignments."""
+    sources = load_sources(data)
+    gold: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="crossread-bench-") as tmp:
+        assignments = Path(tmp) / "assignments.txt"
+        command = [sys.executable, __file__, "--child", "cluster", "--folder", str(assignments)]
+        command += ["--progress-every", str(progress_every), "--n", str(n)]
+        child = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert child.stdin is not None and child.stdout is not None
+        started = time.process_time()
+        for i, (doc, story) in enumerate(generate(sources, n, seed=seed, per_day=per_day)):
+            record = {"title": doc.title, "text": doc.text, "outlet": doc.outlet}
+            record |= {"date": doc.published, "source": f"bench://{i}"}
+            child.stdin.write(json.dumps(record) + "\n")
+            gold.append(story)
+        generated = time.process_time() - started
+        child.stdin.close()
+        output = child.stdout.read()
+        if child.wait() != 0:
+            raise RuntimeError(f"cluster child failed with exit {child.returncode}")
+        measured: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+        predicted = _read_assignments(assignments)
+    return {
+        "mode": "cluster",
+        "n": n,
+        "seed": seed,
+        "per_day": per_day,
+        "generate_cpu_seconds": round(generated, 1),
+        **measured,
+        **_quality_counts(gold, predicted),
+    }
+
+
+def run(
+    mode: str, n: int, data: Path | None, seed: int, baseline_n: int, per_day: int
+) -> dict[str, Any]:
     """Generate the stream for one N, then measure it in a fresh child process."""
     with tempfile.TemporaryDirectory(prefix="crossread-bench-") as tmp:
         folder = Path(tmp)
         started = time.perf_counter()
-        write_stream(data, n, seed, folder)
+        write_stream(data, n, seed, folder, per_day)
         generated = time.perf_counter() - started
         command = [sys.executable, __file__, "--child", mode, "--folder", str(folder)]
         command += ["--baseline-n", str(baseline_n)]
         result = subprocess.run(command, check=True, capture_output=True, text=True)
         measured: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return {"mode": mode, "n": n, "seed": seed, "generate_seconds": round(generated, 1), **measured}
+    return {
+        "mode": mode,
+        "n": n,
+        "seed": seed,
+        "per_day": per_day,
+        "generate_seconds": round(generated, 1),
+        **measured,
+    }
 
 
 def growth_table(runs: list[dict[str, Any]]) -> str:
@@ -261,6 +377,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--data", type=Path, default=None, help="extracted corpora folder")
     parser.add_argument("--baseline-n", type=int, default=1_000)
+    parser.add_argument(
+        "--per-day", type=int, default=DEFAULT_PER_DAY, help="stream articles per day"
+    )
+    parser.add_argument("--progress-every", type=int, default=50_000)
     parser.add_argument("--out", type=Path, default=None, help="append JSON lines here")
     parser.add_argument(
         "--table", type=Path, nargs="+", help="only print the growth table of these --out files"
@@ -272,7 +392,8 @@ def main() -> None:
         if args.child == "full":
             print(json.dumps(child_full(args.folder, args.baseline_n)))
         else:
-            print(json.dumps(child_cluster(args.folder)))
+            result = child_cluster(args.folder, args.progress_every, args.n[0])
+            print(json.dumps(result))
         return
     if args.table:
         saved = [json.loads(line) for path in args.table for line in path.read_text().splitlines()]
@@ -280,7 +401,16 @@ def main() -> None:
         return
     done: list[dict[str, Any]] = []
     for n in args.n:
-        runs = [run(args.mode, n, args.data, seed, args.baseline_n) for seed in range(args.repeats)]
+        if args.mode == "cluster":
+            runs = [
+                run_cluster(n, args.data, seed, args.per_day, args.progress_every)
+                for seed in range(args.repeats)
+            ]
+        else:
+            runs = [
+                run(args.mode, n, args.data, seed, args.baseline_n, args.per_day)
+                for seed in range(args.repeats)
+            ]
         done.extend(runs)
         for r in runs:
             print(json.dumps(r), flush=True)

@@ -2,13 +2,21 @@
 
 Source stories are the real ones of the research data (ECB+ events, BASIL triplets, PolNeAR
 articles as one-article stories), read at run time from ``../shared/data`` and never written
-anywhere. Synthetic story ``k`` is a *variant* of source story ``k mod S``: its names are
-renamed consistently (variant 0 keeps the originals), a third of its longer words are replaced
-by variant-specific pseudo-words and its numbers shifted, so variants are same-kind but
-different events (without the word swap, variants shared every sentence but the names and
-merged into ever-growing stories: see bench/README.md). Each synthetic article takes a
-source article of its story, keeps or moves the lead, reshuffles and drops sentences and
-drops words, then gets an outlet and a publication date a few days from its story's start.
+anywhere. Synthetic story ``k`` is a *variant* of source story ``k mod S``: a different
+real-world event of the same kind (a second earthquake, another council vote). Variant 0 is
+the source itself; a later variant renames every name consistently, shifts its numbers and
+replaces most words that are rare in the source corpus (event-specific: places, objects,
+details) by variant-specific pseudo-words, while words common across the corpus (the kind's
+vocabulary: "earthquake", "magnitude", "killed") stay. How many rare words change
+(``VARIANT_SWAP``) is set so that two variants of one source score about as similar as two
+different same-kind events of ECB+ do (``bench/stream_separation.py`` measures both).
+
+Each synthetic article takes a source article of its story, keeps or moves the lead,
+reshuffles and drops sentences and drops words, then gets an outlet and a publication date a
+few days (at most 3) from its story's start. Stories open round-robin over the shuffled
+sources, so two variants of one source are ``S x mean story size / per_day`` days apart: with
+the 1,044 sources, about 15 days at 250 articles a day, under a day at 5,000 a day (a stress
+setting: same-kind events far closer in time than in real news).
 
     from bench.stream import load_sources, generate
     for doc, gold in generate(load_sources(data_dir), n=10_000, seed=0): ...
@@ -41,7 +49,13 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 _NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
 _LOWER_WORD = re.compile(r"\b[a-z]{5,}\b")
 _NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
-_SYLLABLES = ("ka", "lo", "ven", "tar", "mi", "dru", "sel", "no", "ra", "bek", "zu", "han")
+_SYLLABLES = tuple(c + v for c in "bdfgklmnprstvz" for v in "aeiou")
+VARIANT_SWAP = 0.9
+"""Share of a variant's rare (event-specific) longer words replaced by pseudo-words."""
+KIND_DF = 100
+"""A word in at least this many source articles (in lower case) is kind vocabulary: kept."""
+DEFAULT_PER_DAY = 250
+"""Articles a day: with 1,044 sources, two variants of one source are ~15 days apart."""
 _COMMON = frozenset(
     " ".join(
         (
@@ -64,6 +78,8 @@ class SourceArticle:
 class SourceStory:
     name: str
     articles: tuple[SourceArticle, ...]
+    kind_words: frozenset[str] = frozenset()
+    """Words common across the source corpus (shared by all stories): variants keep them."""
 
 
 def _extract_shared(tmp: Path) -> Path:
@@ -94,29 +110,47 @@ def load_sources(data_dir: Path | None = None) -> list[SourceStory]:
             groups.setdefault(item.gold, []).append(
                 SourceArticle(title=item.article.title, sentences=sentences)
             )
-    return [SourceStory(name=k, articles=tuple(v)) for k, v in sorted(groups.items())]
+    df: dict[str, int] = {}
+    for articles in groups.values():
+        for article in articles:
+            for word in set(_LOWER_WORD.findall(" ".join(article.sentences))):
+                df[word] = df.get(word, 0) + 1
+    kind = frozenset(w for w, c in df.items() if c >= KIND_DF)
+    return [
+        SourceStory(name=k, articles=tuple(v), kind_words=kind) for k, v in sorted(groups.items())
+    ]
 
 
 def _pseudo_name(word: str, variant: int) -> str:
     h = zlib.crc32(f"{word}/{variant}".encode())
-    parts = [_SYLLABLES[(h >> (4 * i)) % len(_SYLLABLES)] for i in range(2 + h % 2)]
+    parts: list[str] = []
+    for _ in range(3 + (h & 1)):
+        h //= 2 if not parts else len(_SYLLABLES)
+        parts.append(_SYLLABLES[h % len(_SYLLABLES)])
     return "".join(parts).capitalize()
 
 
-def _swap_word(word: str, variant: int) -> str:
-    # a third of the longer words change per variant, the same way in every article of it
-    if len(word) < 5 or zlib.crc32(f"{word.lower()}|{variant}".encode()) % 3:
+def _swap_word(word: str, variant: int, kind_words: frozenset[str]) -> str:
+    # the kind's vocabulary stays; most event-specific words change, the same way in every
+    # article of the variant
+    if word in kind_words:
         return word
-    return _pseudo_name(word.lower(), variant).lower()
+    if zlib.crc32(f"{word}|{variant}".encode()) % 1000 >= VARIANT_SWAP * 1000:
+        return word
+    return _pseudo_name(word, variant).lower()
 
 
-def _rename(text: str, variant: int) -> str:
+def _rename_name(name: str, variant: int, kind_words: frozenset[str]) -> str:
+    if name in _COMMON or name.lower() in kind_words:
+        return name  # a common word opening a sentence, not a name
+    return _pseudo_name(name, variant)
+
+
+def _rename(text: str, variant: int, kind_words: frozenset[str] = frozenset()) -> str:
     if variant == 0:
         return text
-    text = _NAME.sub(
-        lambda m: m.group(0) if m.group(0) in _COMMON else _pseudo_name(m.group(0), variant), text
-    )
-    text = _LOWER_WORD.sub(lambda m: _swap_word(m.group(0), variant), text)
+    text = _NAME.sub(lambda m: _rename_name(m.group(0), variant, kind_words), text)
+    text = _LOWER_WORD.sub(lambda m: _swap_word(m.group(0), variant, kind_words), text)
     return _NUMBER.sub(lambda m: str(int(float(m.group(0))) + variant % 7 + 1), text)
 
 
@@ -142,7 +176,8 @@ def _article(rng: random.Random, story: SourceStory, variant: int, index: int) -
         if len(words) > 6 and rng.random() < 0.3:
             del words[rng.randrange(len(words))]
         perturbed.append(" ".join(words))
-    return _rename(source.title, variant), _rename(" ".join(perturbed), variant)
+    kind = story.kind_words
+    return _rename(source.title, variant, kind), _rename(" ".join(perturbed), variant, kind)
 
 
 def generate(
@@ -150,7 +185,7 @@ def generate(
     n: int,
     *,
     seed: int = 0,
-    per_day: int = 5_000,
+    per_day: int = DEFAULT_PER_DAY,
     start: dt.date = dt.date(2024, 1, 1),
 ) -> Iterator[tuple[RawDocument, str]]:
     """Yield ``n`` documents in publication order, each with its gold story name.
