@@ -306,3 +306,15 @@ def test_military_clock_times_are_times_not_durations() -> None:
     ref = one("The attack began at 1430 hours Tuesday.", "1430 hours Tuesday", june)
     assert ref.value == "2000-06-13T14:30"
     assert one("He worked 1,500 hours.", "1,500 hours", june).value == "PT1500H"
+
+
+def test_more_fixed_and_weekday_holidays() -> None:
+    june = dt.date(2000, 6, 14)
+    assert one("The parade fell on St. Patrick's Day.", "St. Patrick's Day", june).value == (
+        "2000-03-17"
+    )
+    # second Sunday of May; third Monday of February
+    assert one("On Mother's Day she called.", "Mother's Day", june).value == "2000-05-14"
+    assert one("Markets closed for Presidents' Day.", "Presidents' Day", june).value == (
+        "2000-02-21"
+    )
