@@ -144,3 +144,9 @@ def test_a_poll_named_at_the_end_sources_its_finding() -> None:
     assert quote.text == "The governor leads her rival by nine points"
     assert quote.speaker_start is not None
     assert text[quote.speaker_start : quote.speaker_end] == "the latest Ridgeway College poll"
+
+
+def test_reported_content_ends_before_a_participle_cue() -> None:
+    text = "Chief executive Mira Holm said the plant would close, citing the cost of power."
+    quote = only(quotes_of(text), "plant would close")
+    assert quote.text == "the plant would close"

@@ -31,8 +31,6 @@ from crossread.extract.speakers import (
 from crossread.models import Quote, QuoteKind, Sentence
 
 _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
-# where reported content ends before the sentence does: "..., though she noted ..."
-_CLAUSE_STOP = re.compile(r",\s+(?:though|although|whereas|while|adding|saying)\b|;\s")
 # a passive or clipped "asked": "When asked whether ...", "was asked if ...", "Asked why, ..."
 _PASSIVE = re.compile(r"(?:^\s*|\b(?:[Ww]hen|[Ii]f|was|were|been|being|is|are|be)\s+)\Z")
 # where a trailing attribution starts: one of the last commas of a sentence, not far from its end
@@ -328,7 +326,7 @@ def _after_cue(
     that_start = pos + (
         that.start() + len(that.group()) - len(that.group().lstrip()) if that else 0
     )
-    stop = _CLAUSE_STOP.search(text, pos, body_end)
+    stop = _clause_stop().search(text, pos, body_end)
     lead = text[s : speaker[0]].strip()
     if has_that and that and that.group().strip() == "," and _parenthetical(lead):
         # "Mrs. Clinton, these people said, would be open ...": one content around it
@@ -384,6 +382,14 @@ def _in_source() -> re.Pattern[str]:
         r"In\s+((?:[\w’'\-.]+\s+){0,6}?(?:" + heads + r")"
         r"(?:\s+(?:of|by|from|for|in|at)\s+[^,;]{1,60})?)\s*,\s*"
     )
+
+
+@cache
+def _clause_stop() -> re.Pattern[str]:
+    """Where reported content ends before its sentence does: ``..., though she noted``, ``...,
+    adding ...``, ``..., citing ...`` (a participle cue opens content of its own), ``; ...``."""
+    participles = sorted((f for f in cues() if f.endswith("ing")), key=len, reverse=True)
+    return re.compile(r",\s+(?:though|although|whereas|while|" + "|".join(participles) + r")\b|;\s")
 
 
 @cache
