@@ -4,7 +4,9 @@
 Used by ``quotes.py``, which finds the direct quotes first and passes their spans in: reported
 content that is mostly a direct quote, or lies inside one, is left to the direct quote. The
 content runs to the end of the sentence or to a clause that ends it (``..., though she noted``);
-its span starts at ``that`` where the cue has one, as PolNeAR marks it.
+its span starts at ``that`` where the cue has one, as PolNeAR marks it. A sentence may give
+several quotes, one per cue. Trailing attributions (``..., X said.``) are found by
+``trailing.py``.
 """
 
 from __future__ import annotations
@@ -21,30 +23,17 @@ from crossread.extract.speakers import (
     Cue,
     SpeechContext,
     according_source,
-    attribution_after,
     cue_pattern,
     cues,
     resolve_speaker,
     speaker_before,
-    speaker_nouns,
 )
+from crossread.extract.trailing import find_trailing
 from crossread.models import Quote, QuoteKind, Sentence
 
 _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
 # a passive or clipped "asked": "When asked whether ...", "was asked if ...", "Asked why, ..."
 _PASSIVE = re.compile(r"(?:^\s*|\b(?:[Ww]hen|[Ii]f|was|were|been|being|is|are|be)\s+)\Z")
-# where a trailing attribution starts: one of the last commas of a sentence, not far from its end
-_COMMA = re.compile(",")
-_TAIL_COMMAS = 4
-_TAIL_REACH = 220  # characters
-_TAIL_PHRASE = 80  # characters: the longest attribution without a plain speaker phrase
-# what may follow a trailing attribution: an appositive of the speaker or a participle clause
-_AFTER_TAIL = re.compile(
-    r",\s+(?!(?:and|but|or|nor|while|whereas|though|although|because|so|yet|if|when|as|that|"
-    r"then|since|after|before|until)\b)(?:[a-z]+ing\b|who\b|whose\b|a\b|an\b|the\b|its\b|his\b|"
-    r"her\b|their\b|one\b|[A-Z])"
-)
-_PRONOUN_WORDS = frozenset({"he", "she", "they", "we", "i", "it"})
 _CONNECTIVE = re.compile(
     r"\s*(?:(?:But|And|Yet|So|Still|However|Even so|Meanwhile|Moreover|Also|Instead|Indeed|"
     r"Nonetheless|Nevertheless|Similarly|Likewise|Besides|Plus)\b,?|"
@@ -119,7 +108,7 @@ def reported_speech(
     body_end = e - 1 if text[e - 1 : e] in ".!?" else e
     found: list[Quote | None] = [
         _according(ctx, sentence, body_end, direct),
-        _tail(ctx, sentence, body_end, direct),
+        _trailing(ctx, sentence, body_end, direct),
     ]
     found.extend(_after_cues(ctx, sentence, body_end, direct))
     if not any(found):
@@ -192,43 +181,15 @@ def _according(
     return None
 
 
-def _tail(
+def _trailing(
     ctx: SpeechContext, sentence: Sentence, body_end: int, direct: list[tuple[int, int]]
 ) -> Quote | None:
-    """2. ``CONTENT, X said.`` / ``CONTENT, said X.``, also when the speaker has an appositive
-    with commas of its own (``CONTENT, said Ann Fox, an economist at the bank.``)."""
-    text, s = ctx.text, sentence.start
-    commas = [m.start() for m in _COMMA.finditer(text, s, body_end)]
-    for k, comma in enumerate(reversed(commas[-_TAIL_COMMAS:])):
-        if body_end - comma > _TAIL_REACH or comma - s <= 15:
-            break
-        pos = _skip_blank(text, comma + 1)
-        found = attribution_after(ctx, pos, body_end)
-        if found is None:
-            continue
-        (_, speaker_end), cue = found
-        # before the last comma only an attribution with an appositive: "said Ann Fox, an
-        # economist" or "Ann Fox, an economist, said" (not "On Monday, Fox wrote to X, adding")
-        if k and not (
-            text.startswith(cue, pos)
-            or _appositive_speaker(ctx, pos, speaker_end)
-            or _participle_follows(text, found, body_end)
-        ):
-            continue
-        plain = _plain_speaker(ctx, found, pos)
-        if not plain and body_end - pos > _TAIL_PHRASE:
-            continue  # "..., Ayotte has spent her time responding to X": a clause, no speaker
-        if _ends_clause(text, found, body_end, plain=plain):
-            return _span(
-                ctx, sentence, _after_connective(text, s), comma, found[0], found[1], direct
-            )
-    return None
-
-
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
+    """2. ``CONTENT, X said.`` / ``CONTENT, said X.``"""
+    found = find_trailing(ctx, sentence.start, body_end)
+    if found is None:
+        return None
+    start = _after_connective(ctx.text, sentence.start)
+    return _span(ctx, sentence, start, found.comma, found.speaker, found.cue, direct)
 
 
 def _after_cues(
@@ -417,68 +378,6 @@ def _subject(ctx: SpeechContext, start: int, end: int) -> tuple[int, int] | None
         if m.start >= limit:
             break
     return None
-
-
-_APPOSITIVE_OPENER = re.compile(
-    r",\s+(?:(?:a|an|the|his|her|its|their|former|then|now)\s|[A-Z]|\w+(?:'s|’s)\s|(\w+))"
-)
-
-
-def _appositive_speaker(ctx: SpeechContext, start: int, end: int) -> bool:
-    """``Ann Fox, an economist at the bank,``: a name, a comma, and a description of her."""
-    mention = ctx.by_start.get(start)
-    if mention is None or mention.nominal or mention.end >= end:
-        return False
-    opener = _APPOSITIVE_OPENER.match(ctx.text, mention.end, end)
-    if opener is None:
-        return False
-    word = opener.group(1)
-    return word is None or word.lower() in speaker_nouns()
-
-
-def _participle_follows(text: str, found: tuple[tuple[int, int], str], end: int) -> bool:
-    """``..., Ana Leal said Monday, adding ...``: at most two words between cue and comma."""
-    (_, speaker_end), cue = found
-    at = text.find(cue, speaker_end, end)
-    if at < 0:
-        return False
-    head, comma, _ = text[at + len(cue) : end].partition(",")
-    return bool(comma) and len(head.split()) <= 2
-
-
-def _plain_speaker(ctx: SpeechContext, found: tuple[tuple[int, int], str], pos: int) -> bool:
-    """A speaker phrase that is a name (with its appositive) or a few words, not a clause
-    (``Ayotte has spent nearly all of her time responding``)."""
-    (start, end), cue = found
-    if ctx.text.startswith(cue, pos):
-        return True  # "said Ann Fox"
-    if len(ctx.text[start:end].split()) <= 4:
-        return True
-    mention = ctx.by_start.get(start)
-    return (
-        mention is not None
-        and not mention.nominal
-        and ctx.text[mention.end : end].lstrip()[:1] in ("", ",", "(")
-    )
-
-
-def _ends_clause(
-    text: str, found: tuple[tuple[int, int], str], end: int, plain: bool = True
-) -> bool:
-    """True when the attribution closes the sentence: ``..., X said on Monday.``, or only an
-    appositive or a participle follows it (``..., said Ann Fox, an economist``, ``..., he said,
-    adding ...``)."""
-    (speaker_start, speaker_end), cue = found
-    inverted = text.find(cue, max(0, speaker_start - len(cue) - 3), speaker_start) >= 0
-    at = text.find(cue, speaker_end, end)
-    after = speaker_end if inverted or at < 0 else at + len(cue)
-    rest = text[after:end]
-    if inverted and text[speaker_start:speaker_end].lower() in _PRONOUN_WORDS:
-        return not rest.strip()  # "..., said he." but not "..., said he is considering ..."
-    head, comma, _ = rest.partition(",")
-    if comma and not (plain and _AFTER_TAIL.match(rest, len(head))):
-        return False  # "..., X said, but ...": the sentence goes on with a clause of its own
-    return len(head.split()) <= 5 and not re.search(r"\bthat\b|:", head)
 
 
 def _span(
