@@ -94,6 +94,7 @@ def test_a_fronted_clause_is_not_content_of_a_long_subject() -> None:
         ("Governor Ada Lind blasted the new toll on the river bridge.", "Ada Lind", "new toll"),
         ("Rep. Tom Okafor dismissed the report as partisan theatre.", "Tom Okafor", "the report"),
         ("The union cited rising rents in the northern districts.", "The union", "rising rents"),
+        ("Mayor Ruth Ode called for a recount in two wards.", "Ruth Ode", "a recount"),
     ],
 )
 def test_more_stance_verbs_attribute_an_opinion(text: str, speaker: str, content: str) -> None:
