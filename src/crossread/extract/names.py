@@ -193,6 +193,8 @@ _KNOWN_PLACE_AFTER = re.compile(r", ((?:[A-Z][\w.’'-]*\s?){1,3})(?=[,.;:)\]—
 def _before_known_place(text: str, stop: int, gaz: Gazetteer) -> bool:
     """``Irving, Texas``, ``Livorno, Italy``: a name followed by the region or country it is in
     (and then a boundary: ``Devin Nunes, California Republican`` is no place)."""
+    if text[stop : stop + 2] != ", ":
+        return False
     match = _KNOWN_PLACE_AFTER.match(text, stop, min(len(text), stop + 40))
     if match is None:
         return False
@@ -243,6 +245,8 @@ def _place_context(text: str, start: int, stop: int, prev: str) -> bool:
         return bool(follower) and fold(follower[0].strip(",.;:")) in _PLACE_FOLLOWERS
     if prev in _IN_PLACE:
         return True
+    if not text[max(0, start - 8) : start].endswith(("of ", "of the ")):
+        return False
     return _PLACE_HEADS_OF.search(text, max(0, start - 30), start) is not None
 
 
