@@ -17,7 +17,10 @@ No statistical NER model is available offline, so recognition is rules plus gaze
 6. countries, capitals and seats typed by their use (``resolve.type_by_role``): acting
    (``North Korea fired``, ``Pyongyang said``) or a team given a score, ORG; after a locative
    word (``in Pyongyang``, ``outside the Kremlin``), PLACE. The key never changes, so the
-   canonical entity is the same whichever way the text uses the name.
+   canonical entity is the same whichever way the text uses the name. This follows what the
+   text means (and GUM's annotation: ``Sweden defeated South Korea`` names two teams);
+7. single names still untyped take an organisation cue (``X officials``, ``members of X``)
+   or the kind most of their other mentions in the article have (``resolve.type_by_context``).
 
 Keys are folded (lower case, accents, hyphens and periods removed) so that ``Kim Jong-un`` and
 ``Kim Jong Un`` share ``kim jong un``; countries use their canonical key (``us`` -> ``united
