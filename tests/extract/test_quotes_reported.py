@@ -151,3 +151,27 @@ def test_reported_content_ends_before_a_participle_cue() -> None:
     text = "Chief executive Mira Holm said the plant would close, citing the cost of power."
     quote = only(quotes_of(text), "plant would close")
     assert quote.text == "the plant would close"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Organizers of the march through the old town said they expect ten thousand people.",
+            "Organizers of the march through the old town",
+        ),
+        (
+            "A person familiar with the hiring plans says the firm will add staff in May.",
+            "A person familiar with the hiring plans",
+        ),
+    ],
+)
+def test_a_long_subject_noun_phrase_is_the_speaker(text: str, speaker: str) -> None:
+    (quote,) = quotes_of(text)
+    assert quote.speaker_start is not None
+    assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
+def test_an_infinitive_before_a_cue_is_no_subject() -> None:
+    text = "Visitors used chalk to write notes to the team on the stadium wall."
+    assert quotes_of(text) == ()

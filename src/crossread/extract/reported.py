@@ -63,6 +63,38 @@ _INFINITIVE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|me|him|them|us|[A-Z])\b)"
     r"[a-z]"
 )
+# words that show the text before a cue is a clause, not its subject
+_SUBJECT_BREAKS = frozenset(
+    {
+        "that",
+        "because",
+        "if",
+        "when",
+        "while",
+        "but",
+        "so",
+        "although",
+        "though",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "did",
+        "do",
+        "does",
+        "not",
+        "it",
+        "there",
+    }
+)
 _NOT_CLAUSE_ANY_CASE = re.compile(_NOT_CLAUSE.pattern, re.IGNORECASE)
 
 
@@ -268,6 +300,9 @@ def _after_cue(
     if speaker is None and _AND_BEFORE.search(text, s, cue.start()):
         # "A spokesman for the mayor defended the route and said ...": the sentence's subject
         speaker = _subject(ctx, _after_connective(text, s), cue.start())
+    if speaker is None or _PREPOSITION_BEFORE.search(text, s, speaker[0]):
+        # "A person familiar with the plans says": the phrase after "with" is not the speaker
+        speaker = _long_subject(ctx, _after_connective(text, s), cue.start()) or speaker
     if (
         speaker is None
         and info.lemma == "ask"
@@ -362,6 +397,41 @@ def _in_source_after() -> re.Pattern[str]:
         r"(?:\s+(?:of|by|from|for|in|at|released|published|taken|conducted)\s+[^,;]{1,60})?)"
         r"(?:,[^,;]{1,60})?\s*\Z"
     )
+
+
+# a long subject noun phrase that opens its sentence: "Organizers of the boycott said",
+# "A person familiar with the planning says", "Some voters who heard him said"
+_LONG_SUBJECT = re.compile(
+    r"(?!(?:In|On|At|After|Before|When|If|As|Because|While|Since|Although|Though|For|With|"
+    r"By|From|During|Despite|Until|Once|Asked|Speaking|There|It|This|That)\b)"
+    r"(?:[A-Z]|\d|(?:a|an|the|some|many|most|few|several|other|two|three)\s)"
+    r"[^,;:“”\"()\n—–]{2,120}?"
+)
+_SUBJECT_WORDS = 14
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|with|for|in|on|at|about|from|through|to|by|among|across|near|inside)\s+\Z"
+)
+# how a subject noun phrase cannot end: "markers to (write)", "A so-(called)"
+_NOT_NOUN_ENDS = ("-",)
+_DETERMINER_ENDS = frozenset({"to"})
+
+
+def _long_subject(ctx: SpeechContext, start: int, end: int) -> tuple[int, int] | None:
+    """The whole noun phrase between the sentence's start and its cue, when it is one (no
+    comma, no clause word, no other cue, at most 14 words)."""
+    text = ctx.text
+    stop = len(text[:end].rstrip())
+    if stop <= start or _LONG_SUBJECT.fullmatch(text, start, stop) is None:
+        return None
+    words = text[start:stop].split()
+    if len(words) > _SUBJECT_WORDS or cue_pattern().search(text, start, stop):
+        return None
+    if any(w.lower() in _SUBJECT_BREAKS for w in words):
+        return None
+    last = words[-1].lower()
+    if last in _DETERMINER_ENDS or last.endswith(_NOT_NOUN_ENDS):
+        return None  # an infinitive or a hyphenated word, not a cue after its subject
+    return start, stop
 
 
 def _subject(ctx: SpeechContext, start: int, end: int) -> tuple[int, int] | None:
