@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from crossread.extract.gazetteer import fold, word_set
 from crossread.models import Mention, Sentence
@@ -127,11 +129,30 @@ def cues() -> dict[str, Cue]:
 @cache
 def cue_pattern(ignore_case: bool = False) -> re.Pattern[str]:
     """Any speech verb form; ``ignore_case`` for title-case headlines (``Trump Says He ...``)."""
-    forms = sorted(cues(), key=len, reverse=True)
     return re.compile(
-        r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b",
-        re.IGNORECASE if ignore_case else 0,
+        r"\b(?:" + _trie_pattern(cues()) + r")\b", re.IGNORECASE if ignore_case else 0
     )
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex for many words, their shared prefixes factored out (``sa(?:id|ying)``): far
+    faster than a flat alternation, and it still prefers the longest form (``told reporters``
+    over ``told``)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 @cache
