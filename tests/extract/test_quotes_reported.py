@@ -175,3 +175,9 @@ def test_a_long_subject_noun_phrase_is_the_speaker(text: str, speaker: str) -> N
 def test_an_infinitive_before_a_cue_is_no_subject() -> None:
     text = "Visitors used chalk to write notes to the team on the stadium wall."
     assert quotes_of(text) == ()
+
+
+def test_asked_which_reports_the_question() -> None:
+    text = "Asked which district she liked best, Mayor Ruth Ode smiled and left the room."
+    quote = only(quotes_of(text), "district")
+    assert quote.text == "which district she liked best"

@@ -40,7 +40,11 @@ _CONNECTIVE = re.compile(
     r"As (?:I|we) (?:mentioned|noted|said|wrote) (?:above|earlier|before),)\s+"
 )
 _FORBIDDEN_LEAD = re.compile(r"[“”\"]")
-_QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|who|when|where)\b")
+# the question after "asked", also with its asker: "asked (by Matt Lauer) whether ..."
+_QUESTION = re.compile(
+    r"(?:\s+by(?:\s+[A-Z][\w.’'\-]*){1,4}?)?"
+    r"\s+(?:whether|if|why|how|what|which|who|when|where)\b"
+)
 # curly, straight, and the doubled apostrophes some archives use for quote marks (''...'')
 QUOTE_MARKS = re.compile(
     r"“[^“”]+”|\"[^\"\n]+\"|''(?=\S)(?:(?!'')[^\n])+''|(?<![\w’'])‘[^‘’\n]+’(?!\w)"
