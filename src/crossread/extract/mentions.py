@@ -167,9 +167,9 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_R
                 j += 1
                 continue
             low = nxt.lower()
-            # "Foundation for the Visual Arts", "Council on Foreign Relations"
+            # "Foundation for the Visual Arts", "Department of the Treasury"
             if (
-                low in ("of", "for", "on")
+                low in ("of", "for")
                 and j + 2 < len(tokens)
                 and text[tokens[j + 1][0] : tokens[j + 1][1]] == "the"
                 and text[ne : tokens[j + 2][0]] == " the "
@@ -179,13 +179,6 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_R
                 group.extend((tokens[j], tokens[j + 1]))
                 j += 2
                 continue
-            if low == "on" and j + 1 < len(tokens):
-                after = text[tokens[j + 1][0] : tokens[j + 1][1]]
-                last = fold(text[group[-1][0] : group[-1][1]])
-                if last in _ON_HEADS and _is_cap(after) and text[ne : tokens[j + 1][0]] == " ":
-                    group.append((ns, ne))
-                    j += 1
-                    continue
             if (low in _JOINERS or low in _PARTICLES) and j + 1 < len(tokens):
                 after = text[tokens[j + 1][0] : tokens[j + 1][1]]
                 if (
@@ -217,7 +210,6 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_R
 _CALENDAR = word_set("calendar")
 _NAME_POSSESSIVES = word_set("name_possessives")
 _OF_HEADS = word_set("of_heads")
-_ON_HEADS = word_set("on_heads")
 
 
 def _joinable(
