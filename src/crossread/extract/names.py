@@ -139,7 +139,9 @@ def type_name(
     last = fold(words[-1])
     if _facility(words):
         return "PLACE", name_key(name), None
-    if last in gaz.org_words or (len(words) > 1 and _head_word(words) in gaz.org_words):
+    if last in gaz.org_words or (
+        len(words) > 1 and fold(words[0]) in gaz.org_words and "of" in folded
+    ):
         # "KCNA news agency" and the like: the acronym is the name
         stripped = _strip_org_suffix(folded)
         if stripped != folded:
@@ -203,15 +205,6 @@ def _before_known_place(text: str, stop: int, gaz: Gazetteer) -> bool:
         return False  # "U.S. Senator": the period ends an abbreviation, not the phrase
     key = place_key(place, gaz)
     return key is not None and key not in gaz.capitals
-
-
-def _head_word(words: list[str]) -> str:
-    """The word before the first ``of``/``for``/``on`` of a name (``Foundation`` in ``Andy
-    Warhol Foundation for the Visual Arts``); the first word when there is none."""
-    for i, word in enumerate(words[1:], start=1):
-        if word in ("of", "for", "on"):
-            return fold(words[i - 1])
-    return fold(words[0]) if "of" in words else ""
 
 
 def _facility(words: list[str]) -> bool:
