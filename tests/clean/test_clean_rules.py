@@ -98,6 +98,13 @@ def test_every_rule_file_compiles() -> None:
         ("Aug. 16, 2022 10:23 AM ET", dt.date(2022, 8, 16)),
         ("12 February 2024", dt.date(2024, 2, 12)),
         ("Tue 9 Jul 2024 09.00 CEST", dt.date(2024, 7, 9)),
+        ("Tuesday, Sept. 13, 2022", dt.date(2022, 9, 13)),
+        ("16 August, 2022", dt.date(2022, 8, 16)),
+        ("February 30, 2022", None),  # no such day
+        ("16. März 2022", dt.date(2022, 3, 16)),  # other languages still read
+        ("3 de marzo de 2021", dt.date(2021, 3, 3)),
+        ("16.08.2022", dt.date(2022, 8, 16)),
+        ("Friday, March 8, 2013 at 12: 46 PM / Updated at 12: 48 PM", None),
         ("May 14", None),  # no year: not guessed
         ("yesterday", None),
         ("2022-13-45", None),

@@ -9,6 +9,7 @@ import re
 from rapidfuzz import fuzz
 
 from crossread.clean.boilerplate import collapse, match_reason
+from crossread.clean.dates import parse_date
 from crossread.clean.dedup import repeat_reasons
 from crossread.clean.layout import paragraphs
 from crossread.clean.metadata import (
@@ -16,7 +17,6 @@ from crossread.clean.metadata import (
     dateline_outlet,
     head_line,
     is_known_outlet,
-    parse_date,
 )
 from crossread.errors import IngestError
 from crossread.models import Article, RawDocument, Removal

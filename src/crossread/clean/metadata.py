@@ -8,12 +8,12 @@ Scraped pages put a few short lines between the headline and the body: the outle
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from crossread.clean.boilerplate import collapse, data_lines
+from crossread.clean.dates import parse_date
 
 # A date-like line: optional "Published"/"Updated" label, then something with a year in it.
 _DATE_LABEL = re.compile(
@@ -22,11 +22,6 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
-_MONTHS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
-    re.I,
-)
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _BY = re.compile(r"^\W*by\s+(?P<rest>.+)$", re.I)
 _SEPARATORS = re.compile(r"\s+(?:\||·|•|–|—|-)\s+|,\s+")
 _NAME_WORD = re.compile(
@@ -65,44 +60,6 @@ def known_outlets() -> dict[str, str]:
 @cache
 def outlet_words() -> frozenset[str]:
     return frozenset(word.casefold() for _, word in data_lines("outlet_words.txt"))
-
-
-def parse_date(value: str | dt.date | None) -> dt.date | None:
-    """A calendar date from an ISO string, an RFC 822 date, or free text such as ``Aug. 16,
-    2022``; None when ``value`` has no day, month and year. The date is the one the input
-    states (its own time zone), not converted to UTC."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = collapse(value)
-    if not text:
-        return None
-    iso = _ISO_DAY.match(text)
-    if iso:
-        try:
-            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        except ValueError:
-            return None
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    if not _YEAR.search(text) or not (_MONTHS.search(text) or re.search(r"\d", text)):
-        return None
-    import dateparser  # imported lazily: slow to import, needed only for free-text dates
-
-    parsed = dateparser.parse(
-        text,
-        settings={
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "PREFER_DATES_FROM": "past",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
-    return parsed.date() if parsed else None
 
 
 def looks_like_outlet(line: str, *, guess: bool = True) -> bool:
