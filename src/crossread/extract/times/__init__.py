@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from crossread.extract.times import dates, durations, narrative, periods, relative
+from crossread.extract.times import dates, durations, narrative, periods, relative, scan
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.readings import Context, Reading, clause_direction
 from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
@@ -107,9 +107,21 @@ def rules() -> tuple[Rule, ...]:
     """The compiled grammar (compiled once per process)."""
     compiled = []
     for name, pattern, handler, triggers in RULE_TABLE:
-        regex = re.compile(r"(?<![\w'’])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+        regex = re.compile(scan.wrap(pattern), re.IGNORECASE)
         compiled.append(Rule(name, regex, handler, tuple(triggers.split())))
     return tuple(compiled)
+
+
+@cache
+def _groups() -> tuple[tuple[tuple[str, ...], scan.Group], ...]:
+    """Rules that scan the same trigger windows, probed together (see ``scan``)."""
+    by_triggers: dict[tuple[str, ...], list[int]] = {}
+    for order, rule in enumerate(rules()):
+        by_triggers.setdefault(rule.triggers, []).append(order)
+    return tuple(
+        (triggers, scan.group(members, [RULE_TABLE[i][1] for i in members]))
+        for triggers, members in by_triggers.items()
+    )
 
 
 def _sentence_bounds(
@@ -170,19 +182,21 @@ def find_times(
     # 1. every rule proposes its matches
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     spans = trigger_spans(text)
-    for order, rule in enumerate(rules()):
-        for lo, hi in merge([spans.get(t, []) for t in rule.triggers]):
-            for m in rule.pattern.finditer(text, lo, hi):
+    table = rules()
+    compiled = [rule.pattern for rule in table]
+    low = scan.lowered(text)
+    for triggers, grp in _groups():
+        for lo, hi in merge([spans.get(t, []) for t in triggers]):
+            for order, m in scan.scan(grp, compiled, text, low, lo, hi):
                 if m.end() > hi - MARGIN // 2 and hi < len(text):
                     # near the window's edge: read it again against the full text
-                    full = rule.pattern.match(text, m.start())
+                    full = table[order].pattern.match(text, m.start())
                     if full is None:
                         continue
                     m = full
                 candidates.append((m.start(), -(m.end() - m.start()), order, m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     # 2. longest leftmost reading wins; a rule may still decline its match
-    table = rules()
     last_end = 0
     for start, _, order, m in candidates:
         if start < last_end:
