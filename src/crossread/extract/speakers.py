@@ -49,7 +49,47 @@ ADVERBIALS = re.compile(
 )
 
 
-_WORD_END = re.compile(r"([\w.’'\-]+)\s*$")
+_WORD_EXTRA = "_.’'-"
+
+
+def _rstrip_end(text: str, end: int, lo: int = 0) -> int:
+    """``len(text[:end].rstrip())`` (not below ``lo``), without copying the text."""
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _rstrip_chars(text: str, end: int, chars: str) -> int:
+    """``len(text[:end].rstrip(chars))`` without copying the text."""
+    while end > 0 and text[end - 1] in chars:
+        end -= 1
+    return end
+
+
+def _word_end(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    r"""The span of the last word of ``text[lo:hi]`` when only space follows it: group 1 of
+    ``re.search(r"([\w.’'\-]+)\s*$")`` on the window, found by walking back from ``hi`` instead
+    of trying the regex at every position from ``lo``."""
+    end = _rstrip_end(text, hi, lo)
+    start = end
+    while start > lo and (text[start - 1].isalnum() or text[start - 1] in _WORD_EXTRA):
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def tail_start(text: str, lo: int, hi: int, runs: int) -> int:
+    """Where an end-anchored search of ``text[lo:hi]`` can start when the pattern's matches
+    hold at most ``runs`` runs of white space: no match can start before the last ``runs + 1``
+    runs, so trying those positions (as ``search(text, lo, hi)`` does) is wasted work."""
+    pos = hi
+    for _ in range(runs + 1):
+        space = text.rfind(" ", lo, pos)
+        if space < 0:
+            return lo
+        pos = space
+        while pos > lo and text[pos - 1].isspace():
+            pos -= 1
+    return pos
 
 
 # cues that can come before their speaker ("said Kim"); "warned Seoul" names an addressee
@@ -229,17 +269,17 @@ def _speaker_then_cue(
     )
     if not opener and not (len(words) <= 8 and any(w[:1].isupper() for w in words)):
         return None  # "retired Air Force general Lloyd Newton said" is fine, "and then said" not
-    end = len(text[: cue.start()].rstrip(" ,"))  # "Ann Fox, an economist, said"
+    end = _rstrip_chars(text, cue.start(), " ,")  # "Ann Fox, an economist, said"
     while True:
-        m = _WORD_END.search(text, pos, end)
-        if m is None:
+        span = _word_end(text, pos, end)
+        if span is None:
             return None
-        word = m.group(1)
+        word = text[span[0] : span[1]]
         if word.lower() in _AUX or (word.islower() and word.endswith("ly") and len(word) > 4):
-            end = m.start(1)
+            end = span[0]
             continue
         break
-    end = len(text[:end].rstrip(" ,"))
+    end = _rstrip_chars(text, end, " ,")
     if end <= pos:
         return None
     return (pos, end), cue.group()
@@ -348,37 +388,41 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     (with its title), an appositive (``Kim, a senior official,``) or a short noun phrase."""
     text = ctx.text
     i = pos
-    when = _TIME_BEFORE_CUE.search(text, lo, i)
+    # the end-anchored searches start a few words back: their matches hold at most 4, 11 and
+    # 17 runs of white space
+    when = _TIME_BEFORE_CUE.search(text, tail_start(text, lo, i, 6), i)
     if when is not None:
         i = when.start()  # "Feinstein (D-Calif.) last week said", "Others, however, say"
-    quantity = _QUANTITY_END.search(text, lo, i)
+    quantity = _QUANTITY_END.search(text, tail_start(text, lo, i, 14), i)
     if quantity is not None:
-        return quantity.start(), len(text[:i].rstrip(" ,"))  # "Nearly half said", "49% say"
-    paren = _PARENTHESIS_END.search(text, lo, i)
-    if paren is not None:
-        i = paren.start()  # "Sen. Bernie Sanders (I-Vt.) said": skip the party tag
+        return quantity.start(), _rstrip_chars(text, i, " ,")  # "Nearly half said", "49% say"
+    if text[_rstrip_end(text, i, lo) - 1] == ")":
+        paren = _PARENTHESIS_END.search(text, tail_start(text, lo, i, 20), i)
+        if paren is not None:
+            i = paren.start()  # "Sen. Bernie Sanders (I-Vt.) said": skip the party tag
     while True:
-        m = _WORD_END.search(text, lo, i)
-        if not m:
-            if text[lo:i].rstrip().endswith(","):
-                return _appositive(ctx, lo, len(text[:i].rstrip()))
+        span = _word_end(text, lo, i)
+        if span is None:
+            stop = _rstrip_end(text, i, lo)
+            if stop > lo and text[stop - 1] == ",":
+                return _appositive(ctx, lo, _rstrip_end(text, i))
             return None
-        word = m.group(1)
+        word = text[span[0] : span[1]]
         if word.lower() in _AUX or (word.islower() and word.endswith("ly") and len(word) > 4):
-            i = m.start(1)
+            i = span[0]
             continue
         break
-    end = len(text[:i].rstrip())
+    end = _rstrip_end(text, i)
     if word.endswith(("’s", "'s")):
         return None  # "Editor's note", "the president's claim"
-    if (word.lower() in _PRONOUNS or word in _RELATIVE) and m.end(1) == end:
-        return m.start(1), end  # "he said", "Ted Cruz, who said"
+    if (word.lower() in _PRONOUNS or word in _RELATIVE) and span[1] == end:
+        return span[0], end  # "he said", "Ted Cruz, who said"
     mention = ctx.by_end.get(end) or ctx.by_end.get(
         end - 2 if text[end - 2 : end] in ("’s",) else -1
     )
     if mention is not None and mention.start >= lo:
         start = mention.start
-        title = ctx.by_end.get(len(text[:start].rstrip()))
+        title = ctx.by_end.get(_rstrip_end(text, start))
         if title is not None and title.nominal and title.start >= lo:
             start = title.start
         return start, end
@@ -387,14 +431,14 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     words: list[tuple[int, str]] = []
     j = end
     while len(words) < 6:
-        w = _WORD_END.search(text, lo, j)
-        if not w or w.end(1) != len(text[:j].rstrip()) or text[w.end(1) : j].strip():
+        w = _word_end(text, lo, j)
+        if w is None:
             break
-        token = w.group(1)
+        token = text[w[0] : w[1]]
         if token.lower() in _BOUNDARY:
             break
-        words.append((w.start(1), token))
-        j = w.start(1)
+        words.append((w[0], token))
+        j = w[0]
     if not words:
         return None
     head_word = words[0][1]
