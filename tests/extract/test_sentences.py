@@ -62,3 +62,18 @@ def test_no_is_an_abbreviation_only_before_a_number() -> None:
         "She said no.",
         "Then she left.",
     ]
+
+
+def test_abbreviation_read_whole_however_long_the_run_before_the_period() -> None:
+    # the letters-and-periods run before "Corp." reaches far back: it is read whole
+    text = "He joined " + "A." * 30 + " Corp. Then he left."
+    assert [s.text for s in split_sentences(text)] == [
+        "He joined " + "A." * 30,
+        "Corp. Then he left.",
+    ]
+
+
+def test_quote_marks_far_apart_in_a_long_paragraph_still_hold_a_quotation() -> None:
+    text = "“" + "We go. " * 40 + "We win,” he said. Then it rained."
+    assert [s.text for s in split_sentences(text)][-1] == "Then it rained."
+    assert len(split_sentences(text)) == 2

@@ -28,6 +28,11 @@ _OPEN_QUOTES = "“‘«"
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]}]*(?=\s)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_RUN_CHAR = re.compile(r"[A-Za-z.]")
+_WORD_REACH = 40
+"""Characters before a period searched first for the word it ends (longer words: all)."""
+_QUOTE_MARKS = re.compile("[\"'“«”»]")
+_FOLLOWING = re.compile(r"\s*([\"“‘(]?)(\w+)")
 # Abbreviations that frequently end a sentence: split after them only before a usual opener.
 _CAN_END = word_set("can_end")
 _BEFORE_NUMBERS = frozenset({"no", "nos", "vol", "fig", "art", "p", "pp"})
@@ -69,7 +74,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _CANDIDATE.finditer(text, start, end):
         punct, cut = match.start(), match.end()
         # 1. never inside a quotation that closes after this candidate
-        if any(open_ < punct and close >= cut for open_, close in regions):
+        if regions and any(open_ < punct and close >= cut for open_, close in regions):
             continue
         # 2. what follows must look like a sentence start
         nxt = _next_char(text, cut, end)
@@ -92,7 +97,8 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     stack: list[int] = []
     straight: int | None = None
     doubled: int | None = None
-    for i in range(start, end):
+    for mark in _QUOTE_MARKS.finditer(text, start, end):  # every other character is skipped
+        i = mark.start()
         ch = text[i]
         if ch == "'" and text.startswith("''", i) and not text.startswith("'", i + 2):
             if i > start and text[i - 1] == "'":
@@ -125,7 +131,13 @@ def _next_char(text: str, pos: int, end: int) -> str | None:
 def _is_abbreviation(text: str, begin: int, match: re.Match[str], end: int) -> bool:
     if match.end() - match.start() > 1 and text[match.start() + 1] in ".!?…":
         return False  # "..." or "?!" are real ends
-    word_match = _WORD_BEFORE.search(text, begin, match.start())
+    punct = match.start()
+    lo = max(begin, punct - _WORD_REACH)
+    word_match = _WORD_BEFORE.search(text, lo, punct)
+    reached = word_match.start() if word_match is not None else punct
+    if lo > begin and _RUN_CHAR.match(text[lo - 1]) and not text[lo:reached].strip("."):
+        # the letters and periods before the period run on past the window: read them all
+        word_match = _WORD_BEFORE.search(text, begin, punct)
     if word_match is None:
         return False
     word = word_match.group(1)
@@ -134,7 +146,7 @@ def _is_abbreviation(text: str, begin: int, match: re.Match[str], end: int) -> b
         return True  # an initial: "J. Smith"
     if lower not in _abbreviations():
         return False
-    following = re.match(r"\s*([\"“‘(]?)(\w+)", text[match.end() : end])
+    following = _FOLLOWING.match(text, match.end(), end)
     if lower in _BEFORE_NUMBERS:
         return bool(following and following.group(2)[0].isdigit())  # "No. 5", not "said no."
     if lower in _CAN_END:
