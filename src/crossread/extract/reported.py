@@ -24,7 +24,9 @@ from crossread.extract.speakers import (
     SpeechContext,
     according_source,
     cue_pattern,
+    cue_start_pattern,
     cues,
+    longest_cue,
     resolve_speaker,
     speaker_before,
 )
@@ -45,9 +47,11 @@ _QUESTION = re.compile(
     r"(?:\s+by(?:\s+[A-Z][\w.’'\-]*){1,4}?)?"
     r"\s+(?:whether|if|why|how|what|which|who|when|where)\b"
 )
-# curly, straight, and the doubled apostrophes some archives use for quote marks (''...'')
+# curly, straight, and the doubled apostrophes some archives use for quote marks (''...'');
+# every branch opens with its mark (the look-behind of ‘ comes after it) so that the regex
+# engine skips to the next mark instead of trying every position
 QUOTE_MARKS = re.compile(
-    r"“[^“”]+”|\"[^\"\n]+\"|''(?=\S)(?:(?!'')[^\n])+''|(?<![\w’'])‘[^‘’\n]+’(?!\w)"
+    r"“[^“”]+”|\"[^\"\n]+\"|''(?=\S)(?:(?!'')[^\n])+''|‘(?<![\w’']‘)[^‘’\n]+’(?!\w)"
 )
 # a clause that opens with its subject: "(thinks) we can win", "(shows) Trump leading"
 _CLAUSE_OPENER = re.compile(
@@ -100,6 +104,7 @@ _SUBJECT_BREAKS = frozenset(
     }
 )
 _NOT_CLAUSE_ANY_CASE = re.compile(_NOT_CLAUSE.pattern, re.IGNORECASE)
+_LOWER_START = re.compile(r"\s[a-z]")
 
 
 def make_quote(
@@ -138,10 +143,12 @@ def reported_speech(
     its own quote, in text order.
     """
     s, e = sentence.start, sentence.end
-    if any(ds <= s + 1 and e - 1 <= de for ds, de in direct):
-        return []  # the whole sentence is a direct quote
     text = ctx.text
     body_end = e - 1 if text[e - 1 : e] in ".!?" else e
+    if not _may_report(text, s, e, body_end):
+        return []
+    if any(ds <= s + 1 and e - 1 <= de for ds, de in direct):
+        return []  # the whole sentence is a direct quote
     found: list[Quote | None] = [
         _according(ctx, sentence, body_end, direct),
         _trailing(ctx, sentence, body_end, direct),
@@ -165,6 +172,22 @@ def reported_speech(
         {(q.start, q.end): q for q in found if q is not None}.values(), key=lambda q: q.start
     )
     return _close_interruptions(ctx.text, quotes)
+
+
+def _may_report(text: str, s: int, e: int, body_end: int) -> bool:
+    """Whether the sentence has what one of the rules below needs: a word that starts a cue
+    (also one that a trailing attribution reaches past blanks after the sentence's last comma),
+    ``according to``, the head of a poll or study, or title case (where cues may be capitalised).
+    Most sentences have none, and one search each rules them out."""
+    reach = body_end
+    while reach < len(text) and text[reach] in " \t":
+        reach += 1
+    return (
+        cue_start_pattern().search(text, s, reach + longest_cue() + 1) is not None
+        or text.find("ccording to", s, e) >= 0
+        or _source_heads().search(text, s, body_end) is not None
+        or _title_case(text[s:body_end])
+    )
 
 
 def _close_interruptions(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -369,10 +392,17 @@ def _parenthetical(lead: str) -> bool:
 
 def _title_case(sentence: str) -> bool:
     """A headline in title case: most of its (at least four) words capitalised, no full stop."""
+    if 5 * len(_LOWER_START.findall(sentence)) > len(sentence.split()):
+        return False  # more than a fifth of its words are lower case: quick to see
     words = [w for w in sentence.split() if w[:1].isalpha()]
     if len(words) < 4 or sentence.rstrip().endswith("."):
         return False
     return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+@cache
+def _source_heads() -> re.Pattern[str]:
+    return re.compile("|".join(sorted(map(re.escape, word_set("in_sources")))))
 
 
 @cache

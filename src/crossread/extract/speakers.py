@@ -128,7 +128,9 @@ _FORBIDDEN = re.compile(r"[;:!?“”\"\n]")
 _ABBREVIATION = re.compile(r"\(?(?:[A-Z][a-z]{0,3}|[A-Z])\.|(?:[A-Za-z]\.){2,}")
 
 
-ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+# "\b[Aa]ccording to\s+", its word boundary checked after the first letter so that the regex
+# engine can skip to the next "a" or "A"
+ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\s+")
 
 
 _CUE_FILES = ("speech_verbs.txt", "stance_verbs.txt", "intent_verbs.txt")
@@ -172,6 +174,18 @@ def cue_pattern(ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(
         r"\b(?:" + _trie_pattern(cues()) + r")\b", re.IGNORECASE if ignore_case else 0
     )
+
+
+@cache
+def cue_start_pattern() -> re.Pattern[str]:
+    """A word that starts with a cue form (``said``, but also ``writer``): wherever
+    ``cue_pattern()`` matches, also in a window cut short mid-word, this matches too."""
+    return re.compile(r"\b(?:" + _trie_pattern(cues()) + r")")
+
+
+@cache
+def longest_cue() -> int:
+    return max(len(form) for form in cues())
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
