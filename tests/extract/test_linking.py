@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from crossread.extract import extract, link_entities
 from crossread.extract.linking import MentionTally, resolve_story
 from crossread.models import Article, Mention
@@ -126,3 +128,27 @@ def test_tally_names_an_entity_as_the_earliest_report_on_a_tie() -> None:
     (counted,) = [e for e in tally.entities() if e.kind == "PERSON"]
     assert whole.name == counted.name == "Lena Ortiz Vega"
     assert counted.mentions == len(whole.mentions)
+
+
+def test_tally_saved_and_loaded_between_runs_continues_as_if_never_saved() -> None:
+    articles = [_article(k) for k in ("b", "a", "c", "d")]
+    whole = MentionTally()
+    for article in articles:
+        whole.add(article)
+    first = MentionTally()
+    for article in articles[:2]:
+        first.add(article)
+    saved = first.dumps()
+    resumed = MentionTally.loads(saved)
+    assert resumed.articles == 2 and len(resumed) == len(first)
+    assert resumed.entities() == first.entities()
+    for article in articles[2:]:
+        resumed.add(article)
+    assert resumed.entities() == whole.entities()
+    assert resumed.dumps() == whole.dumps()
+
+
+def test_loading_something_else_than_a_tally_is_a_value_error() -> None:
+    for bad in ("", "[]", '{"v": 2, "articles": 0, "items": []}', '{"v": 1, "items": [[1]]}'):
+        with pytest.raises(ValueError):
+            MentionTally.loads(bad)

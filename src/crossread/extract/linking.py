@@ -19,9 +19,11 @@ Descriptions that resolve to no named person form no entity.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast, get_args
 
 from rapidfuzz.distance import Levenshtein
 
@@ -434,3 +436,45 @@ class MentionTally:
             )
         out.sort(key=lambda e: (-e.mentions, _KIND_ORDER[e.kind], e.name, e.id))
         return tuple(out)
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def dumps(self) -> str:
+        """The tally as compact JSON, for the store to keep between runs (:meth:`loads`)."""
+        rows = [
+            [*form, text, count, *self._first[form, text][0], self._first[form, text][1]]
+            for (form, text), count in self._counts.items()
+        ]
+        return json.dumps(
+            {"v": 1, "articles": self._articles, "items": rows}, separators=(",", ":")
+        )
+
+    @property
+    def articles(self) -> int:
+        """How many articles have been added."""
+        return self._articles
+
+    @classmethod
+    def loads(cls, data: str) -> MentionTally:
+        """A tally from :meth:`dumps`; ValueError when ``data`` is not one."""
+        try:
+            raw = json.loads(data)
+            if raw.get("v") != 1:
+                raise ValueError(f"unknown tally version {raw.get('v')!r}")
+            tally = cls()
+            tally._articles = int(raw["articles"])
+            kinds = get_args(EntityKind)
+            for row in raw["items"]:
+                key, kind, nominal, refers_to, text, count, undated, ordinal, arrival, index = row
+                if kind not in kinds:
+                    raise ValueError(f"unknown entity kind {kind!r}")
+                ref = None if refers_to is None else str(refers_to)
+                form: Form = (str(key), cast(EntityKind, kind), bool(nominal), ref)
+                tally._counts[form, str(text)] = int(count)
+                tally._first[form, str(text)] = (
+                    (bool(undated), int(ordinal), int(arrival)),
+                    int(index),
+                )
+        except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"not a mention tally: {exc}") from exc
+        return tally
