@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from crossread.extract import times
@@ -39,3 +41,48 @@ def test_case_traps_disable_folding() -> None:
     assert scan.lowered("Next WEEK") == "next week"
     assert not scan.foldable(r"(?-i:May)")
     assert scan.foldable(r"(?P<num>\d+)\s+years")
+
+
+def _reference_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Trigger words found the plain way: each whole-word occurrence of the vocabulary words
+    that appear as words in the text ("st." never does)."""
+    from crossread.extract.times import triggers
+
+    vocab = triggers.vocabulary()
+    lowered = text.lower()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for word in set(re.findall(r"[^\W_]+", lowered)).intersection(vocab):
+        pos = lowered.find(word)
+        while pos >= 0:
+            end = pos + len(word)
+            before = lowered[pos - 1] if pos else " "
+            after = lowered[end] if end < len(lowered) else " "
+            if not before.isalnum() and not after.isalnum():
+                for category in vocab[word]:
+                    hits.setdefault(category, []).append((pos, end))
+            pos = lowered.find(word, end)
+    return {c: sorted(h) for c, h in hits.items()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today's birthday party ran for days; the_day after, next_week, and 2days later, St. Jr.",
+        "Mondays and weekends: every month since yesterday, quarterly in Q3 and the 1990s.",
+    ],
+)
+def test_trigger_words_are_whole_words(text: str) -> None:
+    from crossread.extract.times import triggers
+
+    want = _reference_spans(text)
+    at_start, anywhere = triggers._vocabulary_patterns()
+    for pattern in (at_start, anywhere):
+        got: dict[str, list[tuple[int, int]]] = {}
+        for m in pattern.finditer(text.lower()):
+            if m.start() and text.lower()[m.start() - 1].isalnum():
+                continue
+            for category in triggers.vocabulary()[m.group()]:
+                got.setdefault(category, []).append(m.span())
+        if pattern is at_start and "_" in text:
+            continue  # "\b" reads "_" as a letter: trigger_spans uses the other pattern then
+        assert got == want

@@ -106,6 +106,34 @@ def vocabulary() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in vocab.items()}
 
 
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored by shared prefixes (few branches to try
+    at each character, and a first-letter set the regex engine skips ahead with)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(tree)
+
+
+@cache
+def _vocabulary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The vocabulary words (those that are whole words), each up to a word end: from a
+    ``\b`` only, and from anywhere."""
+    trie = "(?:" + _trie([w for w in vocabulary() if _WORD.fullmatch(w)]) + r")(?![^\W_])"
+    return re.compile(r"\b" + trie), re.compile(trie)
+
+
 # Patterns that open with a digit (or a fixed letter pair) let the regex engine skip ahead.
 _DIGIT_TRIGGERS = (
     ("year4", re.compile(r"(?:1[5-9]|20)\d\d(?!\d)")),
@@ -132,18 +160,17 @@ def trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    # only the vocabulary words present at all are searched for, with str.find
-    for word in set(_WORD.findall(lowered)).intersection(vocab):
-        size = len(word)
-        pos = lowered.find(word)
-        while pos >= 0:
-            end = pos + size
-            before = lowered[pos - 1] if pos else " "
-            after = lowered[end] if end < len(lowered) else " "
-            if not before.isalnum() and not after.isalnum():
-                for category in vocab[word]:
-                    hits.setdefault(category, []).append((pos, end))
-            pos = lowered.find(word, end)
+    # whole words of the vocabulary: the trie regex ends each at a word end, and a match that
+    # starts inside a word (``today`` in ``birthday``) cannot hide one, it ends where the
+    # word does
+    # (``\b`` skips the starts inside words, but it counts "_" as a letter: not with one)
+    at_start, anywhere = _vocabulary_patterns()
+    for m in (anywhere if "_" in lowered else at_start).finditer(lowered):
+        pos = m.start()
+        if pos and lowered[pos - 1].isalnum():
+            continue
+        for category in vocab[m.group()]:
+            hits.setdefault(category, []).append((pos, m.end()))
     length = len(text)
     spans: dict[str, list[tuple[int, int]]] = {}
     for category, found in hits.items():
