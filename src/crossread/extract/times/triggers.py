@@ -109,14 +109,14 @@ def vocabulary() -> dict[str, frozenset[str]]:
 def _trie(words: list[str]) -> str:
     """A regex matching exactly ``words``, factored by shared prefixes (few branches to try
     at each character, and a first-letter set the regex engine skips ahead with)."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    tree: dict[str, dict] = {}
     for word in words:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
+    def emit(node: dict) -> str:
         alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
