@@ -86,3 +86,29 @@ def test_trigger_words_are_whole_words(text: str) -> None:
         if pattern is at_start and "_" in text:
             continue  # "\b" reads "_" as a letter: trigger_spans uses the other pattern then
         assert got == want
+
+
+def test_widened_sections_read_case_insensitively_and_refuse_negative_contexts() -> None:
+    assert scan.widened(r"(?-i:(?:May|June)(?![a-z]))\s+[A-Z]") == r"(?:(?:May|June))\s+[A-Z]"
+    assert scan.widened(r"(?!(?-i:May))") is None
+    assert scan.widened(r"(?-i:[^a])") is None
+    assert scan.widened(r"(?-i:M(?!o))") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["On MAY 5 and on May 5th, Mayday; JUNE 2020 and JuneX 2020.", "mAY 3, MONDAY"]
+)
+def test_widened_probe_lists_every_position_of_the_case_sensitive_rules(text: str) -> None:
+    table = times.rules()
+    compiled = [r.pattern for r in table]
+    for _, grp in times._groups():
+        want = sorted(
+            (order, m.span())
+            for order in grp.members
+            for m in table[order].pattern.finditer(text, 0, len(text))
+        )
+        got = sorted(
+            (order, m.span())
+            for order, m in scan.scan(grp, compiled, text, scan.lowered(text), 0, len(text))
+        )
+        assert got == want

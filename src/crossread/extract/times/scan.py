@@ -31,6 +31,7 @@ _AFTER = r"(?![\w])"
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 _UNSAFE_SOURCE = re.compile(r"\\[^wdsbWDSB\W_]|\\[WDSB]|\(\?[aiLmsux-]")
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
+_LOWER_AHEAD = "(?![a-z])"
 
 
 def wrap(pattern: str) -> str:
@@ -43,6 +44,57 @@ def foldable(pattern: str) -> bool:
     return not _UNSAFE_SOURCE.search(pattern) and not any(
         ord(c) > 127 and c.lower() != c.upper() for c in pattern
     )
+
+
+def widened(pattern: str) -> str | None:
+    """``pattern`` with its case-sensitive ``(?-i:...)`` sections made case-insensitive and
+    their ``(?![a-z])`` dropped: it then matches wherever ``pattern`` does, and more, so it
+    may be folded for a probe (the rules themselves are matched for real afterwards).
+    ``None`` where that would not hold: a negated class or another negative look-around in
+    such a section, or a section inside a negative look-around."""
+    out: list[str] = []
+    stack: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            if pattern.startswith("^", j):
+                if "sensitive" in stack:
+                    return None
+                j += 1
+            if pattern.startswith("]", j):
+                j += 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            out.append(pattern[i : j + 1])
+            i = j + 1
+        elif pattern.startswith("(?-i:", i):
+            if "negative" in stack:
+                return None
+            stack.append("sensitive")
+            out.append("(?:")
+            i += 5
+        elif pattern.startswith(_LOWER_AHEAD, i) and "sensitive" in stack:
+            i += len(_LOWER_AHEAD)
+        elif ch == "(":
+            if pattern.startswith(("(?!", "(?<!"), i):
+                if "sensitive" in stack:
+                    return None
+                stack.append("negative")
+            else:
+                stack.append("group")
+            out.append(ch)
+            i += 1
+        else:
+            if ch == ")":
+                stack.pop()
+            out.append(ch)
+            i += 1
+    return "".join(out)
 
 
 def lowered(text: str) -> str | None:
@@ -70,7 +122,8 @@ class Group:
     """Probe of all members over the text (IGNORECASE)."""
     folded_members: tuple[int, ...]
     folded: re.Pattern[str] | None
-    """Probe of the foldable members over the lower-cased text."""
+    """Probe of the foldable members over the lower-cased text (of some widened: it may
+    list more positions, never fewer)."""
     rest_members: tuple[int, ...]
     rest: re.Pattern[str] | None
     """Probe of the other members over the text (IGNORECASE)."""
@@ -78,13 +131,18 @@ class Group:
 
 def group(members: Sequence[int], patterns: Sequence[str]) -> Group:
     """The probes for rules ``members`` whose grammars (unwrapped) are ``patterns``."""
-    fold = [i for i, p in enumerate(patterns) if foldable(p)]
-    rest = [i for i in range(len(patterns)) if i not in fold]
+    probed = {}
+    for i, p in enumerate(patterns):
+        source = p if foldable(p) else widened(p)
+        if source is not None and foldable(source):
+            probed[i] = source
+    fold = list(probed)
+    rest = [i for i in range(len(patterns)) if i not in probed]
     return Group(
         members=tuple(members),
         exact=_probe(patterns, fold=False),
         folded_members=tuple(members[i] for i in fold),
-        folded=_probe([patterns[i] for i in fold], fold=True) if fold else None,
+        folded=_probe([probed[i] for i in fold], fold=True) if fold else None,
         rest_members=tuple(members[i] for i in rest),
         rest=_probe([patterns[i] for i in rest], fold=False) if rest else None,
     )
