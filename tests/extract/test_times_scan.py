@@ -112,3 +112,21 @@ def test_widened_probe_lists_every_position_of_the_case_sensitive_rules(text: st
             for order, m in scan.scan(grp, compiled, text, scan.lowered(text), 0, len(text))
         )
         assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister SAID on Monday that talks WILL resume next week.",
+        "Officials had been expected to sign it; it was RENAMED on Friday.",
+        "He Will Travel on Tuesday, the office has been told.",
+    ],
+)
+def test_tense_cues_read_the_same_case_folded(text: str) -> None:
+    from crossread.extract.times.readings import clause_direction
+
+    low = scan.lowered(text)
+    assert low is not None
+    for start in range(0, len(text) - 6, 3):
+        args = (text, start, start + 6, (0, len(text)))
+        assert clause_direction(*args, low) == clause_direction(*args)

@@ -162,7 +162,7 @@ def find_times(
 
     def direction(start: int, end: int) -> Direction:
         _, lo, hi = locate(start)
-        return clause_direction(text, start, end, (lo, hi))
+        return clause_direction(text, start, end, (lo, hi), low)
 
     def bounds(offset: int) -> tuple[int, int]:
         _, lo, hi = locate(offset)
@@ -178,15 +178,28 @@ def find_times(
                 return ref.value
         return None
 
-    ctx = Context(text=text, anchor=anchor, direction=direction, bounds=bounds, reference=reference)
+    low = scan.lowered(text)
+    ctx = Context(
+        text=text,
+        anchor=anchor,
+        direction=direction,
+        bounds=bounds,
+        reference=reference,
+        folded=low,
+    )
     # 1. every rule proposes its matches
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     spans = trigger_spans(text)
     table = rules()
     compiled = [rule.pattern for rule in table]
-    low = scan.lowered(text)
     for triggers, grp in _groups():
-        for lo, hi in merge([spans.get(t, []) for t in triggers]):
+        # one category's windows are already sorted and disjoint
+        windows = (
+            spans.get(triggers[0], [])
+            if len(triggers) == 1
+            else merge([spans.get(t, []) for t in triggers])
+        )
+        for lo, hi in windows:
             for order, m in scan.scan(grp, compiled, text, low, lo, hi):
                 if m.end() > hi - MARGIN // 2 and hi < len(text):
                     # near the window's edge: read it again against the full text

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from crossread.extract.times import scan
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.lexicon import alternation, lexicon
 from crossread.models import Granularity, TimeType
@@ -37,6 +38,8 @@ class Context:
     reference: Callable[[int], str | None]
     """offset -> the date the narrative is at: the value (``2022-03-03``, ``2022-03``,
     ``2022``) of the last calendar date found shortly before it."""
+    folded: str | None = None
+    """The text lower-cased where that is safe to match case-folded (``scan.lowered``)."""
 
 
 @cache
@@ -50,20 +53,37 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return future, past
 
 
+@cache
+def _folded_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The cue patterns for lower-cased text, case-sensitive (the same matches, faster)."""
+    future, past = _cue_patterns()
+    folded = scan.folded_pattern(future.pattern), scan.folded_pattern(past.pattern)
+    return (folded[0], folded[1]) if folded[0] and folded[1] else None
+
+
 _PASSIVE_INFINITIVE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
 _PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.I)
 
 
-def clause_direction(text: str, start: int, end: int, bounds: tuple[int, int]) -> Direction:
+def clause_direction(
+    text: str, start: int, end: int, bounds: tuple[int, int], folded: str | None = None
+) -> Direction:
     """Tense of the clause around ``text[start:end]``: the nearest tense cue in its sentence.
 
     Cues are future auxiliaries (``will``, ``is expected to``) and past forms (``said``,
     ``-ed`` verbs); the one closest to the expression wins, and none gives ``none``.
+    ``folded`` is the text lower-cased where that is safe (``scan.lowered``): the cues are
+    then found case-sensitively in it, with the same spans.
     """
-    future, past = _cue_patterns()
     lo, hi = max(bounds[0], start - 120), min(bounds[1], end + 120)
+    quick = _folded_cue_patterns() if folded is not None else None
+    if quick is not None and folded is not None:
+        future, past = quick
+        window = folded[lo:hi]
+    else:
+        future, past = _cue_patterns()
+        window = text[lo:hi]
     best: tuple[int, Direction] | None = None
-    window = text[lo:hi]
     cues: tuple[tuple[re.Pattern[str], Direction], ...] = ((future, "future"), (past, "past"))
     for pattern, direction in cues:
         for m in pattern.finditer(window):
@@ -108,6 +128,7 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
             modals = list(_MODAL.finditer(ctx.text, start, m.start()))
             if modals:  # "said it would withdraw by Friday": the verb group after the modal
                 start = modals[-1].end()
-            past = clause_direction(ctx.text, m.start(), m.end(), (start, m.start())) == "past"
+            bounds = (start, m.start())
+            past = clause_direction(ctx.text, m.start(), m.end(), bounds, ctx.folded) == "past"
             return ("past" if past else "future"), False
     return ctx.direction(m.start(), m.end()), False

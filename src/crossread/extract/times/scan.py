@@ -97,6 +97,14 @@ def widened(pattern: str) -> str | None:
     return "".join(out)
 
 
+def folded_pattern(pattern: str) -> re.Pattern[str] | None:
+    """``pattern`` (meant for IGNORECASE) to run case-sensitively over ``lowered`` text with
+    the same matches, or ``None`` where it is not foldable."""
+    if not foldable(pattern):
+        return None
+    return re.compile(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+
+
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or ``None`` where case folding is not safe (see module doc)."""
     low = text.lower()
