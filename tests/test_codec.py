@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from crossread import codec
 from crossread.models import (
@@ -16,8 +17,8 @@ from crossread.models import (
 )
 
 
-def test_article_round_trip_with_everything() -> None:
-    article = Article(
+def _full_article() -> Article:
+    return Article(
         id="abc",
         title="Putin vows to expand partnership",
         text="Putin said “yes”.",
@@ -42,7 +43,24 @@ def test_article_round_trip_with_everything() -> None:
         quotes=(Quote(text="yes", start=12, end=15, speaker="Putin", cue="said"),),
         numbers=(NumberRef(text="30", start=0, end=2, value=30.0, approx="more_than"),),
     )
+
+
+def test_article_round_trip_with_everything() -> None:
+    article = _full_article()
     assert codec.loads(Article, codec.dumps(article)) == article
+
+
+def test_dumps_writes_the_plain_form_compactly() -> None:
+    article = _full_article()
+    expected = json.dumps(codec.to_plain(article), ensure_ascii=False, separators=(",", ":"))
+    assert codec.dumps(article) == expected
+    assert '"published":"2022-08-16"' in expected and "“yes”" in expected
+
+
+def test_missing_fields_take_their_defaults() -> None:
+    text = codec.dumps(_full_article()).replace(',"approx":"more_than"', "")
+    number = codec.loads(Article, text).numbers[0]
+    assert number == NumberRef(text="30", start=0, end=2, value=30.0)
 
 
 def test_unknown_keys_are_ignored() -> None:

@@ -58,8 +58,47 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+def _source(prefix: str, body: str, env: dict[str, Any]) -> Callable[..., Any]:
+    """Compile one function specialised to ``cls``'s fields (as ``dataclasses`` does for
+    ``__init__``): a generic loop over fields was most of the cost of storing an article."""
+    namespace: dict[str, Any] = {}
+    exec(f"{prefix}\n    return {body}\n", env, namespace)
+    return cast(Callable[..., Any], namespace[next(iter(namespace))])
+
+
+_PLAIN: dict[type, Callable[[Any], Any]] = {}
+
+
+def _plain_maker(cls: type) -> Callable[[Any], Any]:
+    """``obj -> {field: value}`` for a dataclass, values left for the encoder; ``isoformat``
+    for a date (compiled once per type)."""
+    names = _field_names(cls)
+    if names is not None:
+        body = "{" + ", ".join(f"{name!r}: obj.{name}" for name in names) + "}"
+        return _source("def plain(obj):", body, {})
+    if issubclass(cls, dt.date):
+        return cls.isoformat
+    raise TypeError(f"Object of type {cls.__name__} is not JSON serializable")
+
+
+def _default(value: Any) -> Any:
+    """What the JSON encoder writes for a type it does not know: the same as
+    :func:`to_plain` (the encoder itself handles str, numbers, None, lists, tuples, dicts)."""
+    cls = type(value)
+    try:
+        make = _PLAIN[cls]
+    except KeyError:
+        make = _PLAIN[cls] = _plain_maker(cls)
+    return make(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_default)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+    """JSON for ``value``, identical to ``json.dumps(to_plain(value), ensure_ascii=False,
+    separators=(",", ":"))`` for model objects, without building the plain copy."""
+    return _ENCODER.encode(value)
 
 
 Decoder = Callable[[Any], Any]
@@ -78,13 +117,12 @@ def _decoder(tp: Any) -> Decoder:
         options = [a for a in get_args(tp) if a is not type(None)]
         if len(options) != 1:
             return _identity
-        inner = _decoder(options[0])
-        return lambda raw: None if raw is None else inner(raw)
+        return _decoder(options[0])  # every decoder passes None through itself
     if origin is tuple:
         item = _decoder(get_args(tp)[0])
         if item is _identity:
             return lambda raw: None if raw is None else tuple(raw)
-        return lambda raw: None if raw is None else tuple(item(v) for v in raw)
+        return lambda raw: None if raw is None else tuple(map(item, raw))
     if origin is dict:
         return lambda raw: None if raw is None else dict(raw)
     if tp is dt.date:
@@ -99,12 +137,26 @@ def _class_decoder(cls: type) -> Decoder:
     hints = get_type_hints(cls, vars(models))
     fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls)]
 
-    def decode(data: Any) -> Any:
-        if data is None:
-            return None
+    def decode_some(data: Any) -> Any:
         return cls(**{name: conv(data[name]) for name, conv in fields if name in data})
 
-    return decode
+    # The usual input has every field (what dumps wrote): one compiled call; a missing field
+    # (data written before the field existed) takes the general path.
+    env: dict[str, Any] = {"cls": cls, "decode_some": decode_some}
+    args = []
+    for number, (name, conv) in enumerate(fields):
+        if conv is _identity:
+            args.append(f"{name}=data[{name!r}]")
+        else:
+            env[f"conv{number}"] = conv
+            args.append(f"{name}=conv{number}(data[{name!r}])")
+    prefix = (
+        "def decode(data):\n    if data is None:\n        return None\n    try:\n"
+        f"        return cls({', '.join(args)})\n"
+        "    except KeyError:\n"
+        "        pass"
+    )
+    return _source(prefix, "decode_some(data)", env)
 
 
 def from_plain(cls: type[T], data: dict[str, Any]) -> T:
