@@ -128,3 +128,27 @@ def test_encoder_is_blended_into_scores(fixture_articles: dict[str, Article]) ->
     assert blended.similarity(*same) > plain.similarity(*same)
     stories = {blended.assign(a[k]).story for k in ("quake_peru", "quake_peru_2", "budget_council")}
     assert len(stories) == 2
+
+
+def test_copy_sketches_equal_datasketch_minhash_of_the_shingles(
+    fixture_articles: dict[str, Article],
+) -> None:
+    # the vectorised sketch must give the very hash values datasketch computes shingle by
+    # shingle, so copy decisions do not change (and stored sketches stay comparable)
+    import re
+    import zlib
+
+    from datasketch import MinHash
+
+    detector = CopyDetector()
+    texts = [a.text for a in fixture_articles.values()] + ["Zoë's café in İzmir: naïve " * 12]
+    for text in texts:
+        sketch = detector.sketch(text)
+        words = re.findall(r"\w+", text.lower())
+        if len(words) - 3 < 20:
+            assert sketch is None
+            continue
+        reference = MinHash(num_perm=64, hashfunc=zlib.crc32)
+        reference.update_batch([" ".join(words[i : i + 4]).encode() for i in range(len(words) - 3)])
+        assert sketch is not None
+        assert np.array_equal(sketch.hashvalues, reference.hashvalues)

@@ -10,9 +10,42 @@ from __future__ import annotations
 import re
 import zlib
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
+_FMIX32 = (
+    np.uint32(16),
+    np.uint32(0x85EBCA6B),
+    np.uint32(13),
+    np.uint32(0xC2B2AE35),
+    np.uint32(16),
+)
+"""MurmurHash3's 32-bit finalizer, which datasketch's default ``affine32`` scheme applies to
+every hash before its permutations."""
+
+
+def shingle_hashes(words: list[str], size: int) -> list[int]:
+    """``zlib.crc32`` of each run of ``size`` words joined by single spaces (UTF-8)."""
+    crc32, join = zlib.crc32, " ".join
+    return [
+        crc32(join(run).encode()) for run in zip(*(words[k:] for k in range(size)), strict=False)
+    ]
+
+
+def min_hashes(hashes: list[int], permutations: np.ndarray) -> np.ndarray:
+    """The MinHash values of a set of 32-bit hashes: what ``MinHash.update_batch`` computes
+    under the ``affine32`` scheme (a finalizer, then ``a * h + b`` modulo 2**32, minimum per
+    permutation), vectorised over all hashes at once."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = np.array(hashes, dtype=np.uint32)
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    a, b = permutations
+    return (hv[:, None] * a + b).min(axis=0)
 
 
 class CopyDetector:
@@ -52,15 +85,14 @@ class CopyDetector:
         if n < self.min_shingles:
             return None
         if self._template is None:
-            self._template = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32)
-        sketch = MinHash(
-            num_perm=self.num_perm,
+            self._template = MinHash(num_perm=self.num_perm, hashfunc=zlib.crc32, scheme="affine32")
+        template = self._template
+        return MinHash(
             hashfunc=zlib.crc32,
-            permutations=self._template.permutations,
-            scheme=self._template.scheme,
+            hashvalues=min_hashes(shingle_hashes(words, self.shingle), template.permutations),
+            permutations=template.permutations,
+            scheme=template.scheme,
         )
-        sketch.update_batch([" ".join(words[i : i + self.shingle]).encode() for i in range(n)])
-        return sketch
 
     def find(self, sketch: MinHash | None) -> str | None:
         """Id of the original an article with this sketch copies, or None."""

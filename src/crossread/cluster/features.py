@@ -92,8 +92,8 @@ def entity_keys(article: Article) -> frozenset[str]:
         return frozenset(k for k in keys if k)
     found: set[str] = set()
     for text in (article.title, article.text[:_MAX_CHARS]):
-        for match in _NAME_RUN.finditer(text):
-            key = match.group(1).lower().replace("-", " ")
+        for name in _NAME_RUN.findall(text):
+            key = name.lower().replace("-", " ")
             if key not in STOPWORDS:
                 found.add(key)
     return frozenset(found)

@@ -38,16 +38,9 @@ from crossread.cluster.base import Merge, TextEncoder
 from crossread.cluster.dedup import CopyDetector
 from crossread.cluster.features import N_FEATURES, Features, featurize
 from crossread.cluster.lexical import DocumentFrequencies, dot, weigh
-from crossread.cluster.profile import (
-    DenseScratch,
-    StoryProfile,
-    gap_days,
-    min_day,
-    near_days,
-    top_terms,
-    truncate,
-)
+from crossread.cluster.profile import DenseScratch, StoryProfile, gap_days, min_day, near_days
 from crossread.cluster.retired import RetiredIds
+from crossread.cluster.vectors import ArticleVectors, weigh_article
 from crossread.models import Article, Assignment
 
 MAX_STORY_ENTITIES = 150
@@ -229,9 +222,9 @@ class StoryIndex:
         copy_of = self.copies_.find(sketch)
         copy_story = self.story_of(copy_of) if copy_of is not None else None
         # 4. candidate stories by inverted index, scored
-        idf = self.frequencies_.idf_many(feats.terms)
-        vector = truncate(weigh(feats.terms, idf), self.max_terms)
-        scored = self._score_candidates(feats, vector, embedding)
+        vectors = weigh_article(feats, self.frequencies_, self.max_terms)
+        query = vectors.terms.top(self.query_terms)
+        scored = self._score_candidates(feats, vectors, query, embedding)
         best = scored[0] if scored else None
         # 5. join the best story, or open one
         story: StoryProfile | None = None
@@ -244,7 +237,7 @@ class StoryIndex:
         is_new = story is None
         if story is None:
             story = self._open(self._new_id(article.id))
-        self._add_to_story(story, article.id, feats, vector, embedding)
+        self._add_to_story(story, article.id, feats, vectors, query[0], embedding)
         # 6. later evidence: the grown story may now be the same as another candidate
         kept = self._merge_candidates(story, scored)
         self.copies_.add(article.id, sketch, copy_of)
@@ -270,9 +263,9 @@ class StoryIndex:
         story = self._stories.get(sid)
         if story is None:
             story = self._open(sid)
-        idf = self.frequencies_.idf_many(feats.terms)
-        vector = truncate(weigh(feats.terms, idf), self.max_terms)
-        self._add_to_story(story, article.id, feats, vector, self._embed(article))
+        vectors = weigh_article(feats, self.frequencies_, self.max_terms)
+        query = vectors.terms.top(self.query_terms)[0]
+        self._add_to_story(story, article.id, feats, vectors, query, self._embed(article))
         sketch = self.copies_.sketch(article.text)
         copy_of = self.copies_.find(sketch)
         self.copies_.add(article.id, sketch, copy_of)
@@ -303,14 +296,17 @@ class StoryIndex:
     # -- scoring ----------------------------------------------------------------------------
 
     def _score_candidates(
-        self, feats: Features, vector: dict[int, float], embedding: np.ndarray | None
+        self,
+        feats: Features,
+        vectors: ArticleVectors,
+        query: tuple[list[int], list[float]],
+        embedding: np.ndarray | None,
     ) -> list[_Scored]:
         hits: dict[str, float] = {}
-        for term in top_terms(vector, self.query_terms):
+        for term, w in zip(*query, strict=True):
             posting = self._postings.get(term)
             if not posting or len(posting) > _MAX_POSTING:
                 continue
-            w = vector[term]
             for sid in posting:
                 hits[sid] = hits.get(sid, 0.0) + w
         if not hits:
@@ -319,11 +315,12 @@ class StoryIndex:
             : self.candidates
         ]
         # one dense load per profile kind, then one gather per candidate
-        dense = self._scratch.load(vector)
+        scratch = self._scratch
+        dense = scratch.load_arrays(vectors.terms.ids, vectors.terms.weights)
         cosines = [s.terms.dot_dense(dense) / (s.terms.norm or 1.0) for s in chosen]
-        dense = self._scratch.load(self._entity_vector(feats))
+        dense = scratch.load_arrays(vectors.entities.ids, vectors.entities.weights)
         ents = [s.entities.dot_dense(dense) / (s.entities.norm or 1.0) for s in chosen]
-        dense = self._scratch.load(self._title_vector(feats))
+        dense = scratch.load_arrays(vectors.titles.ids, vectors.titles.weights)
         titles = [s.titles.dot_dense(dense) / (s.titles.norm or 1.0) for s in chosen]
         scored = []
         for story, cosine, ent, title in zip(chosen, cosines, ents, titles, strict=True):
@@ -347,13 +344,6 @@ class StoryIndex:
     def _mix(self, cosine: float, entity: float, title: float) -> float:
         rest = 1.0 - self.entity_weight - self.title_weight
         return rest * cosine + self.entity_weight * entity + self.title_weight * title
-
-    def _title_vector(self, feats: Features) -> dict[int, float]:
-        return weigh(feats.title_terms, self.frequencies_.idf_many(feats.title_terms))
-
-    def _entity_vector(self, feats: Features) -> dict[int, float]:
-        idf = self.frequencies_.idf_many(feats.entity_terms)
-        return weigh(feats.entity_terms, idf)
 
     def _blend(self, lexical: float, semantic: float) -> float:
         excess = max(0.0, semantic - self.semantic_floor) / (1.0 - self.semantic_floor or 1.0)
@@ -392,13 +382,15 @@ class StoryIndex:
         story: StoryProfile,
         article_id: str,
         feats: Features,
-        vector: dict[int, float],
+        vectors: ArticleVectors,
+        query: list[int],
         embedding: np.ndarray | None,
     ) -> None:
         # centroid: sum of the members' unit TF-IDF vectors (weighted at their arrival)
-        story.terms.add(vector, self.max_story_terms)
-        story.entities.add(self._entity_vector(feats), MAX_STORY_ENTITIES)
-        story.titles.add(self._title_vector(feats), MAX_STORY_TITLE_TERMS)
+        v = vectors
+        story.terms.add_arrays(v.terms.ids, v.terms.weights, self.max_story_terms)
+        story.entities.add_arrays(v.entities.ids, v.entities.weights, MAX_STORY_ENTITIES)
+        story.titles.add_arrays(v.titles.ids, v.titles.weights, MAX_STORY_TITLE_TERMS)
         story.days.update(feats.days)
         if len(story.days) > _MAX_STORY_DAYS:
             story.days = set(sorted(story.days)[-_MAX_STORY_DAYS // 2 :])
@@ -414,7 +406,7 @@ class StoryIndex:
             if self.quiet_days is not None and last != story.last:
                 heapq.heappush(self._dormancy, (last, story.id))
             story.last = last
-        self._index_terms(story, top_terms(vector, self.query_terms))
+        self._index_terms(story, query)
         self._stories.move_to_end(story.id)
 
     def _index_terms(self, story: StoryProfile, terms: list[int]) -> None:

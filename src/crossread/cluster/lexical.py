@@ -24,10 +24,10 @@ class DocumentFrequencies:
         self.counts_ = np.zeros(n_features, dtype=np.int32)
         self.n_docs_ = 0
 
-    def add(self, terms: Iterable[int]) -> None:
+    def add(self, terms: Iterable[int] | np.ndarray) -> None:
         """Count one article's (distinct) terms."""
         self.n_docs_ += 1
-        ids = np.fromiter(terms, dtype=np.int64)
+        ids = terms if isinstance(terms, np.ndarray) else np.fromiter(terms, dtype=np.int64)
         if ids.size:
             self.counts_[ids] += 1
 
@@ -47,8 +47,11 @@ class DocumentFrequencies:
         ids = np.fromiter(terms, dtype=np.int64)
         if not ids.size:
             return {}
-        values = np.log((1 + self.n_docs_) / (1 + self.counts_[ids].astype(np.float64))) + 1.0
-        return dict(zip(ids.tolist(), values.tolist(), strict=True))
+        return dict(zip(ids.tolist(), self.idf_array(ids).tolist(), strict=True))
+
+    def idf_array(self, ids: np.ndarray) -> np.ndarray:
+        """IDF of an array of term ids, as an array."""
+        return np.log((1 + self.n_docs_) / (1 + self.counts_[ids].astype(np.float64))) + 1.0
 
 
 def weigh(terms: Mapping[int, float], idf: Mapping[int, float]) -> dict[int, float]:

@@ -42,14 +42,17 @@ class Centroid:
             return
         ids = np.fromiter(vector.keys(), dtype=np.int32, count=len(vector))
         weights = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
-        self._add_arrays(ids, weights, cap)
+        self.add_arrays(ids, weights, cap)
 
     def merge(self, other: Centroid, cap: int) -> None:
         """Add another centroid's kept terms into this one."""
         if other.ids.size:
-            self._add_arrays(other.ids, other.weights, cap)
+            self.add_arrays(other.ids, other.weights, cap)
 
-    def _add_arrays(self, ids: np.ndarray, weights: np.ndarray, cap: int) -> None:
+    def add_arrays(self, ids: np.ndarray, weights: np.ndarray, cap: int) -> None:
+        """Add a sparse vector given as distinct term ids and their weights."""
+        if not ids.size:
+            return
         if self.ids.size:
             ids = np.concatenate((self.ids, ids))
             weights = np.concatenate((self.weights, weights))
@@ -100,12 +103,17 @@ class DenseScratch:
 
     def load(self, vector: Mapping[int, float]) -> np.ndarray:
         """The dense form of ``vector`` (valid until the next :meth:`load`)."""
+        ids = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
+        weights = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+        return self.load_arrays(ids, weights)
+
+    def load_arrays(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """The dense form of the sparse vector ``ids -> weights`` (distinct ids)."""
         if self._dense is None:
             self._dense = np.zeros(self.n_features, dtype=np.float64)
         dense = self._dense
         dense[self._loaded] = 0.0
-        ids = np.fromiter(vector.keys(), dtype=np.int64, count=len(vector))
-        dense[ids] = np.fromiter(vector.values(), dtype=np.float64, count=len(vector))
+        dense[ids] = weights
         self._loaded = ids
         return dense
 
@@ -126,20 +134,6 @@ class StoryProfile:
     postings: set[int] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)
     embedding: np.ndarray | None = None
-
-
-def truncate(vector: dict[int, float], k: int) -> dict[int, float]:
-    """The ``k`` heaviest entries of a sparse vector (ties: lower id)."""
-    if len(vector) <= k:
-        return vector
-    return dict(sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:k])
-
-
-def top_terms(vector: dict[int, float], k: int) -> list[int]:
-    """Ids of the ``k`` heaviest entries (all of them, unordered, when there are few)."""
-    if len(vector) <= k:
-        return list(vector)
-    return [t for t, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
 
 
 def near_days(a: set[int] | frozenset[int], b: set[int], slack: int = 1) -> bool:
