@@ -178,7 +178,8 @@ def find_times(
                 return ref.value
         return None
 
-    low = scan.lowered(text)
+    lower = text.lower()
+    low = scan.lowered(text, lower)
     ctx = Context(
         text=text,
         anchor=anchor,
@@ -189,7 +190,7 @@ def find_times(
     )
     # 1. every rule proposes its matches
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
-    spans = trigger_spans(text)
+    spans = trigger_spans(text, lower)
     table = rules()
     compiled = [rule.pattern for rule in table]
     for triggers, grp in _groups():

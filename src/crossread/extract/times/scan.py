@@ -105,9 +105,10 @@ def folded_pattern(pattern: str) -> re.Pattern[str] | None:
     return re.compile(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
-def lowered(text: str) -> str | None:
-    """``text`` lower-cased, or ``None`` where case folding is not safe (see module doc)."""
-    low = text.lower()
+def lowered(text: str, low: str | None = None) -> str | None:
+    """``text`` lower-cased (``low`` if given), or ``None`` where case folding is not safe
+    (see module doc)."""
+    low = text.lower() if low is None else low
     if len(low) != len(text) or _CASE_TRAPS.search(text):
         return None
     return low

@@ -129,37 +129,42 @@ def _trie(words: list[str]) -> str:
 @cache
 def _vocabulary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The vocabulary words (those that are whole words), each up to a word end: from a
-    ``\b`` only, and from anywhere."""
+    word boundary only, and from anywhere."""
     trie = "(?:" + _trie([w for w in vocabulary() if _WORD.fullmatch(w)]) + r")(?![^\W_])"
     return re.compile(r"\b" + trie), re.compile(trie)
 
 
 # Patterns that open with a digit (or a fixed letter pair) let the regex engine skip ahead.
+# (category, pattern, letters every match holds, lower-cased)
 _DIGIT_TRIGGERS = (
-    ("year4", re.compile(r"(?:1[5-9]|20)\d\d(?!\d)")),
-    ("fy", re.compile(r"[Ff][Yy]\s?['’]?\d\d")),
+    ("year4", re.compile(r"(?:1[5-9]|20)\d\d(?!\d)"), ""),
+    ("fy", re.compile(r"[Ff][Yy]\s?['’]?\d\d"), "fy"),
     (
         "digit",
         re.compile(
             r"\d(?:0['’]?s\b|\s*[aApP]\.?[mM]\b|[:.]\d\d|/\d|(?:st|nd|rd|th)\b"
             r"|\d{3}\s+(?:GMT|UTC|hours|hrs))"
         ),
+        "",
     ),
-    ("holiday", re.compile(r"[Nn]ew\s+[Yy]ear")),
+    ("holiday", re.compile(r"[Nn]ew\s+[Yy]ear"), "new"),
 )
 
 
-def trigger_spans(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Category -> merged windows ``(lo, hi)`` around the words of that category in ``text``."""
+def trigger_spans(text: str, lower: str | None = None) -> dict[str, list[tuple[int, int]]]:
+    """Category -> merged windows ``(lo, hi)`` around the words of that category in ``text``
+    (``lower``: ``text.lower()`` if the caller has it)."""
     vocab = vocabulary()
     hits: dict[str, list[tuple[int, int]]] = {}
-    for category, pattern in _DIGIT_TRIGGERS:
+    lowered = text.lower() if lower is None else lower
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for category, pattern, needs in _DIGIT_TRIGGERS:
+        if needs and needs not in lowered:
+            continue  # the pattern spells these letters out: it cannot match
         found = [(m.start(), m.end()) for m in pattern.finditer(text)]
         if found:
             hits[category] = found
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a rare letter whose lower case is longer: keep offsets
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     # whole words of the vocabulary: the trie regex ends each at a word end, and a match that
     # starts inside a word (``today`` in ``birthday``) cannot hide one, it ends where the
     # word does
