@@ -65,6 +65,7 @@ def find_quotes(
         persons=[m for m in mentions if m.kind == "PERSON" and (not m.nominal or m.refers_to)],
         full_names={m.key: m.text for m in mentions if m.kind == "PERSON" and not m.nominal},
     )
+    ctx.index_cues()
     quotes: list[Quote] = []
     for start, end in _direct_spans(text):
         quote = _direct(ctx, start, end)

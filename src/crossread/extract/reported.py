@@ -24,9 +24,7 @@ from crossread.extract.speakers import (
     SpeechContext,
     according_source,
     cue_pattern,
-    cue_start_pattern,
     cues,
-    longest_cue,
     resolve_speaker,
     speaker_before,
 )
@@ -145,8 +143,10 @@ def reported_speech(
     s, e = sentence.start, sentence.end
     text = ctx.text
     body_end = e - 1 if text[e - 1 : e] in ".!?" else e
-    if not _may_report(text, s, e, body_end):
+    if not _may_report(ctx, s, e, body_end):
         return []
+    # only the direct quotes that reach into the sentence matter to the rules below
+    direct = [(ds, de) for ds, de in direct if de >= s and ds <= e]
     if any(ds <= s + 1 and e - 1 <= de for ds, de in direct):
         return []  # the whole sentence is a direct quote
     found: list[Quote | None] = [
@@ -174,16 +174,17 @@ def reported_speech(
     return _close_interruptions(ctx.text, quotes)
 
 
-def _may_report(text: str, s: int, e: int, body_end: int) -> bool:
+def _may_report(ctx: SpeechContext, s: int, e: int, body_end: int) -> bool:
     """Whether the sentence has what one of the rules below needs: a word that starts a cue
     (also one that a trailing attribution reaches past blanks after the sentence's last comma),
     ``according to``, the head of a poll or study, or title case (where cues may be capitalised).
     Most sentences have none, and one search each rules them out."""
+    text = ctx.text
     reach = body_end
     while reach < len(text) and text[reach] in " \t":
         reach += 1
     return (
-        cue_start_pattern().search(text, s, reach + longest_cue() + 1) is not None
+        ctx.may_cue(s, reach + 1)
         or text.find("ccording to", s, e) >= 0
         or _source_heads().search(text, s, body_end) is not None
         or _title_case(text[s:body_end])
@@ -257,7 +258,10 @@ def _after_cues(
     """3. ``X said (that) CONTENT`` (in a title-case headline: ``Trump Says He Will Win``)."""
     text, s = ctx.text, sentence.start
     headline = _title_case(text[s:body_end])
-    verbs = list(cue_pattern(headline).finditer(text, s, body_end))
+    if headline:
+        verbs = list(cue_pattern(True).finditer(text, s, body_end))
+    else:
+        verbs = ctx.cues_in(s, body_end)
     infos = [cues()[c.group().lower() if headline else c.group()] for c in verbs]
     # "He praised Ted Cruz, who said ...": the speech verb's content is the one reported
     speech = any(not i.stance for i in infos)

@@ -11,9 +11,9 @@ auxiliaries and adverbs to a pronoun, a named mention with its title, an apposit
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -177,15 +177,16 @@ def cue_pattern(ignore_case: bool = False) -> re.Pattern[str]:
 
 
 @cache
-def cue_start_pattern() -> re.Pattern[str]:
-    """A word that starts with a cue form (``said``, but also ``writer``): wherever
-    ``cue_pattern()`` matches, also in a window cut short mid-word, this matches too."""
-    return re.compile(r"\b(?:" + _trie_pattern(cues()) + r")")
-
-
-@cache
-def longest_cue() -> int:
-    return max(len(form) for form in cues())
+def cue_start_pattern() -> re.Pattern[str] | None:
+    """A word that starts with the first word of a cue form (``said``, ``point``, but also
+    ``writer``): wherever ``cue_pattern()`` matches, also in a window cut short mid-word, this
+    matches at the same place, and its matches never run over the start of another word.
+    None if a cue form has a first word of other than word characters (then nothing is
+    indexed)."""
+    firsts = {form.split(" ")[0] for form in cues()}
+    if not all(re.fullmatch(r"\w+", word) for word in firsts):
+        return None
+    return re.compile(r"\b(?:" + _trie_pattern(firsts) + r")")
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -225,10 +226,67 @@ class SpeechContext:
     by_start: dict[int, Mention]
     persons: list[Mention]
     full_names: dict[str, str]
+    cue_starts: list[int] = field(default_factory=list)
+    """Where the words that start with a cue form begin (``cue_start_pattern()`` over the
+    text, in order) and end: see ``may_cue``."""
+    cue_ends: list[int] = field(default_factory=list)
+    indexed: bool = False
+    mention_starts: list[int] | None = None
+    """``m.start`` of each mention when the mentions are in start order (else None)."""
 
     def sentence_at(self, pos: int) -> Sentence | None:
         i = bisect_right(self.starts, pos) - 1
         return self.sentences[i] if i >= 0 else None
+
+    def index_cues(self) -> None:
+        """Find the cue words of the whole text once, for ``may_cue``."""
+        pattern = cue_start_pattern()
+        if pattern is not None:
+            spans = [m.span() for m in pattern.finditer(self.text)]
+            self.cue_starts = [a for a, _ in spans]
+            self.cue_ends = [b for _, b in spans]
+            self.indexed = True
+        starts = [m.start for m in self.mentions]
+        if starts == sorted(starts):
+            self.mention_starts = starts
+
+    def may_cue(self, lo: int, hi: int) -> bool:
+        """False when no cue can match in ``text[lo:hi]``, not even one cut short at ``hi``:
+        no word that starts with a cue form overlaps it. Wherever ``cue_pattern()`` matches,
+        ``cue_start_pattern()`` matches too, and the text-wide scan either starts a match
+        there or has one running over it; so one look-up here spares a regex scan."""
+        if not self.indexed:
+            return True
+        i = bisect_right(self.cue_ends, lo)
+        return i < len(self.cue_starts) and self.cue_starts[i] < hi
+
+    def cues_in(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """``list(cue_pattern().finditer(text, lo, hi))``, trying the regex only where an
+        indexed word starts (the only places a cue can match) instead of at every position."""
+        if not self.indexed:
+            return list(cue_pattern().finditer(self.text, lo, hi))
+        pattern = cue_pattern()
+        found: list[re.Match[str]] = []
+        last = lo
+        for k in range(bisect_left(self.cue_starts, lo), len(self.cue_starts)):
+            start = self.cue_starts[k]
+            if start >= hi:
+                break
+            if start < last:
+                continue  # inside the cue found before ("told reporters")
+            m = pattern.match(self.text, start, hi)
+            if m is not None:
+                found.append(m)
+                last = m.end()
+        return found
+
+    def mentions_from(self, lo: int, hi: int) -> Iterable[Mention]:
+        """The mentions that may start in ``lo:hi``, in order (all of them when unsorted)."""
+        if self.mention_starts is None:
+            return self.mentions
+        return self.mentions[
+            bisect_left(self.mention_starts, lo) : bisect_left(self.mention_starts, hi)
+        ]
 
 
 def attribution_after(
@@ -243,7 +301,7 @@ def attribution_after(
     if closing[-1:] in (".", "!", "?") and not text[pos : pos + 1].islower():
         return None  # the quote closed its sentence: what follows is not its attribution
     # "said Kim" / "added the minister"
-    cue = cue_pattern().match(text, pos)
+    cue = cue_pattern().match(text, pos) if ctx.may_cue(pos, pos + 1) else None
     if cue and cue.group() in _INVERTIBLE:
         speaker = speaker_after(ctx, _skip_space(text, cue.end()), limit)
         if speaker is not None:
@@ -258,7 +316,7 @@ def _speaker_then_cue(
     """A subject phrase starting at ``pos`` followed by a speech verb (within 14 words)."""
     text = ctx.text
     cue = None
-    for candidate in cue_pattern().finditer(text, pos, min(limit, pos + 160)):
+    for candidate in ctx.cues_in(pos, min(limit, pos + 160)):
         if not cues()[candidate.group()].needs_that:
             cue = candidate
             break
@@ -521,7 +579,11 @@ def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
         # "Ted Cruz, who said": the name the relative clause hangs on
         antecedent = ctx.by_end.get(len(ctx.text[:start].rstrip(" ,")))
         return _full_name(ctx, antecedent) if antecedent is not None else surface
-    named = [m for m in ctx.mentions if start <= m.start < end and m.kind in ("PERSON", "ORG")]
+    named = [
+        m
+        for m in ctx.mentions_from(start, end)
+        if start <= m.start < end and m.kind in ("PERSON", "ORG")
+    ]
     for m in named:
         if not m.nominal and m.end <= end:  # not a headline run such as "Trump Says He"
             return _full_name(ctx, m)
