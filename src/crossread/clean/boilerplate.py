@@ -14,7 +14,6 @@ from importlib import resources
 
 RULE_FILES = ("captions.txt", "tails.txt", "boilerplate.txt")
 TAIL_CHARS = 240
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,8 +67,9 @@ def section_labels() -> frozenset[str]:
 
 
 def collapse(text: str) -> str:
-    """Whitespace runs to single spaces, ends stripped."""
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace runs to single spaces, ends stripped (``str.split`` and ``\\s`` agree on
+    what whitespace is; splitting is several times faster than a regex substitution)."""
+    return " ".join(text.split())
 
 
 def _search(rule: Rule, line: str) -> re.Match[str] | None:
@@ -96,6 +96,8 @@ def match_reason(paragraph: str) -> str | None:
 def strip_credit(paragraph: str) -> str:
     """A caption without its trailing credit, so that credited and bare copies compare equal."""
     line = collapse(paragraph)
+    if match_reason(paragraph) is None:
+        return line  # no rule matches anywhere in it, so no caption rule does
     for rule in rules():
         if rule.reason != "caption":
             continue

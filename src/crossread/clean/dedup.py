@@ -24,7 +24,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]?\s+[\"“‘(]?[A-Z0-9]")
 
 def repeat_key(paragraph: str) -> str:
     """The form two copies of one paragraph share."""
-    return collapse(strip_credit(paragraph)).casefold().rstrip(" .")
+    # strip_credit's result is already collapsed (a collapsed line or a stripped prefix of one)
+    return strip_credit(paragraph).casefold().rstrip(" .")
 
 
 def repeat_groups(paragraphs: Sequence[str]) -> list[list[int]]:
