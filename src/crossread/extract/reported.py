@@ -27,6 +27,7 @@ from crossread.extract.speakers import (
     cues,
     resolve_speaker,
     speaker_before,
+    tail_start,
 )
 from crossread.extract.trailing import find_trailing
 from crossread.models import Quote, QuoteKind, Sentence
@@ -102,7 +103,8 @@ _SUBJECT_BREAKS = frozenset(
     }
 )
 _NOT_CLAUSE_ANY_CASE = re.compile(_NOT_CLAUSE.pattern, re.IGNORECASE)
-_LOWER_START = re.compile(r"\s[a-z]")
+_THAT = re.compile(r"\s*(?:that\b|:|,)?")
+_WORD_AHEAD = re.compile(r"\s+[A-Za-z“\"]")
 
 
 def make_quote(
@@ -307,7 +309,7 @@ def _after_cue(
         ahead = _UP_TO_THAT.match(text, pos, body_end)
         if ahead is not None:
             pos = ahead.end() - 4  # "told The Post and Courier on Saturday that ..."
-        that = re.match(r"\s*(?:that\b|:|,)?", text[pos:body_end])
+        that = _THAT.match(text[pos:body_end])
         has_that = bool(that and that.group().strip())
         if info.lemma == "ask" and _QUESTION.match(text, pos):
             has_that = True  # "asked whether ...": the question is the content
@@ -317,7 +319,7 @@ def _after_cue(
             and not (info.clause and _CLAUSE_OPENER.match(text, pos, body_end))
         ):
             return None
-        if not has_that and not re.match(r"\s+[A-Za-z“\"]", text[pos:body_end]):
+        if not has_that and not _WORD_AHEAD.match(text[pos:body_end]):
             return None
         if not has_that and _NOT_CLAUSE.match(text, pos):
             return None  # "called for", "said at a rally", "said when": not a reported clause
@@ -328,17 +330,26 @@ def _after_cue(
         and text[s : cue.start()].rstrip()[-1:] == ","
     ):
         speaker = _subject(ctx, s, cue.start())  # "Yoon spoke on Monday, saying ..."
-    if speaker is None and _AND_BEFORE.search(text, s, cue.start()):
+    # (the end-anchored searches start a few words back: their matches hold at most 1-2 runs
+    # of white space)
+    if speaker is None and _AND_BEFORE.search(
+        text, tail_start(text, s, cue.start(), 4), cue.start()
+    ):
         # "A spokesman for the mayor defended the route and said ...": the sentence's subject
         speaker = _subject(ctx, _after_connective(text, s), cue.start())
-    if speaker is None or _PREPOSITION_BEFORE.search(text, s, speaker[0]):
+    if speaker is None or _PREPOSITION_BEFORE.search(
+        text, tail_start(text, s, speaker[0], 3), speaker[0]
+    ):
         # "A person familiar with the plans says": the phrase after "with" is not the speaker
         speaker = _long_subject(ctx, _after_connective(text, s), cue.start()) or speaker
     if (
         speaker is None
         and info.lemma == "ask"
         and has_that
-        and (_PASSIVE.search(text, s, cue.start()) or not text[s : cue.start()].strip())
+        and (
+            _PASSIVE.search(text, tail_start(text, s, cue.start(), 3), cue.start())
+            or not text[s : cue.start()].strip()
+        )
     ):
         # "When asked whether he would run, ...": the question, with no speaker named
         comma = text.find(",", pos, body_end)
@@ -396,9 +407,18 @@ def _parenthetical(lead: str) -> bool:
 
 def _title_case(sentence: str) -> bool:
     """A headline in title case: most of its (at least four) words capitalised, no full stop."""
-    if 5 * len(_LOWER_START.findall(sentence)) > len(sentence.split()):
-        return False  # more than a fifth of its words are lower case: quick to see
-    words = [w for w in sentence.split() if w[:1].isalpha()]
+    words = sentence.split()
+    if len(words) < 4:
+        return False
+    # quick to see: more than a fifth of its words start in lower case
+    most = len(words) // 5
+    lower = 0
+    for word in words:
+        if "a" <= word[0] <= "z":
+            lower += 1
+            if lower > most:
+                return False
+    words = [w for w in words if w[:1].isalpha()]
     if len(words) < 4 or sentence.rstrip().endswith("."):
         return False
     return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)

@@ -105,6 +105,20 @@ _TIME_BEFORE_CUE = re.compile(
     r",\s*(?:however|too|though|meanwhile|in turn|for their part|for his part|for her part),)"
     r"\s*$"
 )
+# how a match of _TIME_BEFORE_CUE ends (before its trailing space)
+_TIME_ENDS = (
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "spring",
+    "summer",
+    "fall",
+    "winter",
+    "day",
+    ",",
+)
 # a share of people as a subject: "Nearly half said", "Just shy of half, 49%, say", "42% say",
 # "22 percent said", "one in four voters said"
 _QUANTITY_END = re.compile(
@@ -130,6 +144,9 @@ _ABBREVIATION = re.compile(r"\(?(?:[A-Z][a-z]{0,3}|[A-Z])\.|(?:[A-Za-z]\.){2,}")
 
 # "\b[Aa]ccording to\s+", its word boundary checked after the first letter so that the regex
 # engine can skip to the next "a" or "A"
+_LEAD = re.compile(r"\s*[,:]?\s*")
+
+
 ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\s+")
 
 
@@ -295,8 +312,8 @@ def attribution_after(
     """``”, he said`` / ``,” said Kim`` / ``,” Kim told reporters`` right after a quote."""
     text = ctx.text
     pos = end
-    m = re.match(r"\s*[,:]?\s*", text[pos:limit])
-    pos += m.end() if m else 0
+    m = _LEAD.match(text, pos, limit)
+    pos = m.end() if m else pos
     closing = text[max(0, end - 3) : end].rstrip("”\"'’")
     if closing[-1:] in (".", "!", "?") and not text[pos : pos + 1].islower():
         return None  # the quote closed its sentence: what follows is not its attribution
@@ -462,7 +479,11 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     i = pos
     # the end-anchored searches start a few words back: their matches hold at most 4, 11 and
     # 17 runs of white space
-    when = _TIME_BEFORE_CUE.search(text, tail_start(text, lo, i, 6), i)
+    when = (
+        _TIME_BEFORE_CUE.search(text, tail_start(text, lo, i, 6), i)
+        if text.endswith(_TIME_ENDS, lo, _rstrip_end(text, i, lo))
+        else None
+    )
     if when is not None:
         i = when.start()  # "Feinstein (D-Calif.) last week said", "Others, however, say"
     quantity = _QUANTITY_END.search(text, tail_start(text, lo, i, 14), i)
