@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +27,7 @@ from crossread.store.base import (
     StoryEntity,
     StoryFilter,
 )
-
-
-def migrations() -> list[tuple[int, str]]:
-    """The numbered SQL migrations shipped in ``store/migrations``, in order."""
-    folder = resources.files("crossread.store.migrations")
-    found = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:4].isdigit():
-            found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-SCHEMA_VERSION = max(number for number, _ in migrations())
-_WORD = re.compile(r"\w+", re.UNICODE)
+from crossread.store.queries import SCHEMA_VERSION, fts_query, migrations, story_filter_sql
 
 
 def _now() -> str:
@@ -52,20 +36,6 @@ def _now() -> str:
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
-
-
-def fts_query(text: str) -> str:
-    """Turn free text into a safe FTS5 query: every word must match (prefix on the last).
-
-    Users type words, not FTS5 syntax; quoting each token keeps operators and stray quotes in
-    the input from becoming syntax errors (or syntax).
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
 
 
 class SqliteStore:
@@ -356,41 +326,11 @@ class SqliteStore:
             raise NotFoundError(f"no story with id {story_id!r}")
         return self._stories_from(rows)[0]
 
-    def _where(self, where: StoryFilter | None) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if where is None:
-            return "", params
-        if where.query:
-            query = fts_query(where.query)
-            if query:
-                clauses.append(
-                    "s.id IN (SELECT a.story FROM articles_fts f JOIN articles a ON a.id = f.id"
-                    " WHERE articles_fts MATCH ?)"
-                )
-                params.append(query)
-        if where.outlet:
-            clauses.append("s.id IN (SELECT story FROM articles WHERE outlet = ? COLLATE NOCASE)")
-            params.append(where.outlet)
-        if where.entity:
-            clauses.append(
-                "s.id IN (SELECT story FROM story_entities WHERE entity = ?"
-                " OR name = ? COLLATE NOCASE)"
-            )
-            params += [where.entity, where.entity]
-        if where.since:
-            clauses.append("s.sort_date >= ?")
-            params.append(where.since.isoformat())
-        if where.until:
-            clauses.append("COALESCE(s.first, substr(s.created, 1, 10)) <= ?")
-            params.append(where.until.isoformat())
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
     def stories(
         self, where: StoryFilter | None = None, *, limit: int = 50, offset: int = 0
     ) -> list[Story]:
         """Stories matching ``where``, newest (or biggest) first."""
-        sql, params = self._where(where)
+        sql, params = story_filter_sql(where)
         order = (
             "s.articles DESC, s.sort_date DESC"
             if where is not None and where.order == "biggest"
@@ -403,7 +343,7 @@ class SqliteStore:
         return self._stories_from(rows)
 
     def count_stories(self, where: StoryFilter | None = None) -> int:
-        sql, params = self._where(where)
+        sql, params = story_filter_sql(where)
         return int(self._read(f"SELECT COUNT(*) FROM stories s{sql}", params)[0][0])
 
     def merge_stories(self, kept: str, merged: str) -> None:
