@@ -156,7 +156,7 @@ def reported_speech(
         _trailing(ctx, sentence, body_end, direct),
     ]
     found.extend(_after_cues(ctx, sentence, body_end, direct))
-    if not any(found):
+    if not any(found) and _source_heads().search(text, s, body_end) is not None:
         # 4. "In a Fox poll, Cruz had 38 percent": the finding of a poll or study named up front
         found_in = _in_source().match(text, s, body_end)
         if found_in is not None:
@@ -220,7 +220,7 @@ def _according(
 ) -> Quote | None:
     """1. ``According to X, CONTENT`` and ``CONTENT, according to X.``"""
     text, s, e = ctx.text, sentence.start, sentence.end
-    acc = ACCORDING.search(text, s, e)
+    acc = ACCORDING.search(text, s, e) if text.find("ccording to", s, e) >= 0 else None
     if acc is None:
         return None
     speaker = according_source(ctx, acc.end(), e)

@@ -129,6 +129,9 @@ _QUANTITY_END = re.compile(
     r"Americans| respondents| adults)?))(?:\s+of\s+(?:them|those|voters|respondents|"
     r"Americans|Republicans|Democrats|[a-z]+ voters))?\s*,?\s*$"
 )
+# what every match of _QUANTITY_END holds: a digit or one of these
+_DIGIT = re.compile(r"\d")
+_QUANTITY_WORDS = re.compile(r"half|majority|third|quarter|(?:ne|wo|ree) (?:in|out of)")
 # how a bare speaker noun is qualified when no name is given
 _QUALIFIED = re.compile(
     r"(?:familiar with|close to|briefed on|involved in|knowledgeable about|with knowledge|"
@@ -486,7 +489,12 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     )
     if when is not None:
         i = when.start()  # "Feinstein (D-Calif.) last week said", "Others, however, say"
-    quantity = _QUANTITY_END.search(text, tail_start(text, lo, i, 14), i)
+    tail = tail_start(text, lo, i, 14)
+    quantity = (
+        _QUANTITY_END.search(text, tail, i)
+        if _DIGIT.search(text, tail, i) or _QUANTITY_WORDS.search(text, tail, i)
+        else None
+    )
     if quantity is not None:
         return quantity.start(), _rstrip_chars(text, i, " ,")  # "Nearly half said", "49% say"
     if text[_rstrip_end(text, i, lo) - 1] == ")":
