@@ -125,22 +125,55 @@ def token_id(token: str) -> int:
     return -1 if word is None else term_id(word)
 
 
+class _Sublinear(dict[float, float]):
+    """``1 + log(count)`` by count, computed once per distinct count (counts are whole)."""
+
+    def __missing__(self, count: float) -> float:
+        value = self[count] = 1.0 + math.log(count)
+        return value
+
+
+_SUBLINEAR = _Sublinear()
+
+
+class _TokenIds(dict[str, int]):
+    """:func:`token_id` by token: a plain dict lookup on a hit, cleared when it grows past
+    ``limit`` tokens (bounded memory on an endless stream)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[token] = token_id(token)
+        return value
+
+
+_TOKEN_IDS = _TokenIds(1 << 17)
+
+
+def _count_ids(text: str) -> Counter[int]:
+    found = Counter(map(_TOKEN_IDS.__getitem__, _WORD.findall(text)))
+    found.pop(-1, None)
+    return found
+
+
 def featurize(article: Article) -> Features:
     """Read terms, entity keys and dates from one (optionally extracted) article."""
-    counts: dict[int, float] = {}
-    title_terms: dict[int, float] = {}
-    for text, weight in ((article.title, TITLE_WEIGHT), (article.text[:_MAX_CHARS], 1.0)):
-        found = Counter(map(token_id, _WORD.findall(text)))
-        found.pop(-1, None)
-        for tid, count in found.items():
-            counts[tid] = counts.get(tid, 0.0) + weight * count
-        if weight == TITLE_WEIGHT:
-            title_terms = dict.fromkeys(found, 1.0)
+    title = _count_ids(article.title)
+    # headline terms first, then the body's in order of first occurrence; a headline word
+    # counts TITLE_WEIGHT times
+    counts: dict[int, float] = dict.fromkeys(title, 0.0)
+    counts.update(_count_ids(article.text[:_MAX_CHARS]))
+    for tid, count in title.items():
+        counts[tid] = TITLE_WEIGHT * count + counts[tid]
     entities = entity_keys(article)
     entity_terms = {term_id(ENTITY_PREFIX + key): 1.0 for key in entities}
     for tid in entity_terms:
         counts[tid] = counts.get(tid, 0.0) + 1.0
-    terms = {tid: 1.0 + math.log(c) for tid, c in counts.items()}
+    terms = dict(zip(counts, map(_SUBLINEAR.__getitem__, counts.values()), strict=True))
     published = article.published.toordinal() if article.published else None
     return Features(
         terms=terms,
@@ -148,5 +181,5 @@ def featurize(article: Article) -> Features:
         entity_terms=entity_terms,
         days=event_days(article),
         published=published,
-        title_terms=title_terms,
+        title_terms=dict.fromkeys(title, 1.0),
     )
