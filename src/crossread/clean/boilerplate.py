@@ -7,7 +7,9 @@ is found in it (whitespace collapsed). Section labels (``sections.txt``) match w
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -78,6 +80,22 @@ def _search(rule: Rule, line: str) -> re.Match[str] | None:
     return rule.pattern.search(line)
 
 
+# A rule opening with ``^(?=.{0,N}$)`` only matches lines of at most N characters.
+_LENGTH_CAP = re.compile(r"^(?:\(\?[aiux]+\))?\^\(\?=\.\{0,(\d+)\}\$\)")
+
+
+@cache
+def _plan() -> tuple[tuple[str, Callable[[str, int], re.Match[str] | None], bool, float], ...]:
+    """Each rule as (reason, bound search, tail, longest line it can match): the loop in
+    :func:`match_reason` runs for every paragraph, so its per-rule work is kept minimal."""
+    out = []
+    for rule in rules():
+        cap = _LENGTH_CAP.match(rule.pattern.pattern)
+        max_chars = int(cap.group(1)) if cap else math.inf
+        out.append((rule.reason, rule.pattern.search, rule.tail, max_chars))
+    return tuple(out)
+
+
 @lru_cache(maxsize=8192)
 def match_reason(paragraph: str) -> str | None:
     """Why ``paragraph`` is boilerplate (a rule's reason), or None when it is not."""
@@ -86,9 +104,11 @@ def match_reason(paragraph: str) -> str | None:
         return None
     if line.casefold().strip(" .:|»›-") in section_labels():
         return "section-label"
-    for rule in rules():
-        if _search(rule, line):
-            return rule.reason
+    size = len(line)
+    tail_start = size - TAIL_CHARS if size > TAIL_CHARS else 0
+    for reason, search, tail, max_chars in _plan():
+        if size <= max_chars and search(line, tail_start if tail else 0):
+            return reason
     return None
 
 
