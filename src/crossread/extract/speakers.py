@@ -131,7 +131,9 @@ _QUANTITY_END = re.compile(
 )
 # what every match of _QUANTITY_END holds: a digit or one of these
 _DIGIT = re.compile(r"\d")
-_QUANTITY_WORDS = re.compile(r"half|majority|third|quarter|(?:ne|wo|ree) (?:in|out of)")
+_QUANTITY_WORDS = re.compile(
+    r"half|majority|third|quarter|ne (?:in|out of)|wo (?:in|out of)|ree (?:in|out of)"
+)
 # how a bare speaker noun is qualified when no name is given
 _QUALIFIED = re.compile(
     r"(?:familiar with|close to|briefed on|involved in|knowledgeable about|with knowledge|"
@@ -489,10 +491,9 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     )
     if when is not None:
         i = when.start()  # "Feinstein (D-Calif.) last week said", "Others, however, say"
-    tail = tail_start(text, lo, i, 14)
     quantity = (
-        _QUANTITY_END.search(text, tail, i)
-        if _DIGIT.search(text, tail, i) or _QUANTITY_WORDS.search(text, tail, i)
+        _QUANTITY_END.search(text, tail_start(text, lo, i, 14), i)
+        if _DIGIT.search(text, lo, i) or _QUANTITY_WORDS.search(text, lo, i)
         else None
     )
     if quantity is not None:

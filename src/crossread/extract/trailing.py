@@ -24,7 +24,6 @@ class Trailing:
 
 
 # where a trailing attribution starts: one of the last commas of a sentence, not far from its end
-_COMMA = re.compile(",")
 _TAIL_COMMAS = 4
 _TAIL_REACH = 220  # characters
 _TAIL_PHRASE = 80  # characters: the longest attribution without a plain speaker phrase
@@ -46,8 +45,15 @@ def find_trailing(ctx: SpeechContext, start: int, body_end: int) -> Trailing | N
         where the content ends (the comma before the attribution), the speaker and the cue.
     """
     text, s = ctx.text, start
-    commas = [m.start() for m in _COMMA.finditer(text, s, body_end)]
-    for k, comma in enumerate(reversed(commas[-_TAIL_COMMAS:])):
+    commas: list[int] = []  # the last few, from the end
+    end = body_end
+    while len(commas) < _TAIL_COMMAS:
+        comma = text.rfind(",", s, end)
+        if comma < 0:
+            break
+        commas.append(comma)
+        end = comma
+    for k, comma in enumerate(commas):
         if body_end - comma > _TAIL_REACH or comma - s <= 15:
             break
         pos = _skip_blank(text, comma + 1)
