@@ -9,8 +9,8 @@ import random
 import pytest
 
 from crossread.cluster import StoryIndex, story_id_for
-from crossread.cluster.index import MAX_STORY_POSTINGS
 from crossread.cluster.lexical import dot
+from crossread.cluster.postings import MAX_STORY_POSTINGS
 from crossread.cluster.profile import Centroid
 from crossread.cluster.retired import RetiredIds
 from crossread.models import Article

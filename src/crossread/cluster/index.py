@@ -17,10 +17,11 @@ How one article is placed (:meth:`StoryIndex.assign`):
 Memory is bounded whatever the stream's length or rate: at most ``max_stories`` stories are
 active (a story goes dormant after ``quiet_days`` without an article, or earlier when it is the
 least recently updated one beyond the bound), each holds capped profiles (``max_story_terms``
-centroid terms, :data:`MAX_STORY_ENTITIES`, :data:`MAX_STORY_TITLE_TERMS`,
-:data:`MAX_STORY_POSTINGS` index terms), and at most ``max_articles`` articles are remembered
-for copy detection and re-assignment. A dormant story's index entries are dropped; the store
-keeps its articles. Its id is remembered in fixed memory (:class:`RetiredIds`) so no later
+centroid terms, :data:`MAX_STORY_ENTITIES`, :data:`MAX_STORY_TITLE_TERMS`, and
+:data:`~crossread.cluster.postings.MAX_STORY_POSTINGS` terms in the inverted index,
+:class:`~crossread.cluster.postings.StoryPostings`), and at most ``max_articles`` articles are
+remembered for copy detection and re-assignment. A dormant story's index entries are dropped;
+the store keeps its articles. Its id is remembered in fixed memory (:class:`RetiredIds`) so no later
 story takes it: an article of a dormant story's event opens a new story.
 """
 
@@ -38,6 +39,7 @@ from crossread.cluster.base import Merge, TextEncoder
 from crossread.cluster.dedup import CopyDetector
 from crossread.cluster.features import N_FEATURES, Features, featurize
 from crossread.cluster.lexical import DocumentFrequencies, dot, weigh
+from crossread.cluster.postings import StoryPostings
 from crossread.cluster.profile import DenseScratch, StoryProfile, gap_days, min_day, near_days
 from crossread.cluster.retired import RetiredIds
 from crossread.cluster.vectors import ArticleVectors, weigh_article
@@ -47,12 +49,7 @@ MAX_STORY_ENTITIES = 150
 """Entity keys kept in a story's entity profile (the heaviest)."""
 MAX_STORY_TITLE_TERMS = 100
 """Headline terms kept in a story's headline profile (the heaviest)."""
-MAX_STORY_POSTINGS = 200
-"""Index terms a story is found by; beyond, it is re-indexed by its heaviest centroid terms."""
-_REINDEX_TERMS = 150
 _MAX_STORY_DAYS = 100
-_MAX_POSTING = 20_000
-"""Posting lists longer than this belong to terms too common to find candidates by."""
 
 
 def story_id_for(article_id: str, attempt: int = 0) -> str:
@@ -154,7 +151,7 @@ class StoryIndex:
         self.retired_ = RetiredIds()
         self._scratch = DenseScratch(N_FEATURES)
         self._stories: OrderedDict[str, StoryProfile] = OrderedDict()
-        self._postings: dict[int, set[str]] = {}
+        self.postings_ = StoryPostings()
         self._article_story: OrderedDict[str, str] = OrderedDict()
         self._assignments: dict[str, Assignment] = {}
         self._aliases: dict[str, str] = {}
@@ -193,8 +190,8 @@ class StoryIndex:
             "profile_bytes": sum(
                 s.terms.nbytes + s.entities.nbytes + s.titles.nbytes for s in stories
             ),
-            "posting_terms": len(self._postings),
-            "posting_entries": sum(len(p) for p in self._postings.values()),
+            "posting_terms": len(self.postings_),
+            "posting_entries": self.postings_.entries(),
             "remembered_articles": len(self._article_story),
             "assignments": len(self._assignments),
             "copy_sketches": len(self.copies_),
@@ -302,13 +299,7 @@ class StoryIndex:
         query: tuple[list[int], list[float]],
         embedding: np.ndarray | None,
     ) -> list[_Scored]:
-        hits: dict[str, float] = {}
-        for term, w in zip(*query, strict=True):
-            posting = self._postings.get(term)
-            if not posting or len(posting) > _MAX_POSTING:
-                continue
-            for sid in posting:
-                hits[sid] = hits.get(sid, 0.0) + w
+        hits = self.postings_.hits(*query)
         if not hits:
             return []
         chosen = [self._stories[sid] for sid in sorted(hits, key=lambda s: (-hits[s], s))][
@@ -406,29 +397,8 @@ class StoryIndex:
             if self.quiet_days is not None and last != story.last:
                 heapq.heappush(self._dormancy, (last, story.id))
             story.last = last
-        self._index_terms(story, query)
+        self.postings_.post(story, query)
         self._stories.move_to_end(story.id)
-
-    def _index_terms(self, story: StoryProfile, terms: list[int]) -> None:
-        for term in terms:
-            if term not in story.postings:
-                story.postings.add(term)
-                self._postings.setdefault(term, set()).add(story.id)
-        if len(story.postings) > MAX_STORY_POSTINGS:
-            # a long story is found by what its centroid holds most, plus its latest article
-            keep = set(story.terms.top(_REINDEX_TERMS)) | set(terms)
-            for term in story.postings - keep:
-                self._unpost(term, story.id)
-            for term in keep - story.postings:
-                self._postings.setdefault(term, set()).add(story.id)
-            story.postings = keep
-
-    def _unpost(self, term: int, sid: str) -> None:
-        posting = self._postings.get(term)
-        if posting is not None:
-            posting.discard(sid)
-            if not posting:
-                del self._postings[term]
 
     def _merge_candidates(self, story: StoryProfile, scored: list[_Scored]) -> StoryProfile:
         kept = story
@@ -473,18 +443,12 @@ class StoryIndex:
             kept.last = max(kept.last or gone.first, gone.last or gone.first)
             if self.quiet_days is not None and kept.last is not None:
                 heapq.heappush(self._dormancy, (kept.last, kept.id))
-        for term in gone.postings:
-            posting = self._postings.get(term)
-            if posting is not None:
-                posting.discard(gone.id)
-                posting.add(kept.id)
-        kept.postings |= gone.postings
+        self.postings_.move(gone, kept)
         del self._stories[gone.id]
         self._aliases[gone.id] = kept.id
         kept.aliases.extend([gone.id, *gone.aliases])
         for alias in gone.aliases:
             self._aliases[alias] = kept.id
-        self._index_terms(kept, [])
         self._merges.append(Merge(kept=kept.id, merged=gone.id))
         return kept
 
@@ -536,8 +500,7 @@ class StoryIndex:
                 story.articles.remove(aid)
 
     def _evict(self, story: StoryProfile) -> None:
-        for term in story.postings:
-            self._unpost(term, story.id)
+        self.postings_.remove(story)
         for aid in story.articles:
             self._forget(aid)
         del self._stories[story.id]
