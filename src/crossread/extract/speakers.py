@@ -389,7 +389,14 @@ def attribution_before(
     stripped = window.rstrip(" ,:")
     if len(stripped) < len(window) - 3:
         return None
-    for m in cue_pattern().finditer(stripped):
+    # the window starts mid-word: there "\b" holds in it but not in the text
+    cut = offset > 0 and (text[offset - 1].isalnum() or text[offset - 1] == "_")
+    verbs = (
+        list(cue_pattern().finditer(stripped))
+        if cut or ctx.may_cue(offset, offset + len(stripped))
+        else []
+    )
+    for m in verbs:
         rest = re.sub(r"\s+that$", "", stripped[m.end() :])
         obj = OBJECTS.match(rest + " ")
         if rest.strip() and not (obj and obj.end() >= len(rest.rstrip())):
