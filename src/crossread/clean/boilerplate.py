@@ -68,6 +68,14 @@ def section_labels() -> frozenset[str]:
     return frozenset(line.casefold() for _, line in data_lines("sections.txt"))
 
 
+@cache
+def _longest_label() -> int:
+    return max(map(len, section_labels()), default=0)
+
+
+_LABEL_MARKS = " .:|»›-"
+
+
 def collapse(text: str) -> str:
     """Whitespace runs to single spaces, ends stripped (``str.split`` and ``\\s`` agree on
     what whitespace is; splitting is several times faster than a regex substitution)."""
@@ -102,7 +110,11 @@ def match_reason(paragraph: str) -> str | None:
     line = collapse(paragraph)
     if not line:
         return None
-    if line.casefold().strip(" .:|»›-") in section_labels():
+    # Case folding changes letters only (never into these marks) and never shortens a text,
+    # so a line longer than every label once stripped is no label: skip folding long lines.
+    if len(line.strip(_LABEL_MARKS)) <= _longest_label() and (
+        line.casefold().strip(_LABEL_MARKS) in section_labels()
+    ):
         return "section-label"
     size = len(line)
     tail_start = size - TAIL_CHARS if size > TAIL_CHARS else 0
