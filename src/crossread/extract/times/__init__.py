@@ -100,6 +100,21 @@ _CALENDAR_START = re.compile(r"\d{4}")
 _AROUND = re.compile(r"(?<![\w-])(?:around|approximately|circa)\s+$", re.I)
 _BEYOND = re.compile(r"\s+(?:and\s+beyond|or\s+(?P<dir>later|earlier))(?![\w-])", re.I)
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
+_DEICTIC_TITLE = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next)(?![\w])")
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[^\W_]['’]s)[ \t]+$")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a deictic expression in title case inside a sentence is part of a name
+    ("CBS This Morning", "USA Today", "Last Week Tonight"): TIMEX3 leaves time words in
+    proper names unmarked. Words that are always capitalised (weekdays, months) never count,
+    nor does text in capitals."""
+    surface = text[start:end]
+    if not _DEICTIC_TITLE.match(surface) or surface.isupper():
+        return False
+    if not all(word[:1].isupper() for word in surface.split()):
+        return False
+    return _WORD_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 @cache
@@ -174,8 +189,12 @@ def find_times(
         for ref in reversed(found):
             if ref.start < offset - REFERENCE_REACH:
                 break
-            if ref.type == "DATE" and ref.value and _CALENDAR_VALUE.fullmatch(ref.value):
-                return ref.value
+            if ref.value is None or ref.type not in ("DATE", "TIME"):
+                continue
+            # a time of day names its day too: "Tuesday night ... the next morning"
+            value = ref.value if ref.type == "DATE" else ref.value.partition("T")[0]
+            if _CALENDAR_VALUE.fullmatch(value):
+                return value
         return None
 
     lower = text.lower()
@@ -238,6 +257,8 @@ def find_times(
             end = beyond.end()
             earlier = (beyond["dir"] or "").lower() == "earlier"
             mod = mod or ("ON_OR_BEFORE" if earlier else "ON_OR_AFTER")
+        if _in_a_name(text, begin, end):
+            continue
         surface = text[begin:end]
         stripped = surface.rstrip(" ,")
         end = begin + len(stripped)

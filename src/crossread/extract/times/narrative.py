@@ -23,12 +23,14 @@ def _part(text: str | None) -> str | None:
     return LEX.day_parts.get(re.sub(r"\s+", " ", text.lower()).strip()) if text else None
 
 
-# 5. narrative steps from the last date mentioned: "the next day", "the following month"
+# 5. narrative steps from the last date mentioned: "the next day", "the following month",
+# "the year before"
 # ("three days later" stays a duration plus a signal word, as TimeML annotates it)
 ANAPHORIC = (
     r"(?:the\s+)?(?:(?P<rel>following|previous|preceding|prior)\s+(?P<unit>day|morning|evening"
     r"|night|week|month|year)|next\s+(?P<unit_next>day|morning|evening|night))(?![\w-])"
-    r"|the\s+day\s+(?P<side>before|after)(?!\s+(?:yesterday|tomorrow))"
+    r"|the\s+(?P<side_unit>day|week|month|year)\s+(?P<side>before|after)"
+    r"(?!\s+(?:yesterday|tomorrow|next|last))"
 )
 
 
@@ -40,7 +42,7 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
     publication date would be a guess.
     """
     if m["side"]:
-        sign, unit_word = (1 if m["side"].lower() == "after" else -1), "day"
+        sign, unit_word = (1 if m["side"].lower() == "after" else -1), m["side_unit"]
     else:
         rel = (m["rel"] or "next").lower()
         sign = 1 if rel in ("following", "next") else -1

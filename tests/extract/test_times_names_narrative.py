@@ -1,0 +1,64 @@
+"""Round-4 rules (general errors, not one corpus's habits), one test per rule; texts are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crossread.extract.sentences import split_sentences
+from crossread.extract.times import find_times
+from crossread.models import TimeRef
+
+ANCHOR = dt.date(2021, 3, 10)  # a Wednesday
+
+
+def found(text: str, anchor: dt.date = ANCHOR) -> list[TimeRef]:
+    return list(find_times(text, anchor, split_sentences(text)))
+
+
+def one(text: str, expression: str, anchor: dt.date = ANCHOR) -> TimeRef:
+    hits = [t for t in found(text, anchor) if t.text == expression]
+    assert hits, f"{expression!r} not found in {[t.text for t in found(text, anchor)]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor told Metro This Morning that the bridge would reopen.",
+        "An op-ed in Harbor Today argued against the levy.",
+        "She was a guest on Channel Nine's This Week with the mayor.",
+        "The comedian behind Late Week Tonight joked about the levy.",
+    ],
+)
+def test_a_title_case_deictic_inside_a_sentence_is_part_of_a_name(text: str) -> None:
+    assert not [t for t in found(text) if t.type in ("DATE", "TIME")]
+
+
+def test_a_deictic_that_opens_a_sentence_or_a_quote_is_still_a_time() -> None:
+    assert one("The vote failed. Today the council meets again.", "Today").value == "2021-03-10"
+    assert one("She said: Tonight we decide.", "Tonight").value == "2021-03-10TNI"
+    assert one("Council meets Thursday, March 11, 2021 Today, the vote", "Today").value == (
+        "2021-03-10"
+    )
+    assert one("FERRY FARES RISE TODAY", "TODAY").value == "2021-03-10"
+    assert one("The council met this morning.", "this morning").value == "2021-03-10TMO"
+
+
+def test_a_time_of_day_anchors_the_next_part_of_day() -> None:
+    text = "The fire started on Monday night. The next morning, crews were still on site."
+    assert one(text, "Monday night").value == "2021-03-08TNI"
+    assert one(text, "The next morning").value == "2021-03-09TMO"
+    text = "Talks ran late on Saturday evening. The following day both sides signed."
+    assert one(text, "The following day").value == "2021-03-07"
+
+
+def test_the_unit_before_or_after_counts_from_the_named_date() -> None:
+    text = "The bridge opened in 2009. The year before, the old ferry had sunk."
+    ref = one(text, "The year before")
+    assert (ref.type, ref.value) == ("DATE", "2008")
+    ref = one("Prices fell in March 2019 and rose the month after.", "the month after")
+    assert ref.value == "2019-04"
+    # "the year before last" is a different expression: not read as "the year before"
+    assert not [t for t in found("It sank the year before last.") if t.text == "the year before"]
