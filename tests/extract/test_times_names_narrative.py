@@ -62,3 +62,41 @@ def test_the_unit_before_or_after_counts_from_the_named_date() -> None:
     assert ref.value == "2019-04"
     # "the year before last" is a different expression: not read as "the year before"
     assert not [t for t in found("It sank the year before last.") if t.text == "the year before"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Highs in the low 70s are expected on the coast.",
+        "Jobless rates sat in the high 20s for years.",
+        "Youth unemployment is in the mid-30s in the valley.",
+        "Temperatures will climb into the 80s.",
+    ],
+)
+def test_a_bare_two_digit_decade_that_counts_a_measure_is_no_date(text: str) -> None:
+    assert not [t for t in found(text) if t.granularity == "decade"]
+
+
+def test_bare_and_apostrophe_decades_still_name_decades() -> None:
+    assert one("Music of the 60s was louder.", "the 60s").value == "196"
+    assert one("In the '70s, rates rose.", "the '70s").value == "197"
+    assert one("Rates rose sharply in the 1970s.", "the 1970s").value == "197"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hillside Weekly reported the closure first.",
+        "She wrote for Riverside Monthly before the merger.",
+        "THE COUNTY DAILY said so on its front page.",
+        "The town's only paper is a free daily.",
+    ],
+)
+def test_frequency_words_in_titles_and_as_nouns_are_not_sets(text: str) -> None:
+    assert not [t for t in found(text) if t.type == "SET"]
+
+
+def test_frequency_adverbs_are_still_sets() -> None:
+    assert one("The paper is published weekly.", "weekly").value == "P1W"
+    assert one("Fees are reviewed annually by the board.", "annually").value == "P1Y"
+    assert one("Weekly, the board meets in the hall.", "Weekly").value == "P1W"

@@ -351,8 +351,27 @@ def _is_age(m: re.Match[str], ctx: Context) -> bool:
     return bool(_AGE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()))
 
 
+_LEVEL_BEFORE = re.compile(r"\b(?:low|lower|high|upper)[\s-]+$", re.I)
+_MEASURE_WORDS = re.compile(
+    r"\b(?:temperatures?|degrees|highs|lows|percent|per\s+cent|unemployment|approval|ratings?"
+    r"|rates?|mph|points|scores?)\b|%",
+    re.I,
+)
+
+
+def _is_measure(m: re.Match[str], ctx: Context) -> bool:
+    """``the low 70s``, ``unemployment in the mid-30s``, ``temperatures in the 80s``: a bare
+    two-digit "decade" (no apostrophe) that counts degrees or percent, not years."""
+    if len(m["dec"]) != 2:
+        return False
+    if _LEVEL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start("dec")):
+        return True
+    lo, hi = ctx.bounds(m.start())
+    return _MEASURE_WORDS.search(ctx.text, lo, hi) is not None
+
+
 def decade(m: re.Match[str], ctx: Context) -> Reading | None:
-    if _is_age(m, ctx):
+    if _is_age(m, ctx) or _is_measure(m, ctx):
         return None
     digits = m["dec"].lstrip("'’")
     if len(digits) == 2:

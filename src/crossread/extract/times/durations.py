@@ -214,7 +214,9 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_AFTER = re.compile(r"\s+[A-Z](?:[a-z]|[A-Z]{2})")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our)\s+(?:[a-z]+\s+)?$")
 
 
 def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -224,12 +226,23 @@ def set_word(m: re.Match[str], ctx: Context) -> Reading | None:
         # "rise 8.5% annually", "C$17.9 million annually": the adverb is the denominator of a
         # rate (a measure, like "$5 a year"), not a set of recurring times
         return None
-    if word.endswith("ly") and m.group()[:1].isupper() and _NAME_AFTER.match(ctx.text, m.end()):
-        return None  # a title: "The Daily Telegraph", "the Weekly Standard"
+    if (
+        word.endswith("ly")
+        and m.group()[:1].isupper()
+        and (
+            _NAME_AFTER.match(ctx.text, m.end())
+            or _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        )
+    ):
+        return None  # a title: "The Daily Telegraph", "the Weekly Standard", "City Monthly"
     if word.endswith("ly"):
         follower = re.match(r"\s+([a-z]+)", ctx.text[m.end() : m.end() + 30])
         if follower and follower.group(1) not in _ADVERB_FOLLOWERS:
             return None
+        if follower is None and _DETERMINER_BEFORE.search(
+            ctx.text, max(0, m.start() - 30), m.start()
+        ):
+            return None  # a noun: "a free daily", "the weekly" (a newspaper)
     return Reading(type="SET", value=LEX.sets[word])
 
 
