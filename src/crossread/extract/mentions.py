@@ -30,7 +30,9 @@ states``); known organisations their canonical name (``kcna`` -> ``korean centra
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer, word_set
 from crossread.extract.names import UPPER, lookup, name_key, place_key, type_name
@@ -67,9 +69,10 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     """
     gaz = gazetteer()
     lower_words = _lower_words(text)
+    toks = _tokenise(text)
     mentions: list[Mention] = []
     for sentence in sentences:
-        for run in _runs(text, sentence, lower_words):
+        for run in _runs(text, sentence, lower_words, toks):
             mentions.extend(_classify(text, run, gaz, lower_words))
     mentions.extend(find_nominals(text, sentences, gaz, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -88,117 +91,160 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\b[a-z][a-z]+\b", text))
 
 
-def _token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    for match in _TOKEN.finditer(text, start, end):
-        s, e = match.span()
-        token = text[s:e]
-        if token.endswith(".") and not (
-            _INITIALS.fullmatch(token) or token[:-1].lower() in _TITLE_ABBREVIATIONS
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Tokens:
+    """The tokens of a text span, found once and shared by all its sentences."""
+
+    raw: list[tuple[int, int]]
+    """spans as the token pattern matched them (what sentence boundaries are checked against)."""
+    spans: list[tuple[int, int]]
+    """spans after trimming periods and hyphenated prefixes/suffixes (``_trim``)."""
+    words: list[str]
+    kinds: list[int]
+    """per token: 0 when it does not start with a letter, 1 lower case, 2 upper case."""
+    candidates: list[int]
+    """indices of tokens that may be capitalised (``_is_cap``), in order."""
+
+
+def _tokenise(text: str, start: int = 0, end: int | None = None) -> _Tokens:
+    raw = [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    spans = raw.copy()
+    words = [text[s:e] for s, e in raw]
+    # only tokens ending in a period or holding a hyphen can be trimmed
+    for k in [k for k, w in enumerate(words) if w[-1] == "." or "-" in w]:
+        s, e = _trim(words[k], *raw[k])
+        spans[k] = (s, e)
+        words[k] = text[s:e]
+    firsts = [w[0] for w in words]
+    return _Tokens(
+        raw=raw,
+        spans=spans,
+        words=words,
+        kinds=[(2 if c.isupper() else 1) if c.isalpha() else 0 for c in firsts],
+        candidates=[k for k, c in enumerate(firsts) if c in _UPPER_SET or c.isdigit()],
+    )
+
+
+def _trim(token: str, s: int, e: int) -> tuple[int, int]:
+    if token.endswith(".") and not (
+        _INITIALS.fullmatch(token) or token[:-1].lower() in _TITLE_ABBREVIATIONS
+    ):
+        e -= 1
+    # "then-US", "Kremlin-controlled", "anti-Pyongyang": keep the name part only
+    if "-" in token:
+        parts = token.split("-")
+        if parts[0].lower() in _HYPHEN_PREFIX and len(parts) == 2:
+            s += len(parts[0]) + 1
+        elif (
+            len(parts) == 2
+            and parts[1].islower()
+            and (len(parts[1]) >= 4 and parts[1].endswith(("ed", "ing", "ly", "era", "style")))
         ):
-            e -= 1
-        # "then-US", "Kremlin-controlled", "anti-Pyongyang": keep the name part only
-        if "-" in token:
-            parts = token.split("-")
-            if parts[0].lower() in _HYPHEN_PREFIX and len(parts) == 2:
-                s += len(parts[0]) + 1
-            elif (
-                len(parts) == 2
-                and parts[1].islower()
-                and (len(parts[1]) >= 4 and parts[1].endswith(("ed", "ing", "ly", "era", "style")))
-            ):
-                e = s + len(parts[0])
-        spans.append((s, e))
-    return spans
+            e = s + len(parts[0])
+    return s, e
+
+
+_UPPER_SET = frozenset(UPPER)
 
 
 def _is_cap(token: str) -> bool:
-    return token[0] in UPPER or (token[0].isdigit() and any(c in UPPER for c in token))
+    return token[0] in _UPPER_SET or (token[0].isdigit() and any(c in _UPPER_SET for c in token))
 
 
-def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_Run]:
+@lru_cache(maxsize=1 << 16)
+def _capital_word(word: str) -> bool:
+    return _is_cap(word) and fold(word) not in _CALENDAR and not _CONTRACTION.search(word)
+
+
+def _runs(text: str, sentence: Sentence, lower_words: frozenset[str], toks: _Tokens) -> list[_Run]:
     """Maximal capitalised token runs in one sentence (names not yet typed).
 
     In a headline written in title case or capitals ("Lohan Checks Into Betty Ford Rehab"),
     capitals say little: there a word the article also writes in lower case breaks a run.
     """
-    tokens = _token_spans(text, sentence.start, sentence.end)
+    raw = toks.raw
+    lo = bisect_left(raw, (sentence.start,))
+    hi = bisect_left(raw, (sentence.end,))
+    if (lo and raw[lo - 1][1] > sentence.start) or (hi and raw[hi - 1][1] > sentence.end):
+        # a token of the whole text crosses the sentence boundary: tokenise the sentence alone
+        toks = _tokenise(text, sentence.start, sentence.end)
+        lo, hi = 0, len(toks.raw)
+    spans, words, candidates = toks.spans, toks.words, toks.candidates
+    c = bisect_left(candidates, lo)
+    if c == len(candidates) or candidates[c] >= hi:
+        return []
     gaz = gazetteer()
-    runs: list[_Run] = []
-    i = 0
-    first_word = 0
-    while first_word < len(tokens) and not text[tokens[first_word][0]].isalnum():
+    first_word = lo
+    while first_word < hi and not words[first_word][0].isalnum():
         first_word += 1
-    words = [text[s:e] for s, e in tokens if text[s].isalpha()]
-    headline = len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+    kinds = toks.kinds[lo:hi]
+    letters = len(kinds) - kinds.count(0)
+    headline = letters >= 4 and kinds.count(2) >= 0.7 * letters
 
     def capital(word: str) -> bool:
-        if not _is_cap(word) or fold(word) in _CALENDAR or _CONTRACTION.search(word):
+        if not _capital_word(word):
             return False
         return not (headline and (word.lower() in lower_words or fold(word) in gaz.common))
 
-    while i < len(tokens):
-        s, e = tokens[i]
-        word = text[s:e]
-        if not capital(word):
-            i += 1
+    runs: list[_Run] = []
+    i = lo
+    while c < len(candidates) and candidates[c] < hi:
+        first = candidates[c]
+        c += 1
+        if first < i or not capital(words[first]):
             continue
-        group = [(s, e)]
+        i = first
         j = i + 1
-        while j < len(tokens):
-            prev_end = group[-1][1]
-            ns, ne = tokens[j]
+        # the run is spans[i:j]
+        while j < hi:
+            prev_end = spans[j - 1][1]
+            ns, ne = spans[j]
             gap = text[prev_end:ns]
+            if gap != " " and gap != "":
+                break
             # "Korean People's Army", "Women's March": a plural's possessive inside a name
-            inner = fold(text[group[-1][0] : prev_end]) in _NAME_POSSESSIVES and capital(
-                text[ns:ne]
-            )
-            if gap not in (" ", "") or (
-                not inner
-                and text[prev_end - 1 : prev_end] in "’'"
+            inner = fold(words[j - 1]) in _NAME_POSSESSIVES and capital(words[j])
+            if not inner and (
+                text[prev_end - 1 : prev_end] in "’'"
                 and (text[prev_end - 2 : prev_end] in ("’s", "'s"))
             ):
                 break
-            if not inner and _possessive(text[group[-1][0] : prev_end]):
+            if not inner and _possessive(words[j - 1]):
                 break
-            nxt = text[ns:ne]
+            nxt = words[j]
             if capital(nxt):
-                group.append((ns, ne))
                 j += 1
                 continue
             low = nxt.lower()
             # "Foundation for the Visual Arts", "Department of the Treasury"
             if (
                 low in ("of", "for")
-                and j + 2 < len(tokens)
-                and text[tokens[j + 1][0] : tokens[j + 1][1]] == "the"
-                and text[ne : tokens[j + 2][0]] == " the "
-                and _is_cap(text[tokens[j + 2][0] : tokens[j + 2][1]])
-                and fold(text[group[-1][0] : group[-1][1]]) in gaz.org_words
+                and j + 2 < hi
+                and words[j + 1] == "the"
+                and text[ne : spans[j + 2][0]] == " the "
+                and _is_cap(words[j + 2])
+                and fold(words[j - 1]) in gaz.org_words
             ):
-                group.extend((tokens[j], tokens[j + 1]))
                 j += 2
                 continue
-            if (low in _JOINERS or low in _PARTICLES) and j + 1 < len(tokens):
-                after = text[tokens[j + 1][0] : tokens[j + 1][1]]
+            if (low in _JOINERS or low in _PARTICLES) and j + 1 < hi:
+                after = words[j + 1]
                 if (
-                    text[ne : tokens[j + 1][0]] == " "
+                    text[ne : spans[j + 1][0]] == " "
                     and _is_cap(after)
                     and fold(after) not in _CALENDAR
-                ) and _joinable(text, group, low, after, gaz):
-                    group.append((ns, ne))
+                ) and _joinable(words[j - 1], low, after, gaz):
                     j += 1
                     continue
             break
-        joins = [n for n, (gs, ge) in enumerate(group) if text[gs:ge] in ("and", "&")]
-        if joins and fold(text[group[-1][0] : group[-1][1]]) not in gaz.org_words:
-            j = i + joins[0]
-            group = group[: joins[0]]
+        joins = [n for n in range(i, j) if words[n] in ("and", "&")]
+        if joins and fold(words[j - 1]) not in gaz.org_words:
+            j = joins[0]
         runs.append(
             _Run(
-                start=group[0][0],
-                end=group[-1][1],
-                tokens=tuple(group),
+                start=spans[i][0],
+                end=spans[j - 1][1],
+                tokens=tuple(spans[i:j]),
                 sentence=sentence.index,
                 sentence_start=i == first_word,
             )
@@ -210,12 +256,11 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str]) -> list[_R
 _CALENDAR = word_set("calendar")
 _NAME_POSSESSIVES = word_set("name_possessives")
 _OF_HEADS = word_set("of_heads")
+_JOINERS_PARTICLES = _JOINERS | _PARTICLES
 
 
-def _joinable(
-    text: str, group: list[tuple[int, int]], joiner: str, after: str, gaz: Gazetteer
-) -> bool:
-    last = fold(text[group[-1][0] : group[-1][1]])
+def _joinable(word: str, joiner: str, after: str, gaz: Gazetteer) -> bool:
+    last = fold(word)
     if joiner in _PARTICLES:
         return True
     if joiner in ("of", "for"):
@@ -251,10 +296,12 @@ def _classify(text: str, run: _Run, gaz: Gazetteer, lower_words: frozenset[str])
     # 2. drop sentence openers and other common words at the front
     while tokens and _common(text[tokens[0][0] : tokens[0][1]], gaz, lower_words, run, tokens):
         tokens.pop(0)
-        while tokens and text[tokens[0][0] : tokens[0][1]].lower() in _JOINERS | _PARTICLES:
+        while tokens and text[tokens[0][0] : tokens[0][1]].lower() in _JOINERS_PARTICLES:
             tokens.pop(0)
     if not tokens:
         return []
+    if len(tokens) == 1:  # no room for a nationality or title in front of a name
+        return _emit(text, tokens, run, None, -1, 0, gaz, lower_words)
     # 3. nationality adjectives and titles in front of a name ("Russian President Putin"),
     # or an organisation/place before a title ("NASA Administrator Charles Bolden")
     role: str | None = None
@@ -327,13 +374,10 @@ def _emit(
             title_end = len(text[: rest[0][0]].rstrip())
     start, stop = rest[0][0], rest[-1][1]
     name = text[start:stop]
-    acronym = name.isupper() and len(name) > 1
-    if (name.rstrip(".").lower() in gaz.common and not acronym) or fold(name) in _CALENDAR:
+    if _never_name(name, gaz):
         return out
     opener = len(rest) == 1 and run.sentence_start and k == 0 and start == run.start
     if opener and _common_word(name, gaz, lower_words):
-        return out
-    if fold(name) in gaz.nationalities and place_key(name, gaz) is None:
         return out
     kind, key, refers = type_name(text, name, start, stop, role, gaz, lower_words)
     if kind is None:
@@ -372,11 +416,25 @@ def _emit(
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _never_name(name: str, gaz: Gazetteer) -> bool:
+    """A common word (not in capitals), a calendar word, or a nationality adjective that is no
+    place name (``Russian``): never a name by itself."""
+    acronym = name.isupper() and len(name) > 1
+    if (name.rstrip(".").lower() in gaz.common and not acronym) or fold(name) in _CALENDAR:
+        return True
+    return fold(name) in gaz.nationalities and place_key(name, gaz) is None
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_always(word: str, gaz: Gazetteer) -> bool:
+    return fold(word).rstrip(".") in gaz.common and not word.isupper()
+
+
 def _common(
     word: str, gaz: Gazetteer, lower_words: frozenset[str], run: _Run, tokens: list[tuple[int, int]]
 ) -> bool:
-    folded = fold(word).rstrip(".")
-    if folded in gaz.common and not word.isupper():
+    if _common_always(word, gaz):
         return True
     first = run.sentence_start and tokens[0][0] == run.start
     return first and _common_word(word, gaz, lower_words) and len(tokens) > 0

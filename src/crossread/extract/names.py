@@ -10,6 +10,7 @@ and speech-verb cues for persons; a multi-word capitalised name with no other cu
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -91,6 +92,7 @@ def org_key(text: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def lookup(name: str, gaz: Gazetteer) -> tuple[EntityKind, str] | None:
     folded = fold(name)
     if folded.removeprefix("the ") in gaz.metonyms:
@@ -119,26 +121,111 @@ def type_name(
     ``lower_words`` are the words the article writes in lower case: a name made of such words
     (``Space Shuttle``, ``Internet Explorer``) is not taken for a person without a cue.
     """
-    folded = fold(name)
+    facts = _name_facts(name, gaz)
+    if facts.known is not None:
+        return facts.known
     before = text[max(0, start - 20) : start].split()
     prev = before[-1].lower() if before else ""
     locative = prev in _LOCATIVE
+    if facts.capital is not None:
+        return "PLACE", facts.capital[0], None if locative else facts.capital[1]
+    key = facts.key
+    if facts.acronym and _organisation_acronym(name, text, gaz, lower_words):
+        return "ORG", key, None
+    if facts.head is not None:
+        return facts.head, key, None
+    if role is not None:
+        return "PERSON", key, None
+    if facts.people:
+        return "PERSON", key, None  # "Afghans", "Muslims": a group of people
+    if _before_known_place(text, stop, gaz):
+        return "PLACE", key, None  # "Evansville, Indiana"
+    if facts.directional:
+        return "PLACE", key, None  # "East Los Angeles", "South East Asia"
+    if not facts.single and _place_context(text, start, stop, prev):
+        return "PLACE", key, None  # "in Port Aldis", "Port Aldis's mayor"
+    if facts.capitalised and lower_words.isdisjoint(facts.long_words):
+        return "PERSON", key, None
+    after = text[stop : stop + 30].split()
+    nxt = after[0].strip(",.;:").lower() if after else ""
+    if nxt in speech_forms() or nxt in _PERSON_FOLLOWERS:
+        return "PERSON", key, None
+    if locative or (facts.single and _place_context(text, start, stop, prev)):
+        return "PLACE", key, None
+    return "OTHER", key, None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class _NameFacts:
+    """What a name says about its kind by its letters alone, before its context is read."""
+
+    key: str
+    known: tuple[EntityKind, str, str | None] | None
+    """the typing when the name alone settles it (metonym, organisation, place, facility)."""
+    capital: tuple[str, str] | None
+    """(place key, country key) of a capital: a place, or its government unless locative."""
+    acronym: bool
+    head: EntityKind | None
+    """the kind its head word gives a name of two words or more (``... Hill``, ``... War``)."""
+    single: bool
+    people: bool
+    directional: bool
+    capitalised: bool
+    """two words or more, all capitalised except name particles."""
+    long_words: frozenset[str]
+    """its words longer than two letters, lower-cased."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_facts(name: str, gaz: Gazetteer) -> _NameFacts:
+    folded = fold(name)
     bare = folded.removeprefix("the ")
+    words = name.split()
+    key = name_key(name)
+    known: tuple[EntityKind, str, str | None] | None = None
+    capital: tuple[str, str] | None = None
     if bare in gaz.metonyms:
         kind, country = gaz.metonyms[bare]
-        return ("ORG" if kind == "ORG" else "PLACE"), name_key(bare), country
-    if bare in gaz.capitals:
-        return "PLACE", gaz.places.get(bare, bare), None if locative else gaz.capitals[bare]
+        known = ("ORG" if kind == "ORG" else "PLACE"), name_key(bare), country
+    elif bare in gaz.capitals:
+        capital = gaz.places.get(bare, bare), gaz.capitals[bare]
+    else:
+        known = _known_kind(name, folded, words, key, gaz)
+    head: EntityKind | None = None
+    last = fold(words[-1])
+    found = gaz.name_heads.get(last)
+    if found is None and len(words) > 2 and _ROMAN.fullmatch(words[-1]):
+        found = gaz.name_heads.get(fold(words[-2]))  # "World War II"
+    if found is not None and len(words) > 1:
+        head = "PLACE" if found == "PLACE" else "OTHER"
+    return _NameFacts(
+        key=key,
+        known=known,
+        capital=capital,
+        acronym=_is_acronym(name),
+        head=head,
+        single=len(words) == 1,
+        people=len(words) == 1 and _people(folded, gaz),
+        directional=len(words) >= 2 and _directional_place(words, gaz),
+        capitalised=len(words) >= 2
+        and all(w[0] in UPPER for w in words if w.lower() not in _PARTICLES),
+        long_words=frozenset(w.lower() for w in words if len(w) > 2),
+    )
+
+
+def _known_kind(
+    name: str, folded: str, words: list[str], key: str, gaz: Gazetteer
+) -> tuple[EntityKind, str, str | None] | None:
+    """An organisation, place or facility the name alone identifies, else ``None``."""
     org = org_key(name, gaz)
     if org is not None:
         return "ORG", org, None
     place = place_key(name, gaz)
     if place is not None:
         return "PLACE", place, None
-    words = name.split()
     last = fold(words[-1])
     if _facility(words):
-        return "PLACE", name_key(name), None
+        return "PLACE", key, None
     if last in gaz.org_words or (
         len(words) > 1 and fold(words[0]) in gaz.org_words and "of" in folded
     ):
@@ -148,38 +235,8 @@ def type_name(
             known = org_key(stripped, gaz)
             if known is not None:
                 return "ORG", known, None
-        return "ORG", name_key(name), None
-    if _is_acronym(name) and _organisation_acronym(name, text, gaz, lower_words):
-        return "ORG", name_key(name), None
-    head = gaz.name_heads.get(last)
-    if head is None and len(words) > 2 and _ROMAN.fullmatch(words[-1]):
-        head = gaz.name_heads.get(fold(words[-2]))  # "World War II"
-    if head is not None and len(words) > 1:
-        return ("PLACE" if head == "PLACE" else "OTHER"), name_key(name), None
-    after = text[stop : stop + 30].split()
-    nxt = after[0].strip(",.;:").lower() if after else ""
-    if role is not None:
-        return "PERSON", name_key(name), None
-    if len(words) == 1 and _people(folded, gaz):
-        return "PERSON", name_key(name), None  # "Afghans", "Muslims": a group of people
-    if _before_known_place(text, stop, gaz):
-        return "PLACE", name_key(name), None  # "Evansville, Indiana"
-    if len(words) >= 2 and _directional_place(words, gaz):
-        return "PLACE", name_key(name), None  # "East Los Angeles", "South East Asia"
-    if len(words) >= 2 and _place_context(text, start, stop, prev):
-        return "PLACE", name_key(name), None  # "in Port Aldis", "Port Aldis's mayor"
-    common = any(w.lower() in lower_words for w in words if len(w) > 2)
-    if (
-        len(words) >= 2
-        and not common
-        and all(w[0] in UPPER for w in words if w.lower() not in _PARTICLES)
-    ):
-        return "PERSON", name_key(name), None
-    if nxt in speech_forms() or nxt in _PERSON_FOLLOWERS:
-        return "PERSON", name_key(name), None
-    if locative or (len(words) == 1 and _place_context(text, start, stop, prev)):
-        return "PLACE", name_key(name), None
-    return "OTHER", name_key(name), None
+        return "ORG", key, None
+    return None
 
 
 def _people(folded: str, gaz: Gazetteer) -> bool:

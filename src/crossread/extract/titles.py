@@ -9,6 +9,7 @@ the (qualifier, role class) pair they share with a titled name.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer
 from crossread.extract.names import name_key, org_key, place_key
@@ -54,6 +55,16 @@ def _portfolio(text: str, tokens: list[tuple[int, int]], end: int) -> int:
 
 
 _WORD_BEFORE = re.compile(r"[\w.’'\-]+")
+_LAST_WORD = re.compile(r"[\w.’'\-]+\Z")
+
+
+@cache
+def _title_ends(gaz: Gazetteer) -> frozenset[str]:
+    """Every title and every part of one after a space: what a title's last word can fold to."""
+    ends = set(gaz.titles)
+    for title in gaz.titles:
+        ends.update(title[i + 1 :] for i, ch in enumerate(title) if ch == " ")
+    return frozenset(ends)
 
 
 def title_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, int] | None:
@@ -62,6 +73,16 @@ def title_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, int] | Non
     Returns the role class and where the title starts, including a nationality or named
     qualifier in front of it (``North Korean leader``, ``UN secretary general``).
     """
+    # cheap necessary conditions first: one space before the name, and the word before the
+    # space is the end of some title (most names have no title before them)
+    if start < 2 or text[start - 1] != " ":
+        return None
+    near = max(0, start - 40)
+    last = _LAST_WORD.search(text, near, start - 1)
+    if last is None:
+        return None
+    if (last.start() > near or near == 0) and fold(last.group()) not in _title_ends(gaz):
+        return None
     window_start = max(0, start - 60)
     words = [
         (m.start() + window_start, m.group())
