@@ -1,0 +1,35 @@
+"""Tokens found once per article give the same capitalised runs as tokenising each sentence."""
+
+from crossread.extract.mentions import _lower_words, _runs, _tokenise
+from crossread.models import Sentence
+
+TEXT = (
+    "Talks in Kuala Lumpur.Officials from the United Nations met anti-Pyongyang groups. "
+    "U.S. Secretary of State Rex Tillerson said the Korean People's Army was ready."
+)
+
+
+def test_shared_tokens_match_per_sentence_tokens_at_every_boundary() -> None:
+    lower = _lower_words(TEXT)
+    whole = _tokenise(TEXT)
+    for cut in range(1, len(TEXT)):
+        sentences = (
+            Sentence(index=0, start=0, end=cut, text=TEXT[:cut]),
+            Sentence(index=1, start=cut, end=len(TEXT), text=TEXT[cut:]),
+        )
+        for sentence in sentences:
+            alone = _tokenise(TEXT, sentence.start, sentence.end)
+            assert _runs(TEXT, sentence, lower, whole) == _runs(TEXT, sentence, lower, alone), cut
+
+
+def test_runs_join_names_and_split_at_possessives() -> None:
+    sentence = Sentence(index=0, start=0, end=len(TEXT), text=TEXT)
+    runs = _runs(TEXT, sentence, _lower_words(TEXT), _tokenise(TEXT))
+    assert [TEXT[r.start : r.end] for r in runs] == [
+        "Talks",
+        "Kuala Lumpur.Officials",
+        "United Nations",
+        "Pyongyang",  # "anti-" is not part of the name
+        "U.S. Secretary of State Rex Tillerson",
+        "Korean People's Army",
+    ]
