@@ -100,3 +100,12 @@ def test_frequency_adverbs_are_still_sets() -> None:
     assert one("The paper is published weekly.", "weekly").value == "P1W"
     assert one("Fees are reviewed annually by the board.", "annually").value == "P1Y"
     assert one("Weekly, the board meets in the hall.", "Weekly").value == "P1W"
+
+
+def test_the_year_and_a_number_is_one_year_expression() -> None:
+    ref = one("The council vowed that by the year 2040 the port would be clean.", "the year 2040")
+    assert (ref.type, ref.value) == ("DATE", "2040")
+    ref = one("Work stopped at the end of the year 2001.", "the end of the year 2001")
+    assert (ref.value, ref.modifier) == ("2001", "END")
+    # "the year" alone still counts from the publication date
+    assert one("Sales rose for the year.", "the year").value == "2021"

@@ -288,6 +288,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
 # 3. years, decades, centuries: "1945", "fiscal 2023", "the 1990s", "the 20th century"
 YEAR = (
     MOD_PREFIX
+    + r"(?P<named>the\s+year\s+)?"  # "the year 2000": one expression (TIMEX3 extent)
     + rf"(?P<fiscal>(?:fiscal|FY)(?:\s+year)?\s*)?(?P<year>{F.year})"
     + r"(?!\s*(?:%|percent|[-\s](?:\w+-)?(?:year|month|day)s?\b))"
 )
@@ -325,7 +326,7 @@ _NOT_YEAR_BEFORE = re.compile(
 
 def year(m: re.Match[str], ctx: Context) -> Reading | None:
     """A four-digit year; rejected when it reads as a count (``2000 people``) or an id."""
-    if not m["mod"] and not m["fiscal"]:
+    if not m["mod"] and not m["fiscal"] and not m["named"]:
         before = ctx.text[max(0, m.start() - 14) : m.start()]
         if _NOT_YEAR_BEFORE.search(before):
             return None
