@@ -1,7 +1,8 @@
 """The quote finder's shortcuts give what the plain regex searches they stand for give.
 
-``speakers.py`` walks back over words instead of trying end-anchored regexes at every position,
-starts those searches a few words back, and tries the cue regex only where a cue word starts.
+``cues.py`` and ``speakers.py`` walk back over words instead of trying end-anchored regexes at
+every position, start those searches a few words back, and try the cue regex only where a cue
+word starts.
 These tests compare each shortcut with the search it replaces on many generated strings.
 """
 
@@ -11,7 +12,8 @@ import re
 import pytest
 
 from crossread.extract import speakers
-from crossread.extract.speakers import SpeechContext, cue_pattern, tail_start
+from crossread.extract.cues import cue_pattern, tail_start, word_end
+from crossread.extract.speakers import SpeechContext
 
 _PIECES = [
     "said",
@@ -77,7 +79,7 @@ def test_word_end_is_the_last_word_regex() -> None:
     for text in _texts(1, 3000):
         lo, hi = _windows(text, rng)
         m = pattern.search(text, lo, hi)
-        assert speakers._word_end(text, lo, hi) == (m.span(1) if m else None), (text, lo, hi)
+        assert word_end(text, lo, hi) == (m.span(1) if m else None), (text, lo, hi)
 
 
 @pytest.mark.parametrize(

@@ -15,19 +15,16 @@ import dataclasses
 import re
 from functools import cache
 
+from crossread.extract.cues import Cue, cue_pattern, cues, tail_start
 from crossread.extract.gazetteer import word_set
 from crossread.extract.speakers import (
     ACCORDING,
     ADVERBIALS,
     OBJECTS,
-    Cue,
     SpeechContext,
     according_source,
-    cue_pattern,
-    cues,
     resolve_speaker,
     speaker_before,
-    tail_start,
 )
 from crossread.extract.trailing import find_trailing
 from crossread.models import Quote, QuoteKind, Sentence

@@ -16,8 +16,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
 
+from crossread.extract.cues import (
+    cue_pattern,
+    cue_start_pattern,
+    cues,
+    tail_start,
+)
+from crossread.extract.cues import rstrip_chars as _rstrip_chars
+from crossread.extract.cues import rstrip_end as _rstrip_end
+from crossread.extract.cues import word_end as _word_end
 from crossread.extract.gazetteer import fold, word_set
 from crossread.models import Mention, Sentence
 
@@ -47,49 +55,6 @@ ADVERBIALS = re.compile(
     r"in\s+an?\s+(?:interview|statement|email|letter|speech|tweet|post|op-ed|essay)"
     r"(?:\s+(?:with|to|on|in)\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*)?)"
 )
-
-
-_WORD_EXTRA = "_.’'-"
-
-
-def _rstrip_end(text: str, end: int, lo: int = 0) -> int:
-    """``len(text[:end].rstrip())`` (not below ``lo``), without copying the text."""
-    while end > lo and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
-def _rstrip_chars(text: str, end: int, chars: str) -> int:
-    """``len(text[:end].rstrip(chars))`` without copying the text."""
-    while end > 0 and text[end - 1] in chars:
-        end -= 1
-    return end
-
-
-def _word_end(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    r"""The span of the last word of ``text[lo:hi]`` when only space follows it: group 1 of
-    ``re.search(r"([\w.’'\-]+)\s*$")`` on the window, found by walking back from ``hi`` instead
-    of trying the regex at every position from ``lo``."""
-    end = _rstrip_end(text, hi, lo)
-    start = end
-    while start > lo and (text[start - 1].isalnum() or text[start - 1] in _WORD_EXTRA):
-        start -= 1
-    return (start, end) if start < end else None
-
-
-def tail_start(text: str, lo: int, hi: int, runs: int) -> int:
-    """Where an end-anchored search of ``text[lo:hi]`` can start when the pattern's matches
-    hold at most ``runs`` runs of white space: no match can start before the last ``runs + 1``
-    runs, so trying those positions (as ``search(text, lo, hi)`` does) is wasted work."""
-    pos = hi
-    for _ in range(runs + 1):
-        space = text.rfind(" ", lo, pos)
-        if space < 0:
-            return lo
-        pos = space
-        while pos > lo and text[pos - 1].isspace():
-            pos -= 1
-    return pos
 
 
 # cues that can come before their speaker ("said Kim"); "warned Seoul" names an addressee
@@ -153,83 +118,6 @@ _LEAD = re.compile(r"\s*[,:]?\s*")
 
 
 ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\s+")
-
-
-_CUE_FILES = ("speech_verbs.txt", "stance_verbs.txt", "intent_verbs.txt")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cue:
-    lemma: str
-    needs_that: bool
-    clause: bool = False  # a bare clause with its subject will do instead of "that"
-    stance: bool = False  # an opinion verb ("endorsed"): yields to a speech verb in its sentence
-    infinitive: bool = False  # a to-infinitive is its content too ("vowed to cut taxes")
-
-
-@cache
-def cues() -> dict[str, Cue]:
-    """Every cue verb form: ``data/speech_verbs.txt`` and ``data/stance_verbs.txt``."""
-    data = resources.files("crossread.extract.data")
-    text = "\n".join(data.joinpath(name).read_text() for name in _CUE_FILES)
-    cues: dict[str, Cue] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        mark = parts[2].strip() if len(parts) > 2 else ""
-        for form in parts[1].split("|"):
-            if form:
-                cues[form] = Cue(
-                    lemma=parts[0],
-                    needs_that=mark in ("that", "clause", "infinitive"),
-                    clause=mark == "clause",
-                    stance=mark == "stance",
-                    infinitive=mark in ("to", "infinitive"),
-                )
-    return cues
-
-
-@cache
-def cue_pattern(ignore_case: bool = False) -> re.Pattern[str]:
-    """Any speech verb form; ``ignore_case`` for title-case headlines (``Trump Says He ...``)."""
-    return re.compile(
-        r"\b(?:" + _trie_pattern(cues()) + r")\b", re.IGNORECASE if ignore_case else 0
-    )
-
-
-@cache
-def cue_start_pattern() -> re.Pattern[str] | None:
-    """A word that starts with the first word of a cue form (``said``, ``point``, but also
-    ``writer``): wherever ``cue_pattern()`` matches, also in a window cut short mid-word, this
-    matches at the same place, and its matches never run over the start of another word.
-    None if a cue form has a first word of other than word characters (then nothing is
-    indexed)."""
-    firsts = {form.split(" ")[0] for form in cues()}
-    if not all(re.fullmatch(r"\w+", word) for word in firsts):
-        return None
-    return re.compile(r"\b(?:" + _trie_pattern(firsts) + r")")
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex for many words, their shared prefixes factored out (``sa(?:id|ying)``): far
-    faster than a flat alternation, and it still prefers the longest form (``told reporters``
-    over ``told``)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 @cache
