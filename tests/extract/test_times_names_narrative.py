@@ -109,3 +109,23 @@ def test_the_year_and_a_number_is_one_year_expression() -> None:
     assert (ref.value, ref.modifier) == ("2001", "END")
     # "the year" alone still counts from the publication date
     assert one("Sales rose for the year.", "the year").value == "2021"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        ("Ministers meet again Monday in the capital.", "Monday", "2021-03-15"),
+        ("A ruling is expected Friday.", "Friday", "2021-03-12"),
+        ("The new fee takes effect Monday.", "Monday", "2021-03-15"),
+        ("Negotiations resume Tuesday after a break.", "Tuesday", "2021-03-16"),
+        ("The inquiry convenes Thursday.", "Thursday", "2021-03-11"),
+    ],
+)
+def test_present_tense_schedule_phrases_look_ahead(text: str, day: str, value: str) -> None:
+    assert one(text, day).value == value
+
+
+def test_an_infinitive_schedule_verb_carries_no_future() -> None:
+    # a past clause with "to meet" in it stays in the past
+    assert one("It was hard to meet the orders Monday.", "Monday").value == "2021-03-08"
+    assert one("Forecasts were expected Monday.", "Monday").value == "2021-03-08"

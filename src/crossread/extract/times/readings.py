@@ -45,7 +45,10 @@ class Context:
 @cache
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    future = re.compile(r"(?<![\w'’])" + alternation(list(lex.future_cues)) + r"(?![\w])", re.I)
+    # an infinitive carries no tense of its own ("made it hard to meet demand")
+    future = re.compile(
+        r"(?<![\w'’])(?<!\bto\s)" + alternation(list(lex.future_cues)) + r"(?![\w])", re.I
+    )
     past_words = alternation(list(lex.past_cues))
     past = re.compile(
         r"(?<![\w'’])(?:" + past_words + r"|[a-z]{2,}ed|(?:has|have)\s+been)(?![\w])", re.I
