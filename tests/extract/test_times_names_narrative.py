@@ -129,3 +129,32 @@ def test_an_infinitive_schedule_verb_carries_no_future() -> None:
     # a past clause with "to meet" in it stays in the past
     assert one("It was hard to meet the orders Monday.", "Monday").value == "2021-03-08"
     assert one("Forecasts were expected Monday.", "Monday").value == "2021-03-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Exports rose for the first time in years.", "years", "PXY"),
+        ("The lake hit its lowest level in decades, officials said.", "decades", "PXDE"),
+        ("The accord follows months of haggling.", "months", "PXM"),
+        ("After weeks of delay, the ferry sailed.", "weeks", "PXW"),
+        ("Years of drought emptied the valley.", "Years", "PXY"),
+    ],
+)
+def test_a_bare_plural_unit_spelled_out_as_a_stretch_is_a_duration(
+    text: str, unit: str, value: str
+) -> None:
+    ref = one(text, unit)
+    assert (ref.type, ref.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She recalled the early days of radio.",
+        "The new hire has years of experience.",
+        "In years to come the pier may close.",
+    ],
+)
+def test_a_bare_plural_unit_that_names_an_era_or_an_amount_is_not_tagged(text: str) -> None:
+    assert not [t for t in found(text) if t.type == "DURATION"]

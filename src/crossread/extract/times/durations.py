@@ -156,6 +156,16 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DURATION", value=cal.duration_value(amount, unit), modifier=mod)
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\"”]|\s(?:and|but)\b)")
+_SPELL_BEFORE = re.compile(
+    r"\b(?:after|following|follows|followed|amid|despite|during|through|with|without|ends|ended"
+    r"|ending|endured|caps|capped)\s+$"
+)
+_OF_AFTER = re.compile(
+    r"\s+of\s+(?!the\b|this\b|that\b|these\b|those\b|his\b|her\b|its\b|their\b)[a-z]"
+)
+
+
 def bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
     pre = _words(m["pre"])
     # TimeBank reads "recent years" as a past reference, "recent weeks" as a duration
@@ -163,8 +173,20 @@ def bare_units(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(type="DATE", value="PAST_REF")
     if not pre:
         before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
-        if not re.search(
-            r"\b(?:for|over|within|took|take|takes|lasted|last|spent|spend)\s+$", before
+        if (
+            not re.search(
+                r"\b(?:for|over|within|took|take|takes|lasted|last|spent|spend)\s+$", before
+            )
+            and not (
+                # "the first time in years", "its lowest level in decades"
+                (before.endswith(" in ") and _CLAUSE_END.match(ctx.text, m.end()))
+                # "follows months of talks", "after weeks of delay", "Years of war" (not "the
+                # early days of radio": an era)
+                or (
+                    _OF_AFTER.match(ctx.text, m.end())
+                    and (m.group()[:1].isupper() or _SPELL_BEFORE.search(before))
+                )
+            )
         ):
             return None
     return Reading(type="DURATION", value=cal.duration_value(None, LEX.unit(m["unit"])))
