@@ -158,3 +158,16 @@ def test_a_bare_plural_unit_spelled_out_as_a_stretch_is_a_duration(
 )
 def test_a_bare_plural_unit_that_names_an_era_or_an_amount_is_not_tagged(text: str) -> None:
     assert not [t for t in found(text) if t.type == "DURATION"]
+
+
+def test_a_title_case_season_before_a_name_word_is_part_of_the_name() -> None:
+    assert not found("Crowds came for the start of the Summer Games.")
+    assert not found("The Spring Fair drew crowds to the square.")
+    assert one("In Summer 2019 the pier closed.", "Summer 2019").value == "2019-SU"
+    assert one("This Summer, the pier closed.", "This Summer").value == "2021-SU"
+
+
+def test_the_quarter_of_a_group_is_a_share_not_a_period() -> None:
+    assert not found("The mayor won the quarter of voters under thirty.")
+    assert one("Profit fell in the quarter.", "the quarter").type == "DATE"
+    assert one("Profit fell in the quarter of the fiscal year.", "the quarter").type == "DATE"

@@ -37,6 +37,9 @@ _SEASON_ENDS_PHRASE = re.compile(
 )
 
 
+_TITLE_WORD_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z])")
+
+
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = LEX.seasons[m["season"].lower()]
     mod = modifier(m["mod"])
@@ -44,6 +47,8 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["year"] or m["spoken"]:
         year = m["year"] or str(spoken_year(m["spoken"]))
         return Reading(type="DATE", value=f"{year}-{code}", granularity="season", modifier=mod)
+    if m["season"][:1].isupper() and _TITLE_WORD_AFTER.match(ctx.text, m.end()):
+        return None  # "the Summer Olympics", "the Spring Festival": a name
     if rel == "the" and not m["mod"] and not _SEASON_ENDS_PHRASE.match(ctx.text, m.end()):
         # "the fall of Saigon", "the fall in prices", "the spring water", "the Spring
         # Festival": a noun or a name, not the season
@@ -158,8 +163,16 @@ _ENDED = re.compile(
 )
 
 
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+)?(?:fiscal\s+|financial\s+)?(?:year|\d{4}))",
+    re.I,
+)
+
+
 def latest_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     """``the latest quarter``: the last quarter that has ended (the one being reported)."""
+    if m["unit"] and _SHARE_OF.match(ctx.text, m.end()):
+        return None  # "the quarter of voters who ...": a share, not a period
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="quarter", anchored=True)
     rel = (m["rel"] or m["rel2"] or m["this"] or "").lower()
