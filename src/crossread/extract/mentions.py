@@ -41,6 +41,7 @@ from crossread.extract.titles import find_nominals, nationality_at, title_at, ti
 from crossread.models import Mention, Sentence
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*[.’']?")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PARTICLES = word_set("particles")
 _JOINERS = frozenset({"of", "and", "for", "the", "&"})
@@ -88,7 +89,7 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
 
 
 def _lower_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\b[a-z][a-z]+\b", text))
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
