@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -30,6 +30,7 @@ from crossread.config import Settings
 from crossread.errors import CrossreadError, IngestError
 from crossread.extract.linking import MentionTally
 from crossread.models import Article, Assignment, Brief, RawDocument
+from crossread.resume import StoryMentionCache, restore_index, save_index
 from crossread.store.base import Store, StoredArticle, StoryEntity
 
 log = logging.getLogger(__name__)
@@ -131,57 +132,6 @@ def expand_sources(sources: Iterable[str | Path]) -> list[str]:
     return out
 
 
-class StoryMentionCache:
-    """The mention tallies of recently touched stories, so refreshing a story's entities after
-    a batch counts only what the batch added (the earlier articles are neither read back nor
-    linked again).
-
-    Bounded: least recently touched stories are dropped once their tallies hold more than
-    ``limit`` (form, text) pairs in all, so memory stays flat on an endless stream (a dropped
-    story is read back from the store when it grows again). A pair takes ~0.7 KB and stream
-    articles add ~13 new pairs each, so the default holds about 9,000 articles' worth of
-    stories in ~85 MB: enough for the stories active in a 10,000-article stream, where
-    60,000 pairs read back 8,500 articles in 1,100 refreshes (~10 CPU-s of decoding) and
-    120,000 read back 19. Not enough beyond: the bench stream's stories stay active for
-    days, and over its first 20,000 articles 1,805 of 8,532 refreshes read back (22,272
-    articles decoded, ~30 CPU-s); keeping tallies in the store would bound that (not done).
-    A tally's size is taken when it is put: put a tally back after adding to it.
-    """
-
-    def __init__(self, limit: int = 120_000) -> None:
-        self.limit = limit
-        self._stories: OrderedDict[str, MentionTally] = OrderedDict()
-        self._sizes: dict[str, int] = {}
-        self._size = 0
-
-    def __len__(self) -> int:
-        return self._size
-
-    def get(self, story_id: str) -> MentionTally | None:
-        tally = self._stories.get(story_id)
-        if tally is not None:
-            self._stories.move_to_end(story_id)
-        return tally
-
-    def put(self, story_id: str, tally: MentionTally) -> None:
-        self.drop(story_id)
-        self._stories[story_id] = tally
-        self._sizes[story_id] = len(tally)
-        self._size += len(tally)
-        while self._size > self.limit and len(self._stories) > 1:
-            old, _ = self._stories.popitem(last=False)
-            self._size -= self._sizes.pop(old)
-
-    def drop(self, story_id: str) -> None:
-        if self._stories.pop(story_id, None) is not None:
-            self._size -= self._sizes.pop(story_id)
-
-    def clear(self) -> None:
-        self._stories.clear()
-        self._sizes.clear()
-        self._size = 0
-
-
 class Pipeline:
     """Ingest into a store and build briefs of its stories.
 
@@ -205,10 +155,7 @@ class Pipeline:
     @property
     def index(self) -> StoryIndex:
         if self._index is None:
-            index = make_index(self.settings)
-            for stored in self.store.iter_articles():
-                index.add(stored.article, stored.story)
-            self._index = index
+            self._index = restore_index(self.store, make_index(self.settings))
         return self._index
 
     # -- ingest -------------------------------------------------------------------------------
@@ -330,6 +277,8 @@ class Pipeline:
                 # 3. refresh the entity index of every story that changed
                 for story in dict.fromkeys(stories):
                     self.store.set_story_entities(story, self._story_entities(story, added))
+                if ingested:
+                    save_index(self.store, self.index)
         except BaseException:
             self._index = None  # the index saw assignments that were rolled back: rebuild
             self._story_cache.clear()
@@ -350,12 +299,16 @@ class Pipeline:
         batch stored, by story, so a cached story's tally is extended rather than read back."""
         tally = self._story_cache.get(story_id)
         new = added.get(story_id)
+        if tally is None and new is not None:  # saved by an earlier batch or run?
+            saved = self.store.story_tally(story_id, added=len(new))
+            tally = _loaded_tally(saved) if saved is not None else None
         if tally is None or new is None:
             tally = MentionTally()
             new = [s.article for s in self.store.story_articles(story_id)]  # the store's order
         for article in new:  # in arrival order: the store's among articles of one date
             tally.add(article)
         self._story_cache.put(story_id, tally)
+        self.store.set_story_tally(story_id, tally.articles, tally.dumps())
         return [
             StoryEntity(id=e.id, name=e.name, kind=e.kind, mentions=e.mentions)
             for e in tally.entities()
@@ -368,6 +321,14 @@ class Pipeline:
         story = self.store.story(story_id)
         stored = self.store.story_articles(story.id)
         return stored_brief(story.id, stored, settings=self.settings)
+
+
+def _loaded_tally(saved: str) -> MentionTally | None:
+    try:
+        return MentionTally.loads(saved)
+    except ValueError as exc:
+        log.warning("saved mention tally unreadable (%s): rebuilt from the articles", exc)
+        return None
 
 
 def stored_brief(

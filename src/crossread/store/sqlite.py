@@ -28,6 +28,7 @@ from crossread.store.base import (
     StoryFilter,
 )
 from crossread.store.queries import SCHEMA_VERSION, fts_query, migrations, story_filter_sql
+from crossread.store.state import PipelineStateMixin
 
 
 def _now() -> str:
@@ -38,7 +39,7 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-class SqliteStore:
+class SqliteStore(PipelineStateMixin):
     """The default store. Safe to share between threads (one connection, serialised)."""
 
     def __init__(self, path: str | Path = "crossread.db") -> None:
@@ -191,12 +192,22 @@ class SqliteStore:
         )
         return [self._stored(r) for r in rows]
 
-    def iter_articles(self, batch: int = 500) -> Iterator[StoredArticle]:
-        """Every stored article in arrival order, read in batches."""
+    def iter_articles(
+        self, batch: int = 500, *, newest: int | None = None, since: dt.date | None = None
+    ) -> Iterator[StoredArticle]:
+        """Every stored article in arrival order, read in batches; only the last ``newest``
+        to arrive, and of those only the undated and those published on or after ``since``,
+        when given."""
         last = 0
+        if newest is not None:
+            top = self._read("SELECT COALESCE(MAX(seq), 0) FROM articles")[0][0]
+            last = max(0, int(top) - newest)
+        dated = "" if since is None else " AND (published IS NULL OR published >= ?)"
+        extra = () if since is None else (since.isoformat(),)
         while True:
             rows = self._read(
-                "SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", (last, batch)
+                f"SELECT * FROM articles WHERE seq > ?{dated} ORDER BY seq LIMIT ?",
+                (last, *extra, batch),
             )
             if not rows:
                 return
@@ -360,6 +371,7 @@ class SqliteStore:
                 (merged, kept, now),
             )
             self._write("DELETE FROM story_entities WHERE story = ?", (merged,))
+            self._write("DELETE FROM story_tallies WHERE story IN (?, ?)", (kept, merged))
             self._write("DELETE FROM stories WHERE id = ?", (merged,))
             self._refresh_story(kept)
 
