@@ -99,7 +99,7 @@ _OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.I)
 _CALENDAR_START = re.compile(r"\d{4}")
 _AROUND = re.compile(r"(?<![\w-])(?:around|approximately|circa)\s+$", re.I)
 _BEYOND = re.compile(r"\s+(?:and\s+beyond|or\s+(?P<dir>later|earlier))(?![\w-])", re.I)
-_LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at)\s+", re.I)
+_LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at|throughout)\s+", re.I)
 _DEICTIC_TITLE = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next)(?![\w])")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[^\W_]['’]s)[ \t]+$")
 

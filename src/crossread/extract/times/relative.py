@@ -229,7 +229,7 @@ def _weekend(ctx: Context, delta: int, mod: str | None) -> Reading:
     return Reading(type="DATE", value=value, granularity="week", anchored=True, modifier=mod)
 
 
-THE_WEEKEND = r"(?:(?P<rel>over|during|on|at)\s+)the\s+weekend(?![\w-])"
+THE_WEEKEND = r"(?:(?P<rel>over|during|on|at|throughout)\s+)the\s+weekend(?![\w-])"
 
 
 def the_weekend(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -374,7 +374,10 @@ CLOCK = (
     r"(?:after|before))\s+)?"
     r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?-i:a\.m\.|p\.m\.|am|pm|AM|PM"
     r"|a\.m|p\.m))(?![\w])|(?P<h24>[01]\d|2[0-3]):?(?P<mi24>[0-5]\d)(?=\s*(?-i:GMT|UTC|hours|hrs"
-    r"|local|[A-Z]{2,4}T)(?![\w]))|(?P<word>noon|midnight|midday))"
+    r"|local|[A-Z]{2,4}T)(?![\w]))|(?P<word>noon|midnight|midday)"
+    # a 24-hour time after a preposition of time: "the polls closed at 22:30"
+    r"|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+    r"|(?<=\bfrom\s)|(?<=\bsince\s))(?P<h24p>[01]\d|2[0-3]):(?P<mi24p>[0-5]\d)(?![:.,]?\d))"
     r"(?:\s+(?P<tz>(?-i:[A-Z]{2,4}T|GMT|UTC))|\s+local\s+time|(?<=\d)\s+(?:hours|hrs)\b)?"
     rf"(?:,?\s+(?:on\s+)?{_WHEN})?"
 )
@@ -391,6 +394,8 @@ def clock(m: re.Match[str], ctx: Context) -> Reading | None:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     elif groups.get("h24"):
         hour, minute = int(groups["h24"]), int(groups["mi24"])
+    elif groups.get("h24p"):
+        hour, minute = int(groups["h24p"]), int(groups["mi24p"])
     else:
         hour = int(groups["h"])
         minute = int(groups["mi"] or 0)
