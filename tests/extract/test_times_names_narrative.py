@@ -185,3 +185,11 @@ def test_a_24_hour_time_after_a_preposition_of_time() -> None:
 def test_throughout_the_weekend_is_the_weekend() -> None:
     ref = one("Stalls stayed open throughout the weekend, the council said.", "the weekend")
     assert (ref.type, ref.value) == ("DATE", "2021-W09-WE")
+
+
+def test_this_weekend_in_a_past_clause_written_on_a_weekday_is_the_one_just_over() -> None:
+    # ANCHOR is Wednesday 2021-03-10: the weekend before is 6-7 March (week 9)
+    assert one("The regatta took place this weekend.", "this weekend").value == "2021-W09-WE"
+    assert one("The regatta starts this weekend.", "this weekend").value == "2021-W10-WE"
+    saturday = dt.date(2021, 3, 13)
+    assert one("Crowds came this weekend.", "this weekend", saturday).value == "2021-W10-WE"

@@ -208,6 +208,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     if delta is None:
         return None
     if unit_word == "weekend":
+        weekday_anchor = ctx.anchor is not None and ctx.anchor.isoweekday() < 6
+        if delta == 0 and weekday_anchor and ctx.direction(m.start(), m.end()) == "past":
+            delta = -1  # "took place this weekend", written on a weekday: the one just over
         return _weekend(ctx, delta, mod)
     unit = "Y" if "year" in unit_word else LEX.unit(unit_word)
     gran = {"W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}[unit]
