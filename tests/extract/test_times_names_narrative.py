@@ -193,3 +193,12 @@ def test_this_weekend_in_a_past_clause_written_on_a_weekday_is_the_one_just_over
     assert one("The regatta starts this weekend.", "this weekend").value == "2021-W10-WE"
     saturday = dt.date(2021, 3, 13)
     assert one("Crowds came this weekend.", "this weekend", saturday).value == "2021-W10-WE"
+
+
+def test_a_narrative_step_reaches_back_a_few_paragraphs_for_its_date() -> None:
+    filler = " The crew checked the pumps, the gauges and the valves on the old barge." * 7
+    text = (
+        "The barge ran aground on March 2, 2021." + filler + " The following Friday it was freed."
+    )
+    assert 500 < text.index("The following Friday") < 750
+    assert one(text, "The following Friday").value == "2021-03-05"

@@ -92,7 +92,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("future", durations.FUTURE, durations.future_ref, "ref"),
 )
 
-REFERENCE_REACH = 400
+REFERENCE_REACH = 800
 """How far back (characters) "the next day" looks for the date it counts from."""
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.I)
