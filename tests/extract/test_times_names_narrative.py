@@ -202,3 +202,10 @@ def test_a_narrative_step_reaches_back_a_few_paragraphs_for_its_date() -> None:
     )
     assert 500 < text.index("The following Friday") < 750
     assert one(text, "The following Friday").value == "2021-03-05"
+
+
+def test_a_quarter_of_a_whole_is_a_share_not_a_duration() -> None:
+    assert not found("Pension funds own more than a quarter of the harbour company.")
+    assert not found("Nearly three quarters of all members voted.")
+    assert one("Output fell after several quarters of losses.", "several quarters").value == "PXQ"
+    assert one("The slump lasted more than a quarter.", "more than a quarter").value == "P1Q"

@@ -74,10 +74,17 @@ _RATE_BEFORE = re.compile(
 )
 
 
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:the|all|its|their|his|her|those|these|our)\s+(?!(?:fiscal\s+)?year\b)", re.I
+)
+
+
 def _not_a_duration(m: re.Match[str], ctx: Context, num: str, unit: str, plural: bool) -> bool:
     """Rates (``$5 a year``), fractions (``three-quarters``, ``a quarter of``), ``a second``."""
     if unit == "Q" and plural and "-" in m["hy"]:
         return True  # "three-quarters" of something
+    if unit == "Q" and _SHARE_OF.match(ctx.text, m.end()):
+        return True  # "more than a quarter of the market", "three quarters of all votes"
     if m["det"] or m["approx"]:
         return False
     if num in ("a", "an"):
