@@ -209,3 +209,10 @@ def test_a_quarter_of_a_whole_is_a_share_not_a_duration() -> None:
     assert not found("Nearly three quarters of all members voted.")
     assert one("Output fell after several quarters of losses.", "several quarters").value == "PXQ"
     assert one("The slump lasted more than a quarter.", "more than a quarter").value == "P1Q"
+
+
+def test_a_generic_tomorrow_is_the_future_not_a_day() -> None:
+    assert one("They hope to build the harbour of tomorrow.", "tomorrow").value == "FUTURE_REF"
+    assert one("She promised a greener tomorrow.", "tomorrow").value == "FUTURE_REF"
+    assert one("The ferry sails tomorrow.", "tomorrow").value == "2021-03-11"
+    assert one("Tomorrow's sailing is full.", "Tomorrow").value == "2021-03-11"

@@ -43,8 +43,19 @@ PART_OF_DAY = (
 )
 
 
+_GENERIC_BEFORE = re.compile(r"\b(?:of|a|our|your|their|the)\s+(?:[a-z]+er\s+)?$", re.I)
+
+
 def day_word(m: re.Match[str], ctx: Context) -> Reading | None:
     word = _words(m["word"])
+    if (
+        word == "tomorrow"
+        and not m["part"]
+        and not m["mod"]
+        and _GENERIC_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    ):
+        # "the people of tomorrow", "a brighter tomorrow": the future, not a day
+        return Reading(type="DATE", value="FUTURE_REF")
     part = _part(m["part"]) or ("NI" if word == "tonight" else None)
     mod = modifier(m["mod"]) if m["mod"] else None
     kind: TimeType = "TIME" if part else "DATE"
