@@ -220,7 +220,11 @@ def evaluate(
         if gum:
             times = tuple(t for t in times if t.type != "SET" and t.value not in _REFS)
         score = score_document_official if matching == "official" else score_document
+        listed = len(tally.errors)
         score(doc, times, tally, interval=gum)
+        # each error line names its document, so errors can be traced and grouped
+        name = Path(doc.name).name
+        tally.errors[listed:] = [f"{name}\t{line}" for line in tally.errors[listed:]]
     seconds = time.perf_counter() - started
     if tally.strict_system < 0:
         tally.strict_system, tally.relaxed_system = tally.strict, tally.relaxed
@@ -272,7 +276,11 @@ def evaluate(
     show_default=True,
     help="official: the TempEval-3 toolkit's token/id matching; spans: one-to-one on spans.",
 )
-@click.option("--errors", is_flag=True, help="Also list misses, extent and value errors.")
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="Also list misses, extent and value errors on stderr, one per line: document<TAB>error.",
+)
 def timex_command(directory: Path, as_json: bool, fmt: str, matching: str, errors: bool) -> None:
     """Time expressions against TimeML (TempEval-3) or GUM gold: extent, type and value F1."""
     result, error_lines = evaluate(directory, fmt, keep_errors=errors, matching=matching)
