@@ -137,7 +137,7 @@ def _quality_counts(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, 
     }
 
 
-def child_full(folder: Path, baseline_n: int) -> dict[str, Any]:
+def child_full(folder: Path, baseline_n: int, progress_every: int) -> dict[str, Any]:
     """Run the whole pipeline over the stream files in ``folder`` (in this process)."""
     import crossread.pipeline as pipeline_module
     from crossread.cluster import StoryIndex
@@ -168,7 +168,21 @@ def child_full(folder: Path, baseline_n: int) -> dict[str, Any]:
         store = SqliteStore(Path(tmp) / "bench.db")
         pipeline = Pipeline(store)
         started, cpu_started = time.perf_counter(), time.process_time()
-        report = pipeline.ingest_sources(files)
+        progress = {"done": 0, "next": progress_every}
+
+        def on_batch(_source: str, part: Any) -> None:
+            progress["done"] += len(part.ingested) + part.duplicates
+            if progress["done"] < progress["next"]:
+                return
+            progress["next"] += progress_every
+            cpu_now = time.process_time() - cpu_started
+            state = {"articles": progress["done"], "cpu_seconds": round(cpu_now, 1)}
+            state |= {"rss_mb": round(_rss_mb(), 1), "peak_rss_mb": round(_peak_mb(), 1)}
+            state |= {"articles_per_cpu_second": round(progress["done"] / cpu_now, 1)}
+            state |= {"stage_cpu_seconds": {k: round(v, 1) for k, v in totals.items()}}
+            print(json.dumps(state), file=sys.stderr, flush=True)
+
+        report = pipeline.ingest_sources(files, on_batch=on_batch)
         seconds = time.perf_counter() - started
         cpu = time.process_time() - cpu_started
         predicted = {s.article.source: s.story for s in store.iter_articles()}
@@ -327,7 +341,13 @@ def run_cluster(
 
 
 def run(
-    mode: str, n: int, data: Path | None, seed: int, baseline_n: int, per_day: int
+    mode: str,
+    n: int,
+    data: Path | None,
+    seed: int,
+    baseline_n: int,
+    per_day: int,
+    progress_every: int,
 ) -> dict[str, Any]:
     """Generate the stream for one N, then measure it in a fresh child process."""
     with tempfile.TemporaryDirectory(prefix="crossread-bench-") as tmp:
@@ -336,8 +356,9 @@ def run(
         write_stream(data, n, seed, folder, per_day)
         generated = time.perf_counter() - started
         command = [sys.executable, __file__, "--child", mode, "--folder", str(folder)]
-        command += ["--baseline-n", str(baseline_n)]
-        result = subprocess.run(command, check=True, capture_output=True, text=True)
+        command += ["--baseline-n", str(baseline_n), "--progress-every", str(progress_every)]
+        # progress lines (stderr) go straight to this process's stderr
+        result = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
         measured: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     return {
         "mode": mode,
@@ -390,7 +411,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         if args.child == "full":
-            print(json.dumps(child_full(args.folder, args.baseline_n)))
+            print(json.dumps(child_full(args.folder, args.baseline_n, args.progress_every)))
         else:
             result = child_cluster(args.folder, args.progress_every, args.n[0])
             print(json.dumps(result))
@@ -408,7 +429,15 @@ def main() -> None:
             ]
         else:
             runs = [
-                run(args.mode, n, args.data, seed, args.baseline_n, args.per_day)
+                run(
+                    args.mode,
+                    n,
+                    args.data,
+                    seed,
+                    args.baseline_n,
+                    args.per_day,
+                    args.progress_every,
+                )
                 for seed in range(args.repeats)
             ]
         done.extend(runs)
