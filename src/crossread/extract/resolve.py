@@ -6,14 +6,13 @@ Runs after typing (``mentions.py``); sets ``refers_to`` so that cross-article li
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 
 from crossread.extract.gazetteer import Gazetteer, gazetteer, word_set
 from crossread.extract.names import speech_forms
 from crossread.extract.titles import describe
-from crossread.models import Mention
+from crossread.models import EntityKind, Mention
 
 _GAP = frozenset({"", " ", ", "})
 _LOCATIVE = word_set("locative")
@@ -48,6 +47,11 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
         return mention.key in places
 
     full_names = [m for m in mentions if m.kind == "PERSON" and not m.nominal and " " in m.key]
+    # each word of a full name -> the full names holding it, in text order
+    by_word: dict[str, list[Mention]] = {}
+    for m in full_names:
+        for word in dict.fromkeys(m.key.split()):
+            by_word.setdefault(word, []).append(m)
     # organisations and named sites ("Kennedy Space Center") an acronym may abbreviate
     orgs = [
         m
@@ -64,7 +68,7 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
         elif " " not in mention.key and (
             mention.kind in ("PERSON", "OTHER") or (mention.kind == "PLACE" and not known(mention))
         ):
-            out.append(_resolve_partial(mention, full_names))
+            out.append(_resolve_partial(mention, by_word))
         elif mention.kind == "PLACE" and " " not in mention.key and _surname(mention, text):
             out.append(_resolve_surname(mention, full_names))
         elif mention.kind == "ORG" and " " not in mention.key and mention.refers_to is None:
@@ -74,18 +78,31 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
     return tuple(out)
 
 
-def _resolve_partial(mention: Mention, full_names: list[Mention]) -> Mention:
-    word = mention.key
-    candidates = [m for m in full_names if word in m.key.split()]
+def _resolve_partial(mention: Mention, by_word: dict[str, list[Mention]]) -> Mention:
+    candidates = by_word.get(mention.key)
     if not candidates:
         return mention
     before = [m for m in candidates if m.start < mention.start]
     if not before:
         # a name introduced only later may be someone else ("Kim ... Kim Son Gyong said"):
         # leave it to story-level linking, which knows the story's most prominent Kim
-        return dataclasses.replace(mention, kind="PERSON")
+        return _copy(mention, "PERSON", mention.refers_to)
     target = before[-1]
-    return dataclasses.replace(mention, kind="PERSON", refers_to=target.key)
+    return _copy(mention, "PERSON", target.key)
+
+
+def _copy(mention: Mention, kind: EntityKind, refers_to: str | None) -> Mention:
+    """``mention`` with another kind and referent (cheaper than ``dataclasses.replace``)."""
+    return Mention(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        kind=kind,
+        key=mention.key,
+        sentence=mention.sentence,
+        nominal=mention.nominal,
+        refers_to=refers_to,
+    )
 
 
 def _surname(mention: Mention, text: str) -> bool:
@@ -98,7 +115,7 @@ def _resolve_surname(mention: Mention, full_names: list[Mention]) -> Mention:
     before = [m for m in full_names if m.start < mention.start and m.key.split()[-1] == mention.key]
     if not before:
         return mention
-    return dataclasses.replace(mention, kind="PERSON", refers_to=before[-1].key)
+    return _copy(mention, "PERSON", before[-1].key)
 
 
 def _initials(key: str) -> str:
@@ -110,7 +127,7 @@ def _resolve_acronym(mention: Mention, orgs: list[Mention]) -> Mention:
     """An acronym takes the key and the kind of the name it spells (``KSC``: a site)."""
     for org in orgs:
         if len(mention.key) >= 2 and _initials(org.key) == mention.key:
-            return dataclasses.replace(mention, kind=org.kind, refers_to=org.key)
+            return _copy(mention, org.kind, org.key)
     return mention
 
 
@@ -121,14 +138,14 @@ def _resolve_nominal(mention, index, mentions, titled) -> Mention:
     for nxt in mentions[index + 1 : index + 4]:
         adjacent = nxt.start >= mention.end and nxt.start - mention.end <= 2
         if adjacent and nxt.kind == "PERSON" and not nxt.nominal:
-            return dataclasses.replace(mention, refers_to=nxt.refers_to or nxt.key)
+            return _copy(mention, mention.kind, nxt.refers_to or nxt.key)
     # 2. the one titled person with the same role (and the same qualifier, if any)
     qualifier, role = describe(mention.key)
     if role is None:
         return mention
     targets = {ref for (q, r), ref in titled if r == role and (qualifier is None or q == qualifier)}
     if len(targets) == 1:
-        return dataclasses.replace(mention, refers_to=targets.pop())
+        return _copy(mention, mention.kind, targets.pop())
     return mention
 
 
@@ -163,11 +180,11 @@ def type_by_role(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, ...
             prev = _previous_word(text, m.start)
             acting = prev not in _LOCATIVE and _acts(text, m.end)
             if acting or (m.key in teams and prev not in _TEAM_PLACES):
-                m = dataclasses.replace(m, kind="ORG")
+                m = _copy(m, "ORG", m.refers_to)
         elif (
             m.kind == "ORG" and m.key in gaz.metonyms and _previous_word(text, m.start) in _LOCATIVE
         ):
-            m = dataclasses.replace(m, kind="PLACE")
+            m = _copy(m, "PLACE", m.refers_to)
         out.append(m)
     return tuple(out)
 
@@ -213,7 +230,7 @@ def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, 
     for m in mentions:
         single = not m.nominal and " " not in m.key
         if single and m.kind == "OTHER" and m.refers_to is None and _org_cue(text, m.start, m.end):
-            m = dataclasses.replace(m, kind="ORG")
+            m = _copy(m, "ORG", m.refers_to)
         if single and m.kind != "OTHER":
             kinds.setdefault(m.key, Counter())[m.kind] += 1
         typed.append(m)
@@ -228,7 +245,7 @@ def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, 
             # one "in X" is a weak cue ("in Batman: Arkham VR"); two agree. A bare name
             # left OTHER is not made a PERSON: story linking resolves it as a surname then.
             if clear and (kind == "ORG" or (kind == "PLACE" and count > 1)):
-                m = dataclasses.replace(m, kind=kind)  # type: ignore[arg-type]
+                m = _copy(m, kind, m.refers_to)  # type: ignore[arg-type]
         out.append(m)
     return tuple(out)
 

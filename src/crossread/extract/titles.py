@@ -122,9 +122,12 @@ def find_nominals(
     text: str, sentences: tuple[Sentence, ...], gaz: Gazetteer, named: list[Mention]
 ) -> list[Mention]:
     """``the Russian president``, ``the UN secretary general``: nominal PERSON mentions."""
-    out = []
+    out: list[Mention] = []
+    matches = list(_NOMINAL.finditer(text))
+    if not matches:  # most articles hold none: skip gathering the spans already named
+        return out
     covered = {(m.start, m.end) for m in named}
-    for match in _NOMINAL.finditer(text):
+    for match in matches:
         start, end = match.start(), match.end()
         if any(s <= start < e or s < end <= e for s, e in covered):
             continue
