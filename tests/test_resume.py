@@ -11,6 +11,7 @@ import pytest
 
 from crossread.cli import examples_dir
 from crossread.cluster import StoryIndex
+from crossread.extract import link_entities
 from crossread.pipeline import Pipeline
 from crossread.resume import restore_index
 from crossread.store import SqliteStore
@@ -117,3 +118,92 @@ def test_reopened_pipeline_puts_a_new_report_into_its_recent_story(tmp_path: Pat
         report = Pipeline(store).ingest_sources([more])
         assert len(report.ingested) == 1
         assert store.count_stories() == before
+
+
+def _replaying(index: StoryIndex) -> list[str]:
+    """Record the story of every article ``index.add`` replays."""
+    replayed: list[str] = []
+    original = index.add
+
+    def add(article: object, story_id: str) -> None:
+        replayed.append(story_id)
+        original(article, story_id)  # type: ignore[arg-type]
+
+    index.add = add  # type: ignore[method-assign]
+    return replayed
+
+
+def test_replay_is_bounded_by_max_articles_and_ignores_an_undated_newest_story(
+    tmp_path: Path,
+) -> None:
+    path = _stream(tmp_path, days=6, per_day=3)
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(
+        json.dumps({"title": "Chess final", "text": "Ivo Lind won the chess final again."}) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.db"
+    with SqliteStore(db) as store:
+        Pipeline(store, index=StoryIndex(quiet_days=2)).ingest_sources([path, undated])
+    with SqliteStore(db) as store:
+        replayed = _replaying(index := StoryIndex(quiet_days=2))
+        restore_index(store, index)
+        assert len(replayed) == 10  # days 4 to 6, and the undated article
+        replayed = _replaying(index := StoryIndex(quiet_days=2, max_articles=4))
+        restore_index(store, index)
+        assert len(replayed) == 4
+        assert index.frequencies_.n_docs_ == 19
+
+
+def test_frequencies_not_counting_every_stored_article_are_rebuilt_from_all(
+    tmp_path: Path,
+) -> None:
+    path = _stream(tmp_path, days=6, per_day=3)
+    db = tmp_path / "x.db"
+    with SqliteStore(db) as store:
+        Pipeline(store, index=StoryIndex(quiet_days=2)).ingest_sources([path])
+        with store.transaction():  # as a store from before schema 4 has no saved state
+            store._write("DELETE FROM pipeline_state")
+    with SqliteStore(db) as store:
+        replayed = _replaying(index := StoryIndex(quiet_days=2))
+        restore_index(store, index)
+        assert len(replayed) == 18 and index.frequencies_.n_docs_ == 18
+    # two writers on one database, each index loaded before the other writes: each saves
+    # only what its own index counted, and the next reopen notices
+    text = path.read_text(encoding="utf-8")
+    more, extra = tmp_path / "more.jsonl", tmp_path / "extra.jsonl"
+    more.write_text(text.replace("Report", "Update"), encoding="utf-8")
+    extra.write_text(text.replace("Report", "Extra"), encoding="utf-8")
+    with SqliteStore(db) as one, SqliteStore(db) as two:
+        first, second = Pipeline(one), Pipeline(two)
+        assert first.index.frequencies_.n_docs_ == second.index.frequencies_.n_docs_ == 18
+        first.ingest_sources([more])
+        second.ingest_sources([extra])
+        assert one.counts()["articles"] == 54
+    with SqliteStore(db) as store:
+        replayed = _replaying(index := StoryIndex())
+        restore_index(store, index)
+        assert len(replayed) == 54 and index.frequencies_.n_docs_ == 54
+
+
+def test_a_cached_tally_is_dropped_when_another_writer_added_to_its_story(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "x.db"
+    lines = _stream(tmp_path, days=1, per_day=6).read_text(encoding="utf-8").splitlines()
+    parts = []
+    for n, chunk in enumerate((lines[:2], lines[2:4], lines[4:])):
+        part = tmp_path / f"part{n}.jsonl"
+        part.write_text("\n".join(chunk) + "\n", encoding="utf-8")
+        parts.append(part)
+    with SqliteStore(db) as one, SqliteStore(db) as two:
+        writer_a, writer_b = Pipeline(one), Pipeline(two)
+        writer_a.ingest_sources([parts[0]])
+        writer_b.ingest_sources([parts[1]])
+        writer_a.ingest_sources([parts[2]])
+        (story,) = {s.story for s in one.iter_articles()}
+        expected = {
+            (e.id, len(e.mentions))
+            for e in link_entities([s.article for s in one.story_articles(story)])
+        }
+        assert {(e.id, e.mentions) for e in one.entities(limit=100)} == expected

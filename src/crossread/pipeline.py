@@ -299,6 +299,13 @@ class Pipeline:
         batch stored, by story, so a cached story's tally is extended rather than read back."""
         tally = self._story_cache.get(story_id)
         new = added.get(story_id)
+        stale = (  # another writer on the same database may have added to the story
+            tally is not None
+            and new is not None
+            and tally.articles + len(new) != self.store.story_size(story_id)
+        )
+        if stale:
+            tally = None
         if tally is None and new is not None:  # saved by an earlier batch or run?
             saved = self.store.story_tally(story_id, added=len(new))
             tally = _loaded_tally(saved) if saved is not None else None

@@ -37,40 +37,56 @@ def save_index(store: Store, index: StoryIndex) -> None:
 
 
 def restore_index(store: Store, index: StoryIndex) -> StoryIndex:
-    """Fill a fresh ``index`` from the store: replay the articles it would still hold in
-    memory, then restore the document frequencies of every stored article."""
-    newest = index.max_articles
+    """Fill a fresh ``index`` from the store.
+
+    When the saved document frequencies count every stored article, only the articles the
+    index would still hold in memory are replayed (weighted with the saved frequencies, which
+    are restored before and after the replay). Otherwise (a store from before schema 4,
+    another writer on the same database, a caller-given index that saved only its own
+    articles, an unreadable blob) every stored article is replayed, as a fresh index would
+    have seen them, and the next batch saves frequencies that are whole again.
+    """
+    saved = _saved_frequencies(store, index)
+    if saved is None:
+        for stored in store.iter_articles():
+            index.add(stored.article, stored.story)
+        return index
+    _set_frequencies(index, saved)
     since: dt.date | None = None
-    if index.quiet_days is not None:
-        latest = _latest_date(store)
-        since = latest - dt.timedelta(days=index.quiet_days) if latest else None
-    for stored in store.iter_articles(newest=newest, since=since):
+    latest = store.newest_date()
+    if index.quiet_days is not None and latest is not None:
+        since = latest - dt.timedelta(days=index.quiet_days)
+    for stored in store.iter_articles(newest=index.max_articles, since=since):
         index.add(stored.article, stored.story)
-    _restore_frequencies(store, index)
+    _set_frequencies(index, saved)
     return index
 
 
-def _latest_date(store: Store) -> dt.date | None:
-    """The newest publication date of any story (stories list newest first)."""
-    newest = store.stories(limit=1)
-    return newest[0].last if newest else None
+def _set_frequencies(index: StoryIndex, saved: tuple[int, np.ndarray]) -> None:
+    index.frequencies_.n_docs_ = saved[0]
+    index.frequencies_.counts_ = saved[1].copy()
 
 
-def _restore_frequencies(store: Store, index: StoryIndex) -> None:
+def _saved_frequencies(store: Store, index: StoryIndex) -> tuple[int, np.ndarray] | None:
+    """The saved (n_docs, counts), or None when missing, unreadable, of another size, or not
+    counting exactly the stored articles."""
     blob = store.state(FREQUENCIES)
-    df = index.frequencies_
     if blob is None or len(blob) < 8:
-        return  # a store from before schema 4: the replayed articles' frequencies stand
+        return None
+    n_docs = int.from_bytes(blob[:8], "little")
+    stored = store.counts()["articles"]
+    if n_docs != stored:
+        log.info("saved cluster frequencies count %d of %d articles: replaying all", n_docs, stored)
+        return None
     try:
         counts = np.frombuffer(zlib.decompress(blob[8:]), dtype=np.int32)
     except zlib.error as exc:
-        log.warning("saved cluster frequencies unreadable (%s): using replayed articles", exc)
-        return
-    if counts.shape != df.counts_.shape:
-        log.warning("saved cluster frequencies have another size: using replayed articles")
-        return
-    df.counts_ = counts.copy()
-    df.n_docs_ = int.from_bytes(blob[:8], "little")
+        log.warning("saved cluster frequencies unreadable (%s): replaying all articles", exc)
+        return None
+    if counts.shape != index.frequencies_.counts_.shape:
+        log.warning("saved cluster frequencies have another size: replaying all articles")
+        return None
+    return n_docs, counts
 
 
 class StoryMentionCache:

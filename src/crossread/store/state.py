@@ -41,6 +41,16 @@ class PipelineStateMixin:
             (self._resolve(story_id), articles, tally),
         )
 
+    def story_size(self: _Connection, story_id: str) -> int:
+        """How many articles a story holds now (0 for an unknown story)."""
+        rows = self._read("SELECT articles FROM stories WHERE id = ?", (self._resolve(story_id),))
+        return int(rows[0]["articles"]) if rows else 0
+
+    def newest_date(self: _Connection) -> dt.date | None:
+        """The newest publication date of any stored article."""
+        value = self._read("SELECT MAX(published) FROM articles")[0][0]
+        return dt.date.fromisoformat(value) if value else None
+
     def state(self: _Connection, name: str) -> bytes | None:
         """A named blob of pipeline state, or None."""
         rows = self._read("SELECT data FROM pipeline_state WHERE name = ?", (name,))
