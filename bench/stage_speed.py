@@ -292,13 +292,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     results: dict[str, Any] = {"repeats": args.repeats, "cpus": os.cpu_count()}
     if "parse" in only:
-        results["parse"] = bench_parse(
-            load_pages(args.data / "realworld" / "fundus", args.pages), args.repeats
-        )
+        pages = load_pages(args.data / "realworld" / "fundus", args.pages)
+        if not pages:
+            sys.exit(f"{args.data / 'realworld' / 'fundus'}: no Fundus test pages found")
+        results["parse"] = bench_parse(pages, args.repeats)
     if "extract" in only:
-        results["extract"] = bench_extract(
-            load_polnear(args.data / "polnear", args.articles), args.repeats
-        )
+        articles = load_polnear(args.data / "polnear", args.articles)
+        if not articles:
+            sys.exit(f"{args.data / 'polnear'}: no PolNeAR articles found")
+        results["extract"] = bench_extract(articles, args.repeats)
     if "compare" in only:
         results["compare"] = bench_compare(
             load_basil(args.data / "basil", args.story), load_seeds(args.seeds), args.repeats
