@@ -55,7 +55,11 @@ def _portfolio(text: str, tokens: list[tuple[int, int]], end: int) -> int:
 
 
 _WORD_BEFORE = re.compile(r"[\w.’'\-]+")
-_LAST_WORD = re.compile(r"[\w.’'\-]+\Z")
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether ``ch`` matches ``[\\w.’'\\-]`` (``\\w`` in ``re`` is ``isalnum()`` or ``_``)."""
+    return ch.isalnum() or ch in "_.’'-"
 
 
 @cache
@@ -78,10 +82,14 @@ def title_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, int] | Non
     if start < 2 or text[start - 1] != " ":
         return None
     near = max(0, start - 40)
-    last = _LAST_WORD.search(text, near, start - 1)
-    if last is None:
+    # the word right before that space (what ``[\w.’'\-]+\Z`` searched from ``near`` finds),
+    # walked back character by character: a regex search tries every position from ``near``
+    last_end = j = start - 1
+    while j > near and _is_word_char(text[j - 1]):
+        j -= 1
+    if j == last_end:
         return None
-    if (last.start() > near or near == 0) and fold(last.group()) not in _title_ends(gaz):
+    if (j > near or near == 0) and fold(text[j:last_end]) not in _title_ends(gaz):
         return None
     window_start = max(0, start - 60)
     words = [
