@@ -8,7 +8,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from crossread.clean.boilerplate import collapse, match_reason
+from crossread.clean.boilerplate import collapse, credit_start, match_reason
 from crossread.clean.dates import parse_date
 from crossread.clean.dedup import repeat_reasons
 from crossread.clean.layout import paragraphs
@@ -25,6 +25,9 @@ HEAD_LIMIT = 8
 """How many paragraphs under the headline may hold outlet, byline and date lines."""
 TITLE_MAX_CHARS = 250
 TITLE_SEARCH = 4
+CAPTION_MAX_CHARS = 600
+"""A paragraph longer than this that ends with a photo credit is article text whose caption
+line was run into it (lost line breaks): only the credit goes, not the paragraph."""
 """How many leading paragraphs may precede the title line (boilerplate such as labels)."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 _FIRST_SENTENCE = re.compile(r"^(.{20,}?[.!?])[\"'”’]?\s")
@@ -135,9 +138,16 @@ def clean(
     reasons: list[str | None] = [None] * len(paras)
     given = [name for name in (outlet, raw.outlet) if name]
     head = _scan_head(paras, reasons, guess_outlet=raw.fmt == "text", outlets=given)
+    credits: list[Removal] = []
     for index, paragraph in enumerate(paras):
         if reasons[index] is None:
             reasons[index] = match_reason(paragraph)
+        if reasons[index] == "caption" and len(paragraph) > CAPTION_MAX_CHARS:
+            line = collapse(paragraph)
+            start = credit_start(line)
+            if start:
+                credits.append(Removal(text=line[start:].strip(), reason="caption"))
+                paras[index], reasons[index] = line[:start].rstrip(" ,-–—|"), None
 
     # 3. repeated paragraphs (captions printed twice go entirely)
     for index, reason in repeat_reasons(paras, reasons, head=HEAD_LIMIT).items():
@@ -145,6 +155,7 @@ def clean(
 
     kept = [p for p, r in zip(paras, reasons, strict=True) if r is None]
     dropped = [Removal(text=p, reason=r) for p, r in zip(paras, reasons, strict=True) if r]
+    dropped += credits
     if not kept:
         raise IngestError(
             f"{raw.source}: no article text left after cleaning"

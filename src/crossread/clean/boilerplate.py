@@ -137,3 +137,15 @@ def strip_credit(paragraph: str) -> str:
         if match and match.start() > 0 and match.end() == len(line):
             return line[: match.start()].rstrip(" .,-–—|")
     return line
+
+
+def credit_start(line: str) -> int | None:
+    """Where the longest trailing photo credit of a collapsed ``line`` starts (the earliest
+    start of a caption rule's match that reaches the end), or None when it has none."""
+    starts = []
+    for rule in rules():
+        if rule.reason == "caption":
+            match = _search(rule, line)
+            if match and match.end() == len(line):
+                starts.append(match.start())
+    return min(starts) if starts else None
