@@ -25,10 +25,10 @@ HEAD_LIMIT = 8
 """How many paragraphs under the headline may hold outlet, byline and date lines."""
 TITLE_MAX_CHARS = 250
 TITLE_SEARCH = 4
+"""How many leading paragraphs may precede the title line (boilerplate such as labels)."""
 CAPTION_MAX_CHARS = 600
 """A paragraph longer than this that ends with a photo credit is article text whose caption
 line was run into it (lost line breaks): only the credit goes, not the paragraph."""
-"""How many leading paragraphs may precede the title line (boilerplate such as labels)."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
 _FIRST_SENTENCE = re.compile(r"^(.{20,}?[.!?])[\"'”’]?\s")
 
