@@ -31,7 +31,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 
 bench: $(STAMP)  ## throughput and memory benchmarks (see bench/README.md)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run_bench.py --mode full --n 10000
 
 eval: $(STAMP)  ## quality figures on ../shared/data (see README's benchmark table)
 	$(BIN)/python bench/eval_all.py
