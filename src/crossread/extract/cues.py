@@ -11,11 +11,11 @@ how far back such a search needs to start.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+
+from crossread.extract.wordtrie import trie_pattern
 
 _WORD_EXTRA = "_.’'-"
 
@@ -98,9 +98,7 @@ def cues() -> dict[str, Cue]:
 @cache
 def cue_pattern(ignore_case: bool = False) -> re.Pattern[str]:
     """Any speech verb form; ``ignore_case`` for title-case headlines (``Trump Says He ...``)."""
-    return re.compile(
-        r"\b(?:" + _trie_pattern(cues()) + r")\b", re.IGNORECASE if ignore_case else 0
-    )
+    return re.compile(r"\b(?:" + trie_pattern(cues()) + r")\b", re.IGNORECASE if ignore_case else 0)
 
 
 @cache
@@ -113,25 +111,4 @@ def cue_start_pattern() -> re.Pattern[str] | None:
     firsts = {form.split(" ")[0] for form in cues()}
     if not all(re.fullmatch(r"\w+", word) for word in firsts):
         return None
-    return re.compile(r"\b(?:" + _trie_pattern(firsts) + r")")
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex for many words, their shared prefixes factored out (``sa(?:id|ying)``): far
-    faster than a flat alternation, and it still prefers the longest form (``told reporters``
-    over ``told``)."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
+    return re.compile(r"\b(?:" + trie_pattern(firsts) + r")")

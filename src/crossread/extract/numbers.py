@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from typing import Literal
 
 from crossread.extract.gazetteer import word_map, word_set
+from crossread.extract.wordtrie import trie_pattern
 from crossread.models import NumberRef, Sentence
 
 Approx = Literal["exact", "more_than", "less_than", "about"]
+UnitGap = Literal["space", "space_of"]
+"""What may stand between a number and its unit: white space, or also ``of`` (``dozens of``)."""
 
 _WORDS = {k: float(v) for k, v in word_map("words").items()}
 _VAGUE = {k: float(v) for k, v in word_map("vague").items()}
@@ -61,16 +63,25 @@ _NUMBER = re.compile(
     r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
     r"(?![\w:])"
 )
+_WORD_FORMS = (
+    "half a dozen",
+    "a dozen",
+    "tens of thousands",
+    "hundreds of thousands",
+    *sorted((w for w in list(_WORDS) + list(_VAGUE) if " " not in w), key=len, reverse=True),
+)
+_SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 _WORD_NUMBER = re.compile(
-    r"\b(?P<word>half a dozen|a dozen|tens of thousands|hundreds of thousands|"
-    + "|".join(
-        sorted((w for w in list(_WORDS) + list(_VAGUE) if " " not in w), key=len, reverse=True)
-    )
-    + r")(?:[\s-](?P<scale>hundred|thousand|million|billion|trillion)\b)?\b",
+    r"\b(?P<word>" + "|".join(_WORD_FORMS) + r")"
+    r"(?:[\s-](?P<scale>" + "|".join(_SCALE_WORDS) + r")\b)?\b",
     re.IGNORECASE,
 )
-_WORD_NUMBER_FOLDED = re.compile(_WORD_NUMBER.pattern.lower().replace("(?p<", "(?P<"))
-"""``_WORD_NUMBER`` without IGNORECASE, for lower-cased text (about four times faster)."""
+_WORD_NUMBER_FOLDED = re.compile(
+    r"\b(?P<word>" + trie_pattern(w.lower() for w in _WORD_FORMS) + r")"
+    r"(?:[\s-](?P<scale>" + trie_pattern(_SCALE_WORDS) + r")\b)?\b"
+)
+"""``_WORD_NUMBER`` without IGNORECASE, for lower-cased text, its words as a trie (which tries
+them longest first, as ``_WORD_FORMS`` lists them): about six times faster."""
 _FOLDABLE = not any(ord(c) > 127 and c.lower() != c.upper() for c in _WORD_NUMBER.pattern)
 # letters IGNORECASE equates with an ASCII letter although their lower case differs
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
@@ -206,7 +217,7 @@ def _digits(text, match, starts, sentences) -> NumberRef | None:
         value=value,
         unit=unit,
         approx=approx,
-        unit_tail=r"\s+" if spelled_unit else None,
+        unit_gap="space" if spelled_unit else None,
         starts=starts,
         sentences=sentences,
     )
@@ -238,7 +249,7 @@ def _words(text, match, starts, sentences) -> NumberRef | None:
         value=value,
         unit=unit,
         approx=approx,
-        unit_tail=r"\s+(?:of\s+)?" if unit else None,
+        unit_gap="space_of" if unit else None,
         starts=starts,
         sentences=sentences,
     )
@@ -252,16 +263,14 @@ def _number_ref(
     value: float,
     unit: str | None,
     approx: Approx,
-    unit_tail: str | None,
+    unit_gap: UnitGap | None,
     starts: list[int],
     sentences: tuple[Sentence, ...],
 ) -> NumberRef:
-    """The reference, its span stretched over the unit word when ``unit_tail`` (the regex of
-    what may stand between number and unit) is given and the unit follows."""
-    if unit is not None and unit_tail is not None:
-        tail = _tail(unit_tail, unit).match(text, end)
-        if tail:
-            end = tail.end()
+    """The reference, its span stretched over the unit words when ``unit_gap`` (what may
+    stand between number and unit) is given and the unit follows."""
+    if unit is not None and unit_gap is not None:
+        end = _unit_end(text, end, unit, of=unit_gap == "space_of") or end
     return NumberRef(
         text=text[start:end],
         start=start,
@@ -273,10 +282,25 @@ def _number_ref(
     )
 
 
-@lru_cache(maxsize=4096)
-def _tail(between: str, unit: str) -> re.Pattern[str]:
-    """``between`` then the unit words (``between`` opens with whitespace: no look-behind)."""
-    return re.compile(between + re.escape(unit))
+def _unit_end(text: str, pos: int, unit: str, *, of: bool) -> int | None:
+    r"""Where ``unit`` ends when white space (and, with ``of``, an optional ``of`` and white
+    space) leads from ``pos`` to it: the end of ``re.match(r"\s+(?:of\s+)?" +
+    re.escape(unit), text[pos:])``, without a regex built (and missing the cache) per unit.
+    A unit starts with a non-space, so no shorter run of space could let it match."""
+    start = _skip_space(text, pos)
+    if start == pos:
+        return None
+    if of and text.startswith("of", start):
+        after = _skip_space(text, start + 2)
+        if after > start + 2 and text.startswith(unit, after):
+            return after + len(unit)
+    return start + len(unit) if text.startswith(unit, start) else None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _approx(text: str, start: int) -> tuple[int, Approx]:
