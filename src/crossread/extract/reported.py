@@ -142,8 +142,14 @@ def reported_speech(
     s, e = sentence.start, sentence.end
     text = ctx.text
     body_end = e - 1 if text[e - 1 : e] in ".!?" else e
-    if not _may_report(ctx, s, e, body_end):
-        return []
+    headline = _title_case(text[s:body_end])
+    # the head of a poll or study: searched for only when nothing cheaper says the sentence
+    # may report (then once, for rule 4 too)
+    heads: re.Match[str] | None = None
+    if not _may_report(ctx, s, e, body_end, headline):
+        heads = _source_heads().search(text, s, body_end)
+        if heads is None:
+            return []
     # only the direct quotes that reach into the sentence matter to the rules below
     direct = [(ds, de) for ds, de in direct if de >= s and ds <= e]
     if any(ds <= s + 1 and e - 1 <= de for ds, de in direct):
@@ -152,8 +158,8 @@ def reported_speech(
         _according(ctx, sentence, body_end, direct),
         _trailing(ctx, sentence, body_end, direct),
     ]
-    found.extend(_after_cues(ctx, sentence, body_end, direct))
-    if not any(found) and _source_heads().search(text, s, body_end) is not None:
+    found.extend(_after_cues(ctx, sentence, body_end, direct, headline))
+    if not any(found) and (heads or _source_heads().search(text, s, body_end)) is not None:
         # 4. "In a Fox poll, Cruz had 38 percent": the finding of a poll or study named up front
         found_in = _in_source().match(text, s, body_end)
         if found_in is not None:
@@ -173,21 +179,17 @@ def reported_speech(
     return _close_interruptions(ctx.text, quotes)
 
 
-def _may_report(ctx: SpeechContext, s: int, e: int, body_end: int) -> bool:
-    """Whether the sentence has what one of the rules below needs: a word that starts a cue
-    (also one that a trailing attribution reaches past blanks after the sentence's last comma),
-    ``according to``, the head of a poll or study, or title case (where cues may be capitalised).
-    Most sentences have none, and one search each rules them out."""
+def _may_report(ctx: SpeechContext, s: int, e: int, body_end: int, headline: bool) -> bool:
+    """Whether the sentence has what one of the rules below needs, short of a poll or study
+    (which ``reported_speech`` looks for when this says no): a word that starts a cue (also one
+    that a trailing attribution reaches past blanks after the sentence's last comma),
+    ``according to``, or title case (where cues may be capitalised). Most sentences have none,
+    and one look-up each rules them out."""
     text = ctx.text
     reach = body_end
     while reach < len(text) and text[reach] in " \t":
         reach += 1
-    return (
-        ctx.may_cue(s, reach + 1)
-        or text.find("ccording to", s, e) >= 0
-        or _source_heads().search(text, s, body_end) is not None
-        or _title_case(text[s:body_end])
-    )
+    return ctx.may_cue(s, reach + 1) or text.find("ccording to", s, e) >= 0 or headline
 
 
 def _close_interruptions(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -252,11 +254,14 @@ def _trailing(
 
 
 def _after_cues(
-    ctx: SpeechContext, sentence: Sentence, body_end: int, direct: list[tuple[int, int]]
+    ctx: SpeechContext,
+    sentence: Sentence,
+    body_end: int,
+    direct: list[tuple[int, int]],
+    headline: bool,
 ) -> list[Quote | None]:
     """3. ``X said (that) CONTENT`` (in a title-case headline: ``Trump Says He Will Win``)."""
     text, s = ctx.text, sentence.start
-    headline = _title_case(text[s:body_end])
     if headline:
         verbs = list(cue_pattern(True).finditer(text, s, body_end))
     else:

@@ -118,6 +118,7 @@ _LEAD = re.compile(r"\s*[,:]?\s*")
 
 
 ACCORDING = re.compile(r"[Aa](?<!\w[Aa])ccording to\s+")
+_THAT_END = re.compile(r"\s+that$")
 
 
 @cache
@@ -285,7 +286,7 @@ def attribution_before(
         else []
     )
     for m in verbs:
-        rest = re.sub(r"\s+that$", "", stripped[m.end() :])
+        rest = _THAT_END.sub("", stripped[m.end() :])
         obj = OBJECTS.match(rest + " ")
         if rest.strip() and not (obj and obj.end() >= len(rest.rstrip())):
             adv = ADVERBIALS.match(rest)
@@ -295,8 +296,9 @@ def attribution_before(
         if speaker is not None:
             return speaker, m.group()
     acc = None
-    for found in ACCORDING.finditer(text, sent_start, start):
-        acc = found  # the last "according to" before the quote
+    if text.find("ccording to", sent_start, start) >= 0:  # else ACCORDING cannot match
+        for found in ACCORDING.finditer(text, sent_start, start):
+            acc = found  # the last "according to" before the quote
     if acc is not None:
         speaker = according_source(ctx, acc.end(), start)
         if speaker is not None:
