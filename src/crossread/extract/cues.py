@@ -1,11 +1,11 @@
 """Cue verbs and the text scans that quote finding leans on.
 
-Used by ``speakers.py``, ``reported.py`` and ``trailing.py``. Cue verbs (``data/speech_verbs.txt``,
-``data/stance_verbs.txt``, ``data/intent_verbs.txt``) become one trie regex, ``cue_pattern()``;
-``cue_start_pattern()`` finds the words a cue can start at, for an index built once per
-article. The scans give what an end-anchored regex search gives without trying every position
-from the start of a sentence: ``word_end`` walks back over the last word, ``tail_start`` says
-how far back such a search needs to start.
+Used by ``speakers.py``, ``cue_clauses.py``, ``reported.py`` and ``trailing.py``. Cue verbs
+(``data/speech_verbs.txt``, ``data/stance_verbs.txt``, ``data/intent_verbs.txt``) become one
+trie regex, ``cue_pattern()``; ``cue_start_pattern()`` finds the words a cue can start at, for
+an index built once per article. The scans give what an end-anchored regex search gives
+without trying every position from the start of a sentence: ``word_end`` walks back over the
+last word, ``tail_start`` says how far back such a search needs to start.
 """
 
 from __future__ import annotations

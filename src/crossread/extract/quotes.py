@@ -27,7 +27,8 @@ import dataclasses
 import re
 
 from crossread.extract.gazetteer import fold, word_set
-from crossread.extract.reported import QUOTE_MARKS, make_quote, reported_speech
+from crossread.extract.quote_spans import QUOTE_MARKS, make_quote
+from crossread.extract.reported import reported_speech
 from crossread.extract.speakers import (
     SpeechContext,
     attribution_after,
