@@ -13,7 +13,7 @@ import pytest
 
 from crossread.extract import speakers
 from crossread.extract.cues import cue_pattern, tail_start, word_end
-from crossread.extract.speakers import SpeechContext
+from crossread.extract.speech_context import SpeechContext
 
 _PIECES = [
     "said",

@@ -18,9 +18,9 @@ from crossread.extract.quote_spans import after_connective, content_quote
 from crossread.extract.speakers import (
     ADVERBIALS,
     OBJECTS,
-    SpeechContext,
     speaker_before,
 )
+from crossread.extract.speech_context import SpeechContext
 from crossread.models import Quote, Sentence
 
 _UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")

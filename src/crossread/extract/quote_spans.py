@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from crossread.extract.speakers import (
-    SpeechContext,
     resolve_speaker,
 )
+from crossread.extract.speech_context import SpeechContext
 from crossread.models import Quote, QuoteKind, Sentence
 
 _CONNECTIVE = re.compile(

@@ -30,13 +30,13 @@ from crossread.extract.gazetteer import fold, word_set
 from crossread.extract.quote_spans import QUOTE_MARKS, make_quote
 from crossread.extract.reported import reported_speech
 from crossread.extract.speakers import (
-    SpeechContext,
     attribution_after,
     attribution_before,
     last_cue,
     resolve_speaker,
     subject_of,
 )
+from crossread.extract.speech_context import SpeechContext
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
 _LABELS = word_set("colon_labels")

@@ -21,9 +21,9 @@ from crossread.extract.gazetteer import word_set
 from crossread.extract.quote_spans import after_connective, content_quote
 from crossread.extract.speakers import (
     ACCORDING,
-    SpeechContext,
     according_source,
 )
+from crossread.extract.speech_context import SpeechContext
 from crossread.extract.trailing import find_trailing
 from crossread.models import Quote, Sentence
 
