@@ -33,6 +33,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer, word_set
@@ -42,6 +44,7 @@ from crossread.extract.titles import find_nominals, nationality_at, title_at, ti
 from crossread.models import Mention, Sentence
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*[.’']?")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PARTICLES = word_set("particles")
@@ -103,48 +106,72 @@ class _Tokens:
     spans: list[tuple[int, int]]
     """spans after trimming periods and hyphenated prefixes/suffixes (``_trim``)."""
     words: list[str]
-    kinds: list[int]
-    """per token: 0 when it does not start with a letter, 1 lower case, 2 upper case."""
+    classes: str
+    """per token, the class of its first character (``_first_class``): one character a token,
+    so that a sentence's counts are ``str.count`` calls over a slice."""
     candidates: list[int]
     """indices of tokens that may be capitalised (``_is_cap``), in order."""
 
 
 def _tokenise(text: str, start: int = 0, end: int | None = None) -> _Tokens:
-    raw = [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    # splitting on the token pattern gives gap, token, gap, ..., gap; the running sum of
+    # their lengths gives every token's span (the same matches ``finditer`` would find)
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    bounds = list(accumulate(map(len, parts), initial=start))
+    raw = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
+    words: list[str] = parts[1::2]
     spans = raw.copy()
-    words = [text[s:e] for s, e in raw]
     # only tokens ending in a period or holding a hyphen can be trimmed
     for k in [k for k, w in enumerate(words) if w[-1] == "." or "-" in w]:
-        s, e = _trim(words[k], *raw[k])
-        spans[k] = (s, e)
-        words[k] = text[s:e]
-    firsts = [w[0] for w in words]
+        s, e = raw[k]
+        cut_start, cut_end = _trim(words[k])
+        spans[k] = (s + cut_start, e - cut_end)
+        words[k] = text[s + cut_start : e - cut_end]
+    classes = "".join(map(_first_class, map(itemgetter(0), words)))
     return _Tokens(
         raw=raw,
         spans=spans,
         words=words,
-        kinds=[(2 if c.isupper() else 1) if c.isalpha() else 0 for c in firsts],
-        candidates=[k for k, c in enumerate(firsts) if c in _UPPER_SET or c.isdigit()],
+        classes=classes,
+        candidates=[m.start() for m in _CANDIDATE_CLASS.finditer(classes)],
     )
 
 
-def _trim(token: str, s: int, e: int) -> tuple[int, int]:
+_NOT_LETTER, _LOWER, _UPPER_OTHER, _UPPER_NAME, _DIGIT = "01234"
+_CANDIDATE_CLASS = re.compile(f"[{_UPPER_NAME}{_DIGIT}]")
+
+
+@lru_cache(maxsize=4096)
+def _first_class(char: str) -> str:
+    """A token's first character: a digit or a capital in ``UPPER`` starts a possible name; the
+    headline test counts letters (lower, upper) against everything else."""
+    if char.isalpha():
+        if not char.isupper():
+            return _LOWER
+        return _UPPER_NAME if char in _UPPER_SET else _UPPER_OTHER
+    return _DIGIT if char.isdigit() else _NOT_LETTER
+
+
+@lru_cache(maxsize=1 << 14)
+def _trim(token: str) -> tuple[int, int]:
+    """How many characters to cut from the front and the back of a token."""
+    front, back = 0, 0
     if token.endswith(".") and not (
         _INITIALS.fullmatch(token) or token[:-1].lower() in _TITLE_ABBREVIATIONS
     ):
-        e -= 1
+        back = 1
     # "then-US", "Kremlin-controlled", "anti-Pyongyang": keep the name part only
     if "-" in token:
         parts = token.split("-")
         if parts[0].lower() in _HYPHEN_PREFIX and len(parts) == 2:
-            s += len(parts[0]) + 1
+            front = len(parts[0]) + 1
         elif (
             len(parts) == 2
             and parts[1].islower()
             and (len(parts[1]) >= 4 and parts[1].endswith(("ed", "ing", "ly", "era", "style")))
         ):
-            e = s + len(parts[0])
-    return s, e
+            back = len(token) - len(parts[0])
+    return front, back
 
 
 _UPPER_SET = frozenset(UPPER)
@@ -180,14 +207,17 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str], toks: _Tok
     first_word = lo
     while first_word < hi and not words[first_word][0].isalnum():
         first_word += 1
-    kinds = toks.kinds[lo:hi]
-    letters = len(kinds) - kinds.count(0)
-    headline = letters >= 4 and kinds.count(2) >= 0.7 * letters
+    classes = toks.classes
+    upper = classes.count(_UPPER_NAME, lo, hi) + classes.count(_UPPER_OTHER, lo, hi)
+    letters = upper + classes.count(_LOWER, lo, hi)
+    headline = letters >= 4 and upper >= 0.7 * letters
 
-    def capital(word: str) -> bool:
+    def headline_capital(word: str) -> bool:
         if not _capital_word(word):
             return False
-        return not (headline and (word.lower() in lower_words or fold(word) in gaz.common))
+        return not (word.lower() in lower_words or fold(word) in gaz.common)
+
+    capital = headline_capital if headline else _capital_word
 
     runs: list[_Run] = []
     i = lo
@@ -207,12 +237,7 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str], toks: _Tok
                 break
             # "Korean People's Army", "Women's March": a plural's possessive inside a name
             inner = fold(words[j - 1]) in _NAME_POSSESSIVES and capital(words[j])
-            if not inner and (
-                text[prev_end - 1 : prev_end] in "’'"
-                and (text[prev_end - 2 : prev_end] in ("’s", "'s"))
-            ):
-                break
-            if not inner and _possessive(words[j - 1]):
+            if not inner and words[j - 1].endswith(_POSSESSIVE_ENDINGS):
                 break
             nxt = words[j]
             if capital(nxt):
@@ -240,7 +265,8 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str], toks: _Tok
                     j += 1
                     continue
             break
-        joins = [n for n in range(i, j) if words[n] in ("and", "&")]
+        # a run opens with a capital: a one-token run holds no joiner
+        joins = [n for n in range(i, j) if words[n] in ("and", "&")] if j - i > 1 else []
         if joins and fold(words[j - 1]) not in gaz.org_words:
             j = joins[0]
         runs.append(
@@ -273,8 +299,8 @@ def _joinable(word: str, joiner: str, after: str, gaz: Gazetteer) -> bool:
     return False  # "the" joins only after "of", handled as a particle-free break
 
 
-def _possessive(token: str) -> bool:
-    return token.endswith(("’s", "'s", "s’", "s'")) or token.endswith(("’", "'"))
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+"""how a possessive token ends (``Korea's``, ``States’``)."""
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:

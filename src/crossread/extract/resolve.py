@@ -52,9 +52,10 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
     for m in full_names:
         for word in dict.fromkeys(m.key.split()):
             by_word.setdefault(word, []).append(m)
-    # organisations and named sites ("Kennedy Space Center") an acronym may abbreviate
+    # organisations and named sites ("Kennedy Space Center") an acronym may abbreviate, with
+    # their initials
     orgs = [
-        m
+        (_initials(m.key), m)
         for m in mentions
         if m.kind in ("ORG", "PLACE") and not m.nominal and " " in m.key and not known(m)
     ]
@@ -123,10 +124,12 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in skip)
 
 
-def _resolve_acronym(mention: Mention, orgs: list[Mention]) -> Mention:
+def _resolve_acronym(mention: Mention, orgs: list[tuple[str, Mention]]) -> Mention:
     """An acronym takes the key and the kind of the name it spells (``KSC``: a site)."""
-    for org in orgs:
-        if len(mention.key) >= 2 and _initials(org.key) == mention.key:
+    if len(mention.key) < 2:
+        return mention
+    for initials, org in orgs:
+        if initials == mention.key:
             return _copy(mention, org.kind, org.key)
     return mention
 

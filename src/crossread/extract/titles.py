@@ -57,9 +57,17 @@ def _portfolio(text: str, tokens: list[tuple[int, int]], end: int) -> int:
 _WORD_BEFORE = re.compile(r"[\w.’'\-]+")
 
 
-def _is_word_char(ch: str) -> bool:
-    """Whether ``ch`` matches ``[\\w.’'\\-]`` (``\\w`` in ``re`` is ``isalnum()`` or ``_``)."""
-    return ch.isalnum() or ch in "_.’'-"
+_WORD_CHARS = re.compile(r"[\w.’'\-]*")
+
+
+def _word_start(text: str, end: int, near: int) -> int:
+    """Where the run of ``[\\w.’'\\-]`` characters ending at ``end`` starts, not before ``near``.
+
+    Matched on the reversed window: a regex search for the run at the end of the window would
+    try every position from ``near``.
+    """
+    match = _WORD_CHARS.match(text[end - 1 : near - 1 if near else None : -1])
+    return end - (match.end() if match else 0)
 
 
 @cache
@@ -82,11 +90,9 @@ def title_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, int] | Non
     if start < 2 or text[start - 1] != " ":
         return None
     near = max(0, start - 40)
-    # the word right before that space (what ``[\w.’'\-]+\Z`` searched from ``near`` finds),
-    # walked back character by character: a regex search tries every position from ``near``
-    last_end = j = start - 1
-    while j > near and _is_word_char(text[j - 1]):
-        j -= 1
+    # the word right before that space (what ``[\w.’'\-]+\Z`` searched from ``near`` finds)
+    last_end = start - 1
+    j = _word_start(text, last_end, near)
     if j == last_end:
         return None
     if (j > near or near == 0) and fold(text[j:last_end]) not in _title_ends(gaz):
