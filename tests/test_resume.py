@@ -4,13 +4,16 @@ cluster index's term frequencies come from the store, old articles are not read 
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from crossread import resume
 from crossread.cli import examples_dir
 from crossread.cluster import StoryIndex
+from crossread.cluster.features import featurize
 from crossread.extract import link_entities
 from crossread.pipeline import Pipeline
 from crossread.resume import restore_index
@@ -207,3 +210,81 @@ def test_a_cached_tally_is_dropped_when_another_writer_added_to_its_story(
             for e in link_entities([s.article for s in one.story_articles(story)])
         }
         assert {(e.id, e.mentions) for e in one.entities(limit=100)} == expected
+
+
+def _one_by_one(store: SqliteStore, path: Path, index: StoryIndex | None = None) -> Pipeline:
+    """Ingest every line of ``path`` as a batch of its own (as uploads arrive)."""
+    pipeline = Pipeline(store, index=index)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        assert pipeline.ingest_bytes(line.encode("utf-8"), "upload.jsonl").ok
+    return pipeline
+
+
+def test_one_article_batches_save_only_changed_counts_and_reopen_to_the_same_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _stream(tmp_path, days=6, per_day=3)
+    db = tmp_path / "x.db"
+    with SqliteStore(db) as store:
+        pipeline = _one_by_one(store, path, StoryIndex(quiet_days=2))
+        counts = pipeline.index.frequencies_.counts_.copy()
+        rows = store.states(resume.CHANGES)
+        # the first batch saves the whole array, each later one a row of changed counts
+        assert len(rows) == 17
+        assert all(len(blob) < 2_000 for _name, blob in rows)
+    with SqliteStore(db) as store:
+        replayed = _replaying(index := StoryIndex(quiet_days=2))
+        restore_index(store, index)
+        assert len(replayed) == 9
+        assert index.frequencies_.n_docs_ == 18
+        assert np.array_equal(index.frequencies_.counts_, counts)
+        # a reopened pipeline goes on adding rows to what it read
+        more = tmp_path / "more.jsonl"
+        more.write_text(path.read_text(encoding="utf-8").replace("Report", "Update"))
+        pipeline = _one_by_one(store, more, index)
+        assert len(store.states(resume.CHANGES)) == 35
+        counts = pipeline.index.frequencies_.counts_.copy()
+    with SqliteStore(db) as store:
+        index = restore_index(store, StoryIndex(quiet_days=2))
+        assert index.frequencies_.n_docs_ == 36
+        assert np.array_equal(index.frequencies_.counts_, counts)
+    # once the change rows hold MAX_CHANGES counts, the whole array is saved and they go
+    monkeypatch.setattr(resume, "MAX_CHANGES", 100)
+    with SqliteStore(tmp_path / "y.db") as store:
+        pipeline = _one_by_one(store, path)
+        assert len(store.states(resume.CHANGES)) < 17
+        counts = pipeline.index.frequencies_.counts_.copy()
+    with SqliteStore(tmp_path / "y.db") as store:
+        index = restore_index(store, StoryIndex())
+        assert np.array_equal(index.frequencies_.counts_, counts)
+
+
+def test_a_save_that_was_rolled_back_is_not_built_upon(tmp_path: Path) -> None:
+    lines = _stream(tmp_path, days=2, per_day=2).read_text(encoding="utf-8").splitlines()
+    db = tmp_path / "x.db"
+    with SqliteStore(db) as store:
+        index = StoryIndex()
+        pipeline = Pipeline(store, index=index)
+        assert pipeline.ingest_bytes(lines[0].encode(), "a.jsonl").ok
+        article = next(store.iter_articles()).article
+        with pytest.raises(RuntimeError), store.transaction():
+            # counted and saved as changes, then rolled back; the index keeps the count
+            index.frequencies_.add(featurize(article).terms)
+            resume.save_index(store, index)
+            raise RuntimeError("rollback")
+        for line in lines[1:]:
+            assert pipeline.ingest_bytes(line.encode(), "b.jsonl").ok
+        counts, n_docs = index.frequencies_.counts_.copy(), index.frequencies_.n_docs_
+    assert n_docs == 5  # the rolled-back count included, as the index saw it
+    with SqliteStore(db) as store:
+        assert resume._saved_frequencies(store, StoryIndex()) is None  # 5 counted, 4 stored
+    # the saved rows hold what the index counted, not a mix of rolled-back and new changes
+    with SqliteStore(db) as store:
+        blob = store.state(resume.FREQUENCIES)
+        assert blob is not None
+        rows = store.states(resume.CHANGES)
+        whole = np.frombuffer(zlib.decompress(blob[8:]), dtype=np.int32).copy()
+        for _name, row in rows:
+            body = np.frombuffer(zlib.decompress(row[8:]), dtype=np.int32)
+            whole[body[: body.size // 2]] = body[body.size // 2 :]
+        assert np.array_equal(whole, counts)

@@ -63,3 +63,17 @@ class PipelineStateMixin:
             "INSERT OR REPLACE INTO pipeline_state (name, data, updated) VALUES (?, ?, ?)",
             (name, data, now),
         )
+
+    def states(self: _Connection, prefix: str) -> list[tuple[str, bytes]]:
+        """The named blobs whose names start with ``prefix``, in name order."""
+        rows = self._read(
+            "SELECT name, data FROM pipeline_state WHERE substr(name, 1, ?) = ? ORDER BY name",
+            (len(prefix), prefix),
+        )
+        return [(str(r["name"]), bytes(r["data"])) for r in rows]
+
+    def delete_states(self: _Connection, prefix: str) -> None:
+        """Delete the named blobs whose names start with ``prefix`` (inside a transaction)."""
+        self._write(
+            "DELETE FROM pipeline_state WHERE substr(name, 1, ?) = ?", (len(prefix), prefix)
+        )
