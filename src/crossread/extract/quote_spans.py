@@ -85,7 +85,7 @@ def content_quote(
         if start <= ds and de < end and de - ds > 0.6 * (end - start):
             return None  # mostly a direct quote that has its own attribution
     content = text[start:end]
-    if len(content.split()) < 3:
+    if len(content.split(None, 2)) < 3:  # fewer than three words
         return None
     if any(ds <= start and end <= de for ds, de in direct):
         return None  # already a direct quote

@@ -83,7 +83,7 @@ def find_quotes(
         q
         for q in quotes
         if not (
-            (len(q.text.split()) <= _SHORT or q.speaker is None)
+            (q.speaker is None or len(q.text.split(None, _SHORT)) <= _SHORT)
             and any(s <= q.start and q.end <= e and (s, e) != (q.start, q.end) for s, e in reported)
         )
     ]
@@ -211,7 +211,7 @@ def _direct(ctx: SpeechContext, start: int, end: int) -> Quote | None:
     text = ctx.text
     mark = 2 if text.startswith("''", start) else 1
     inner = text[start + mark : end - mark].strip()
-    words = len(inner.split())
+    short = len(inner.split(None, _SHORT)) <= _SHORT  # (splitting no further than needed)
     if not inner or not any(ch.isalpha() for ch in inner):
         return None
     sentence = ctx.sentence_at(start)
@@ -222,7 +222,7 @@ def _direct(ctx: SpeechContext, start: int, end: int) -> Quote | None:
     if found is None:
         found = attribution_before(ctx, sent_start, start)
     kind: QuoteKind = "direct"
-    if words <= _SHORT and found is None:
+    if short and found is None:
         cue = last_cue(text, max(sent_start, start - 50), start)
         if cue is None:
             return None  # scare quotes

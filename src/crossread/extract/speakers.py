@@ -425,8 +425,8 @@ def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
     named person, partial names to full names; otherwise the words themselves."""
     surface = ctx.text[start:end]
     if surface.lower() in _PERSONAL:
-        before = [m for m in ctx.persons if m.end <= start]
-        return _full_name(ctx, before[-1]) if before else surface
+        last = next((m for m in reversed(ctx.persons) if m.end <= start), None)
+        return _full_name(ctx, last) if last is not None else surface
     if surface in _RELATIVE:
         # "Ted Cruz, who said": the name the relative clause hangs on
         antecedent = ctx.by_end.get(len(ctx.text[:start].rstrip(" ,")))
