@@ -34,7 +34,9 @@ DURATION = (
     r"|an?\s+additional|an?\s+further)\s+)?"
     rf"(?:(?P<approx>{F.approx})\s+)?"
     rf"(?P<num>{NUMBER}|(?P<one>another|an?\s+(?:additional|further|extra)))"
-    rf"(?:\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)(?:(?P<more>more|additional|further"
+    # a year is never the low end of a range ("sentenced in 1996 to 10 years")
+    r"(?:(?<!(?<![\d,.])(?:1[5-9]|20)\d\d)"
+    rf"\s+(?:or|to)\s+(?P<num2>{NUMBER}))?(?P<hy>[\s-]+)(?:(?P<more>more|additional|further"
     rf"|extra|straight|consecutive|successive|trading|business)\s+)?(?P<unit>{F.unit})(?P<plus>[\s-]+(?:and\s+a\s+half))?(?![\w-])(?!\s+old)"
 )
 # "a three-year period", "a one-year term": the noun a unit adjective qualifies is part of

@@ -64,6 +64,13 @@ def _folded_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     return (folded[0], folded[1]) if folded[0] and folded[1] else None
 
 
+# "the deadline is Friday", "the vote is set for noon Saturday": a present copula right before
+# the expression schedules it (simple present with a time is a planned event)
+_SCHEDULED_BEFORE = re.compile(
+    r"(?<![\w'’])(?:is|are)\s+(?:(?:set|scheduled|slated|planned|due)\s+(?:for\s+)?)?"
+    r"(?:(?:on|at|until|till)\s+)?$",
+    re.I,
+)
 _PASSIVE_INFINITIVE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
 _PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.I)
 
@@ -79,6 +86,8 @@ def clause_direction(
     then found case-sensitively in it, with the same spans.
     """
     lo, hi = max(bounds[0], start - 120), min(bounds[1], end + 120)
+    if _SCHEDULED_BEFORE.search(text, max(lo, start - 40), start):
+        return "future"
     quick = _folded_cue_patterns() if folded is not None else None
     if quick is not None and folded is not None:
         future, past = quick

@@ -1,0 +1,41 @@
+"""Round-4 grammar rules, one test per rule; texts are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crossread.extract.sentences import split_sentences
+from crossread.extract.times import find_times
+from crossread.models import TimeRef
+
+ANCHOR = dt.date(1998, 3, 5)  # a Thursday
+
+
+def found(text: str, anchor: dt.date = ANCHOR) -> list[TimeRef]:
+    return list(find_times(text, anchor, split_sentences(text)))
+
+
+def one(text: str, expression: str, anchor: dt.date = ANCHOR) -> TimeRef:
+    hits = [t for t in found(text, anchor) if t.text == expression]
+    assert hits, f"{expression!r} not found in {[t.text for t in found(text, anchor)]}"
+    return hits[0]
+
+
+def test_a_present_copula_before_a_day_schedules_it() -> None:
+    assert one("The deadline is Friday.", "Friday").value == "1998-03-06"
+    assert one("The deadline is midnight Friday.", "midnight Friday").value == ("1998-03-06T24:00")
+    assert one("The vote is set for noon Saturday.", "noon Saturday").value == ("1998-03-07T12:00")
+    assert one("The summit is Saturday night.", "Saturday night").value == "1998-03-07TNI"
+    assert one("Today is Thursday.", "Thursday").value == "1998-03-05"
+    # a past copula, or none, still reads back
+    assert one("The deadline was Friday.", "Friday").value == "1998-02-27"
+    assert one("The vote, officials said, took place Saturday.", "Saturday").value == ("1998-02-28")
+
+
+def test_a_year_is_not_the_low_end_of_a_duration_range() -> None:
+    text = "He was sentenced in 1996 to 10 years in prison."
+    assert [(t.text, t.value) for t in found(text)] == [("1996", "1996"), ("10 years", "P10Y")]
+    # number ranges still read as one duration (TimeBank: "two to three weeks" P2W)
+    rng = one("The project will take two to three years.", "two to three years")
+    assert (rng.value, rng.modifier) == ("P2Y", "EQUAL_OR_MORE")
+    assert one("It could take 10 or 12 years.", "10 or 12 years").value == "P10Y"
