@@ -33,3 +33,27 @@ def test_runs_join_names_and_split_at_possessives() -> None:
         "U.S. Secretary of State Rex Tillerson",
         "Korean People's Army",
     ]
+
+
+def test_lower_words_are_the_words_a_leading_word_boundary_finds() -> None:
+    import re
+
+    from crossread.extract.mentions import _LOWER_WORD
+
+    text = "the UN’s x2 café don't ab_cd 3rd well-known e.g. xy9 héllo Ⅻab ab²c (and) said."
+    assert _LOWER_WORD.findall(text) == re.findall(r"\b[a-z][a-z]+\b", text)
+
+
+def test_nominals_match_what_a_leading_word_boundary_finds() -> None:
+    import re
+
+    from crossread.extract.titles import _NOMINAL
+
+    reference = re.compile(r"\b" + _NOMINAL.pattern.replace(r"[Tt](?<!\w[Tt])", "[Tt]", 1), re.I)
+    text = (
+        "The president said. Bathe president, the Russian president and THE UN chief; "
+        "(the prime minister) 2the king, the former president, the president-elect."
+    )
+    spans = [(m.span(), m.groups()) for m in _NOMINAL.finditer(text)]
+    assert spans == [(m.span(), m.groups()) for m in reference.finditer(text)]
+    assert len(spans) >= 4

@@ -34,7 +34,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer, word_set
@@ -45,7 +45,10 @@ from crossread.models import Mention, Sentence
 
 _TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*[.’']?")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+# a lower-case word, ``\b[a-z][a-z]+\b``, written to open with a letter class: the regex
+# engine then skips ahead to the next such letter, where a leading ``\b`` is tried at every
+# position (the lookbehind is the ``\b`` before the first letter)
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]+(?!\w)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _PARTICLES = word_set("particles")
 _JOINERS = frozenset({"of", "and", "for", "the", "&"})
@@ -81,7 +84,9 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
         for run in _runs(text, sentence, lower_words, toks):
             mentions.extend(_classify(text, run, gaz, lower_words))
     mentions.extend(find_nominals(text, sentences, gaz, mentions))
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    # by start, then longest first: two stable sorts on C-level keys
+    mentions.sort(key=attrgetter("end"), reverse=True)
+    mentions.sort(key=attrgetter("start"))
     openers = {s.start for s in sentences} | {s.start + 1 for s in sentences}
     # an unknown capitalised word opening a sentence, and matching no name, is most often no name
     return tuple(

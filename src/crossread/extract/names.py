@@ -124,7 +124,7 @@ def type_name(
     facts = _name_facts(name, gaz)
     if facts.known is not None:
         return facts.known
-    before = text[max(0, start - 20) : start].split()
+    before = text[max(0, start - 20) : start].rsplit(None, 1)
     prev = before[-1].lower() if before else ""
     locative = prev in _LOCATIVE
     if facts.capital is not None:

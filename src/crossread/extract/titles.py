@@ -122,8 +122,10 @@ def title_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, int] | Non
     return None
 
 
+# opens with a letter class, not ``\b``, so that the regex engine skips ahead to the next
+# ``t``; the lookbehind is the ``\b`` in front of ``the``
 _NOMINAL = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][\w.’'\-]*\s+){0,3}?|(?:[a-z]+\s+)?)"
+    r"[Tt](?<!\w[Tt])he\s+((?:[A-Z][\w.’'\-]*\s+){0,3}?|(?:[a-z]+\s+)?)"
     r"(vice president|prime minister|secretary[ -]general|director[ -]general|supreme leader|"
     r"foreign minister|defen[cs]e minister|finance minister|president|premier|chancellor|leader|"
     r"chief|boss|chairman|chairwoman|minister|ambassador|envoy|spokesman|spokeswoman|"
