@@ -39,3 +39,23 @@ def test_a_year_is_not_the_low_end_of_a_duration_range() -> None:
     rng = one("The project will take two to three years.", "two to three years")
     assert (rng.value, rng.modifier) == ("P2Y", "EQUAL_OR_MORE")
     assert one("It could take 10 or 12 years.", "10 or 12 years").value == "P10Y"
+
+
+def test_a_half_or_quarter_of_the_year_keeps_its_half_or_quarter() -> None:
+    # TimeML values halves and quarters as 1998-H1 / 1998-Q4 ("the last half of 1989" is
+    # 1989-H2 in TimeBank), not as the year with mod START; "the year" names no year, so
+    # the nearest such half or quarter in the clause's tense is meant (anchor: March 1998)
+    first = one("Sales rose in the first half of the year.", "the first half of the year")
+    assert (first.value, first.modifier) == ("1998-H1", None)
+    text = "Sales rose in the second half of the year."
+    assert one(text, "the second half of the year").value == "1997-H2"
+    text = "Sales will rise in the second half of the fiscal year."
+    assert one(text, "the second half of the fiscal year").value == "1998-H2"
+    text = "Profit fell in the fourth quarter of the year."
+    assert one(text, "the fourth quarter of the year").value == "1997-Q4"
+    text = "Profit will rise in the fourth quarter of the year."
+    assert one(text, "the fourth quarter of the year").value == "1998-Q4"
+    # a named year still wins, and a half without a year stays unmarked (a game's)
+    text = "Sales rose in the first half of this year."
+    assert one(text, "the first half of this year").value == "1998-H1"
+    assert found("The team played the second half of the game.") == []

@@ -82,7 +82,7 @@ QUARTER = (
     r"(?P<unit>quarter|half)(?![\w-])"
     r"(?:(?:\s+of|,)?\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s+)?(?P<year>"
     + F.year
-    + r")|\s+of\s+(?P<relyear>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year"
+    + r")|\s+of\s+(?P<relyear>this|last|next|the\s+current|the\s+previous|the)\s+(?:fiscal\s+)?year"
     + r"(?![\w-]))?"
 )
 Q_SHORT = r"(?-i:(?P<unit>Q|H)(?P<ord>[1-4]))(?:\s+(?P<year>" + F.year + r"))?(?![\w])"
@@ -120,7 +120,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity=gran, anchored=True)
     rel = (groups.get("rel") or groups.get("relyear") or "").lower()
-    rel = {"the previous": "last", "the current": "this"}.get(rel, rel)
+    # "the first half of the year" (TimeML: 2022-H1, not 2022 START) names no year: the
+    # nearest such half or quarter in the clause's tense, as "the third quarter" alone
+    rel = {"the previous": "last", "the current": "this", "the": ""}.get(rel, rel)
     if rel.startswith(("year", "fiscal")):
         rel = "this"  # "the year's first quarter"
     if rel.startswith("last"):
@@ -133,7 +135,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Reading | None:
         year_ = cal.nearest_quarter(ctx.anchor, number, ctx.direction(m.start(), m.end()))
     else:
         current = 1 if ctx.anchor.month <= 6 else 2
-        year_ = ctx.anchor.year if number <= current else ctx.anchor.year - 1
+        if ctx.direction(m.start(), m.end()) == "future":
+            year_ = ctx.anchor.year if number >= current else ctx.anchor.year + 1
+        else:
+            year_ = ctx.anchor.year if number <= current else ctx.anchor.year - 1
     return Reading(type="DATE", value=f"{year_}-{letter}{number}", granularity=gran, anchored=True)
 
 
