@@ -320,7 +320,9 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 def _classify(text: str, run: _Run, gaz: Gazetteer, lower_words: frozenset[str]) -> list[Mention]:
     """Type one capitalised run, splitting off openers, nationalities and titles."""
     tokens = list(run.tokens)
-    tokens[-1] = (tokens[-1][0], _strip_possessive(text, tokens[-1][0], tokens[-1][1]))
+    last_start, last_end = tokens[-1]
+    if text[last_end - 1] in "’'s":  # only then can the name end in a possessive
+        tokens[-1] = (last_start, _strip_possessive(text, last_start, last_end))
     full = text[tokens[0][0] : tokens[-1][1]]
     # 1. a name the gazetteer knows as a whole ("The Hague", "Korean Peninsula") stays whole
     if lookup(full, gaz) is not None:

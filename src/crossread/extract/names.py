@@ -138,7 +138,7 @@ def type_name(
         return "PERSON", key, None
     if facts.people:
         return "PERSON", key, None  # "Afghans", "Muslims": a group of people
-    if _before_known_place(text, stop, gaz):
+    if text.startswith(", ", stop) and _before_known_place(text, stop, gaz):
         return "PLACE", key, None  # "Evansville, Indiana"
     if facts.directional:
         return "PLACE", key, None  # "East Los Angeles", "South East Asia"
