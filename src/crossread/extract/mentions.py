@@ -240,9 +240,11 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str], toks: _Tok
             gap = text[prev_end:ns]
             if gap != " " and gap != "":
                 break
-            # "Korean People's Army", "Women's March": a plural's possessive inside a name
-            inner = fold(words[j - 1]) in _NAME_POSSESSIVES and capital(words[j])
-            if not inner and words[j - 1].endswith(_POSSESSIVE_ENDINGS):
+            # a possessive ends a run, unless it is a plural's possessive inside a name
+            # ("Korean People's Army", "Women's March")
+            if words[j - 1].endswith(_POSSESSIVE_ENDINGS) and not (
+                fold(words[j - 1]) in _NAME_POSSESSIVES and capital(words[j])
+            ):
                 break
             nxt = words[j]
             if capital(nxt):
@@ -260,7 +262,7 @@ def _runs(text: str, sentence: Sentence, lower_words: frozenset[str], toks: _Tok
             ):
                 j += 2
                 continue
-            if (low in _JOINERS or low in _PARTICLES) and j + 1 < hi:
+            if low in _JOINERS_PARTICLES and j + 1 < hi:
                 after = words[j + 1]
                 if (
                     text[ne : spans[j + 1][0]] == " "

@@ -235,7 +235,10 @@ def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, 
         if single and m.kind == "OTHER" and m.refers_to is None and _org_cue(text, m.start, m.end):
             m = _copy(m, "ORG", m.refers_to)
         if single and m.kind != "OTHER":
-            kinds.setdefault(m.key, Counter())[m.kind] += 1
+            counts = kinds.get(m.key)
+            if counts is None:
+                kinds[m.key] = counts = Counter()
+            counts[m.kind] += 1
         typed.append(m)
     out = []
     for m in typed:
