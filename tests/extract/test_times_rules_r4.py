@@ -59,3 +59,19 @@ def test_a_half_or_quarter_of_the_year_keeps_its_half_or_quarter() -> None:
     text = "Sales rose in the first half of this year."
     assert one(text, "the first half of this year").value == "1998-H1"
     assert found("The team played the second half of the game.") == []
+
+
+def test_a_time_after_a_day_and_at_takes_that_day() -> None:
+    # "Friday at 10 a.m.": the clock time is Friday's, not the anchor day's
+    assert one("The meeting was held Monday at 10 a.m.", "10 a.m.").value == "1998-03-02T10:00"
+    assert one("The meeting will be held Monday at 10 a.m.", "10 a.m.").value == (
+        "1998-03-09T10:00"
+    )
+    # the day resolves where it stands, so both expressions agree
+    text = "The meeting is Friday at 10 a.m."
+    assert one(text, "Friday").value == "1998-03-06"
+    assert one(text, "10 a.m.").value == "1998-03-06T10:00"
+    assert one("The ship arrives on March 9 at 6 a.m.", "6 a.m.").value == "1998-03-09T06:00"
+    # "at" that does not lead to the time leaves the anchor day
+    text = "He said Friday at a news conference that 10 a.m. was the deadline."
+    assert one(text, "10 a.m.").value == "1998-03-05T10:00"

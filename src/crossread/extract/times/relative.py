@@ -399,6 +399,8 @@ WHEN_CLOCK = rf"(?P<when>{F.weekday}|yesterday|today|tomorrow)\s+(?:at\s+)?(?P<w
 
 
 _WHEN_BEFORE_PAREN = re.compile(rf"(?<![\w-]){_WHEN}\s*\(\s*(?:at\s+)?$", re.I)
+# "Friday at 10 a.m.": the day before "at" is the time's day (the anchor day otherwise)
+_WHEN_BEFORE_AT = re.compile(rf"(?<![\w-]){_WHEN},?\s+at\s+$", re.I)
 
 
 def clock(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -421,11 +423,15 @@ def clock(m: re.Match[str], ctx: Context) -> Reading | None:
             hour = 0
     mod = "APPROX" if groups.get("approx") else None
     when = groups.get("when")
+    span = (m.start(), m.end())
     if not when:
         # "3:30 a.m. Tuesday (0830 GMT)": the time in another zone keeps the day before it
-        before = _WHEN_BEFORE_PAREN.search(ctx.text, max(0, m.start() - 40), m.start())
+        window = (ctx.text, max(0, m.start() - 40), m.start())
+        before = _WHEN_BEFORE_PAREN.search(*window) or _WHEN_BEFORE_AT.search(*window)
         when = before["when"] if before else None
-    day = _when_day(when, m, ctx)
+        # the day reads its tense where it stands, as it does on its own
+        span = (before.start("when"), m.end()) if before else span
+    day = _when_day(when, span, ctx)
     if day is None:
         return Reading(type="TIME", value=None, granularity="time", anchored=True, modifier=mod)
     hh = f"{hour:02d}:{minute:02d}"
@@ -438,7 +444,7 @@ def clock(m: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
-def _when_day(when: str | None, m: re.Match[str], ctx: Context) -> dt.date | None:
+def _when_day(when: str | None, span: tuple[int, int], ctx: Context) -> dt.date | None:
     if ctx.anchor is None:
         return None
     if not when:
@@ -449,7 +455,5 @@ def _when_day(when: str | None, m: re.Match[str], ctx: Context) -> dt.date | Non
     month_day = re.match(rf"({F.month})\s+(\d+)", when)
     if month_day:
         month = LEX.month(month_day.group(1))
-        return cal.nearest_day(
-            ctx.anchor, month, int(month_day.group(2)), ctx.direction(m.start(), m.end())
-        )
-    return cal.nearest_weekday(ctx.anchor, LEX.weekday(when), ctx.direction(m.start(), m.end()))
+        return cal.nearest_day(ctx.anchor, month, int(month_day.group(2)), ctx.direction(*span))
+    return cal.nearest_weekday(ctx.anchor, LEX.weekday(when), ctx.direction(*span))
