@@ -66,3 +66,31 @@ def test_missing_fields_take_their_defaults() -> None:
 def test_unknown_keys_are_ignored() -> None:
     text = '{"id": "x", "title": "t", "text": "b", "future_field": 1}'
     assert codec.loads(Article, text) == Article(id="x", title="t", text="b")
+
+
+def test_dumps_writes_values_of_unexpected_types_as_the_json_encoder_does() -> None:
+    # fields holding what their type does not say (a bool in an int field, a float in an
+    # int field, a str subclass, NaN), dicts with non-string keys, nested dates
+    class Name(str):
+        pass
+
+    odd = Mention(
+        text=Name('a "quoted"\n é'),
+        start=True,
+        end=1.5,
+        kind="PLACE",
+        key="k",
+        sentence=0,
+        nominal=False,
+        refers_to=None,
+    )
+    values = [
+        odd,
+        (odd, odd),
+        {"a": odd, 1: [dt.date(2020, 1, 2)], "n": float("nan")},
+        [1, "x", None, True, float("-inf")],
+        (),
+    ]
+    for value in values:
+        expected = json.dumps(codec.to_plain(value), ensure_ascii=False, separators=(",", ":"))
+        assert codec.dumps(value) == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 import types
 import typing
 from collections.abc import Callable
@@ -93,12 +94,100 @@ def _default(value: Any) -> Any:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_default)
+_string = cast(Callable[[str], str], json.encoder.encode_basestring)
+"""The string encoder ``_ENCODER`` uses (the C one where available)."""
+
+
+def _float(value: float) -> str:
+    # what the JSON encoder writes: ``repr``, or NaN / Infinity / -Infinity
+    return float.__repr__(value) if math.isfinite(value) else _ENCODER.encode(value)
+
+
+def _sequence(value: tuple[Any, ...] | list[Any]) -> str:
+    if value and _field_names(type(value[0])) is not None:
+        return "[" + ",".join(map(_json, value)) + "]"
+    # strings, numbers (the common case: word lists): the C encoder writes them whole, and
+    # it writes any item exactly as _json would
+    return _ENCODER.encode(value)
+
+
+_WRITERS: dict[type, Callable[[Any], str]] = {
+    str: _string,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _value: "null",
+    tuple: _sequence,
+    list: _sequence,
+}
+"""JSON text by exact type; dataclasses are added as they are met (:func:`_writer`), any
+other type (dicts, dates, subclasses) goes through ``_ENCODER``."""
+
+
+def _json(value: Any) -> str:
+    cls = type(value)
+    writer = _WRITERS.get(cls)
+    if writer is None:
+        writer = _WRITERS[cls] = _writer(cls)
+    return writer(value)
+
+
+def _writer(cls: type) -> Callable[[Any], str]:
+    """JSON text of a dataclass as one compiled string concatenation over its fields (what
+    ``_ENCODER`` writes for it: ``{"field":value,...}`` in field order); the generic encoder
+    for anything else."""
+    names = _field_names(cls)
+    if names is None:
+        return _ENCODER.encode
+    hints = get_type_hints(cls, vars(models)) if cls.__module__ == models.__name__ else {}
+    env: dict[str, Any] = {"_json": _json, "_string": _string, "_int": int.__repr__}
+    env["_float"] = _float
+    parts = []
+    for number, name in enumerate(names):
+        key = ("{" if number == 0 else ",") + _string(name) + ":"
+        parts.append(f"{key!r}")
+        parts.append(_field_writer(f"obj.{name}", hints.get(name)))
+    body = " + ".join([*parts, "'}'"]) if names else "'{}'"
+    return _source("def write(obj):", body, env)
+
+
+def _field_writer(expr: str, hint: Any) -> str:
+    """An expression writing one field: str (or string ``Literal``), int, bool and float fields
+    inline, the rest (and a value not of its declared type) through :func:`_json`."""
+    options = set(get_args(hint)) if get_origin(hint) in (typing.Union, types.UnionType) else {hint}
+    kinds = {_plain_kind(o) for o in options - {type(None)}}
+    if len(kinds) != 1 or next(iter(kinds)) not in _INLINE:
+        return f"_json({expr})"
+    kind = next(iter(kinds))
+    written = (
+        f"({_INLINE[kind].format(expr)} if type({expr}) is {kind.__name__} else _json({expr}))"
+    )
+    if type(None) in options:
+        written = f"('null' if {expr} is None else {written})"
+    return written
+
+
+_INLINE = {
+    str: "_string({})",
+    int: "_int({})",
+    float: "_float({})",
+    bool: "('true' if {} else 'false')",
+}
+
+
+def _plain_kind(hint: Any) -> Any:
+    """``str`` for a ``Literal`` of strings, else the hint itself."""
+    if get_origin(hint) is typing.Literal and all(type(a) is str for a in get_args(hint)):
+        return str
+    return hint
 
 
 def dumps(value: Any) -> str:
     """JSON for ``value``, identical to ``json.dumps(to_plain(value), ensure_ascii=False,
-    separators=(",", ":"))`` for model objects, without building the plain copy."""
-    return _ENCODER.encode(value)
+    separators=(",", ":"))`` for model objects, without building the plain copy (written by
+    functions compiled per dataclass: the encoder's callback per object was most of the cost
+    of storing an article)."""
+    return _json(value)
 
 
 Decoder = Callable[[Any], Any]
