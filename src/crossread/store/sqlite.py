@@ -30,6 +30,12 @@ from crossread.store.base import (
 from crossread.store.queries import SCHEMA_VERSION, fts_query, migrations, story_filter_sql
 from crossread.store.state import PipelineStateMixin
 
+_HEADLINE = (
+    "SELECT title FROM articles WHERE story = ?"
+    " ORDER BY copy_of IS NOT NULL, published IS NULL, published, seq LIMIT 1"
+)
+"""A story's headline (see :meth:`SqliteStore._headline`): one ``articles_headline`` lookup."""
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -139,14 +145,14 @@ class SqliteStore(PipelineStateMixin):
     def add_article(self, article: Article, assignment: Assignment) -> bool:
         """Store one article in its story; False when it was already stored (a no-op)."""
         with self.transaction():
-            seq = self._conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()
+            # the next arrival number is read in the insert itself (one statement less)
             cursor = self._write(
                 "INSERT OR IGNORE INTO articles (id, seq, title, outlet, byline, published, url,"
                 " source, language, story, copy_of, similarity, added, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM articles),"
+                " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
-                    seq[0],
                     article.title,
                     article.outlet,
                     article.byline,
@@ -242,10 +248,10 @@ class SqliteStore(PipelineStateMixin):
             outlets = sorted([*outlets, article.outlet])
         now = _now()
         self._write(
-            "UPDATE stories SET headline = ?, first = ?, last = ?, articles = ?, outlets = ?,"
-            " updated = ?, sort_date = ? WHERE id = ?",
+            f"UPDATE stories SET headline = ({_HEADLINE}), first = ?, last = ?, articles = ?,"
+            " outlets = ?, updated = ?, sort_date = ? WHERE id = ?",
             (
-                self._headline(story_id),
+                story_id,
                 min(dates) if dates else None,
                 max(dates) if dates else None,
                 row["articles"] + 1,
@@ -261,11 +267,7 @@ class SqliteStore(PipelineStateMixin):
         are copies): copies and later follow-ups rarely name the event better than the first
         full account. One lookup in the ``articles_headline`` index, whatever the story's size.
         """
-        row = self._conn.execute(
-            "SELECT title FROM articles WHERE story = ?"
-            " ORDER BY copy_of IS NOT NULL, published IS NULL, published, seq LIMIT 1",
-            (story_id,),
-        ).fetchone()
+        row = self._conn.execute(_HEADLINE, (story_id,)).fetchone()
         return str(row["title"])
 
     def _refresh_story(self, story_id: str) -> None:
