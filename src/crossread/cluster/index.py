@@ -8,7 +8,7 @@ How one article is placed (:meth:`StoryIndex.assign`):
 3. a (near-)copy of an article still in memory joins that article's story, marked ``copy_of``;
 4. otherwise candidate stories come from an inverted index over each story's most distinctive
    terms and entity keys (never a scan over all stories) and are scored: TF-IDF cosine to the
-   story centroid, entity-key overlap, and time proximity;
+   story centroid, entity-key overlap, and time proximity (:mod:`crossread.cluster.scoring`);
 5. the best candidate at or above ``threshold`` is joined, else a new story opens with id
    ``"s" + hash(first article id)``;
 6. when the grown story now matches another candidate story at or above ``merge_threshold``,
@@ -29,19 +29,18 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import math
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import numpy as np
 
 from crossread.cluster.base import Merge, TextEncoder
 from crossread.cluster.dedup import CopyDetector
 from crossread.cluster.features import N_FEATURES, Features, featurize
-from crossread.cluster.lexical import DocumentFrequencies, dot, weigh
+from crossread.cluster.lexical import DocumentFrequencies
 from crossread.cluster.postings import StoryPostings
-from crossread.cluster.profile import DenseScratch, StoryProfile, gap_days, min_day, near_days
+from crossread.cluster.profile import DenseScratch, StoryProfile, min_day
 from crossread.cluster.retired import RetiredIds
+from crossread.cluster.scoring import Scored, StoryScoring, embed_text
 from crossread.cluster.vectors import ArticleVectors, weigh_article
 from crossread.models import Article, Assignment
 
@@ -62,13 +61,7 @@ def story_id_for(article_id: str, attempt: int = 0) -> str:
     return "s" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Scored:
-    story: StoryProfile
-    score: float
-
-
-class StoryIndex:
+class StoryIndex(StoryScoring):
     """In-memory index of active stories; assigns each new article to one.
 
     Args:
@@ -271,82 +264,6 @@ class StoryIndex:
         )
         self._forget_oldest()
 
-    def similarity(self, a: Article, b: Article) -> float:
-        """Similarity of two articles in 0..1, on the same scale as ``threshold``."""
-        fa, fb = featurize(a), featurize(b)
-        df = self.frequencies_
-        if df.n_docs_ == 0:
-            df = DocumentFrequencies()
-            df.add(fa.terms)
-            df.add(fb.terms)
-        idf = df.idf_many(set(fa.terms) | set(fb.terms))
-        cosine = dot(weigh(fa.terms, idf), weigh(fb.terms, idf))
-        ent = dot(weigh(fa.entity_terms, idf), weigh(fb.entity_terms, idf))
-        title = dot(weigh(fa.title_terms, idf), weigh(fb.title_terms, idf))
-        score = self._mix(cosine, ent, title)
-        if self.encoder is not None:
-            ea, eb = self.encoder.encode([_embed_text(a), _embed_text(b)])
-            score = self._blend(score, float(np.dot(ea, eb)))
-        gap = gap_days(fa.published, fb.published, fb.published)
-        return max(0.0, min(1.0, score * self._time_factor(gap)))
-
-    # -- scoring ----------------------------------------------------------------------------
-
-    def _score_candidates(
-        self,
-        feats: Features,
-        vectors: ArticleVectors,
-        query: tuple[list[int], list[float]],
-        embedding: np.ndarray | None,
-    ) -> list[_Scored]:
-        hits = self.postings_.hits(*query)
-        if not hits:
-            return []
-        chosen = [self._stories[sid] for sid in sorted(hits, key=lambda s: (-hits[s], s))][
-            : self.candidates
-        ]
-        # one dense load per profile kind, then one gather per candidate
-        scratch = self._scratch
-        dense = scratch.load_arrays(vectors.terms.ids, vectors.terms.weights)
-        cosines = [s.terms.dot_dense(dense) / (s.terms.norm or 1.0) for s in chosen]
-        dense = scratch.load_arrays(vectors.entities.ids, vectors.entities.weights)
-        ents = [s.entities.dot_dense(dense) / (s.entities.norm or 1.0) for s in chosen]
-        dense = scratch.load_arrays(vectors.titles.ids, vectors.titles.weights)
-        titles = [s.titles.dot_dense(dense) / (s.titles.norm or 1.0) for s in chosen]
-        scored = []
-        for story, cosine, ent, title in zip(chosen, cosines, ents, titles, strict=True):
-            score = self._combine(self._mix(cosine, ent, title), feats, story, embedding)
-            scored.append(_Scored(story=story, score=score))
-        scored.sort(key=lambda s: (-s.score, s.story.seq))
-        return scored
-
-    def _combine(
-        self, score: float, feats: Features, story: StoryProfile, embedding: np.ndarray | None
-    ) -> float:
-        if embedding is not None and story.embedding is not None:
-            centroid = story.embedding / (float(np.linalg.norm(story.embedding)) or 1.0)
-            score = self._blend(score, float(np.dot(embedding, centroid)))
-        if feats.days and story.days and not near_days(feats.days, story.days):
-            # the article dates its event on days the story never mentions: likely another one
-            score *= 0.85
-        gap = gap_days(feats.published, story.first, story.last)
-        return max(0.0, min(1.0, score * self._time_factor(gap)))
-
-    def _mix(self, cosine: float, entity: float, title: float) -> float:
-        rest = 1.0 - self.entity_weight - self.title_weight
-        return rest * cosine + self.entity_weight * entity + self.title_weight * title
-
-    def _blend(self, lexical: float, semantic: float) -> float:
-        excess = max(0.0, semantic - self.semantic_floor) / (1.0 - self.semantic_floor or 1.0)
-        return (1 - self.semantic_weight) * lexical + self.semantic_weight * excess
-
-    def _time_factor(self, gap: float | None) -> float:
-        if gap is None:
-            return 1.0
-        if gap <= self.time_window:
-            return 1.0 + self.time_boost
-        return math.exp(-(gap - self.time_window) / self.time_decay)
-
     # -- story bookkeeping -------------------------------------------------------------------
 
     def _new_id(self, article_id: str) -> str:
@@ -400,7 +317,7 @@ class StoryIndex:
         self.postings_.post(story, query)
         self._stories.move_to_end(story.id)
 
-    def _merge_candidates(self, story: StoryProfile, scored: list[_Scored]) -> StoryProfile:
+    def _merge_candidates(self, story: StoryProfile, scored: list[Scored]) -> StoryProfile:
         kept = story
         for cand in scored[1:]:
             other = cand.story
@@ -409,18 +326,6 @@ class StoryIndex:
             if self._story_similarity(kept, other) >= self.merge_threshold:
                 kept = self._merge(kept, other)
         return kept
-
-    def _story_similarity(self, a: StoryProfile, b: StoryProfile) -> float:
-        cosine = a.terms.dot(b.terms) / ((a.terms.norm or 1.0) * (b.terms.norm or 1.0))
-        ent = a.entities.dot(b.entities) / ((a.entities.norm or 1.0) * (b.entities.norm or 1.0))
-        title = a.titles.dot(b.titles) / ((a.titles.norm or 1.0) * (b.titles.norm or 1.0))
-        score = self._mix(cosine, ent, title)
-        if a.embedding is not None and b.embedding is not None:
-            na = float(np.linalg.norm(a.embedding)) or 1.0
-            nb = float(np.linalg.norm(b.embedding)) or 1.0
-            score = self._blend(score, float(np.dot(a.embedding, b.embedding)) / (na * nb))
-        gap = None if a.first is None else gap_days(a.first, b.first, b.last)
-        return score * self._time_factor(gap)
 
     def _merge(self, a: StoryProfile, b: StoryProfile) -> StoryProfile:
         kept, gone = (a, b) if a.seq < b.seq else (b, a)
@@ -513,8 +418,4 @@ class StoryIndex:
     def _embed(self, article: Article) -> np.ndarray | None:
         if self.encoder is None:
             return None
-        return np.asarray(self.encoder.encode([_embed_text(article)])[0], dtype=np.float32)
-
-
-def _embed_text(article: Article) -> str:
-    return f"{article.title}\n{article.text}"
+        return np.asarray(self.encoder.encode([embed_text(article)])[0], dtype=np.float32)
