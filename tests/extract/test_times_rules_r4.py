@@ -75,3 +75,11 @@ def test_a_time_after_a_day_and_at_takes_that_day() -> None:
     # "at" that does not lead to the time leaves the anchor day
     text = "He said Friday at a news conference that 10 a.m. was the deadline."
     assert one(text, "10 a.m.").value == "1998-03-05T10:00"
+
+
+def test_half_a_century_ago_is_a_year_back() -> None:
+    assert one("The war ended half a century ago.", "half a century ago").value == "1948"
+    nearly = one("The war ended nearly half a century ago.", "nearly half a century ago")
+    assert (nearly.value, nearly.modifier) == ("1948", "APPROX")
+    # a whole century keeps its century
+    assert one("The firm was founded a century ago.", "a century ago").value == "18"

@@ -306,6 +306,10 @@ def ago(m: re.Match[str], ctx: Context) -> Reading | None:
     if unit in ("D",) and amount == int(amount):
         value = cal.add_days(ctx.anchor, sign * int(amount)).isoformat()
         gran = "day"
+    elif amount != int(amount) and unit in ("CE", "ML"):
+        # "half a century ago": whole years back, a year (1948), not a century
+        years = amount * (100 if unit == "CE" else 1000)
+        value, gran = cal.shift(ctx.anchor, "Y", sign * round(years))
     elif amount != int(amount):
         months = {"Y": 12, "M": 1, "DE": 120}.get(unit)
         if months is None:
