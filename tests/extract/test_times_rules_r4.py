@@ -11,11 +11,11 @@ from crossread.models import TimeRef
 ANCHOR = dt.date(1998, 3, 5)  # a Thursday
 
 
-def found(text: str, anchor: dt.date = ANCHOR) -> list[TimeRef]:
+def found(text: str, anchor: dt.date | None = ANCHOR) -> list[TimeRef]:
     return list(find_times(text, anchor, split_sentences(text)))
 
 
-def one(text: str, expression: str, anchor: dt.date = ANCHOR) -> TimeRef:
+def one(text: str, expression: str, anchor: dt.date | None = ANCHOR) -> TimeRef:
     hits = [t for t in found(text, anchor) if t.text == expression]
     assert hits, f"{expression!r} not found in {[t.text for t in found(text, anchor)]}"
     return hits[0]
@@ -83,3 +83,14 @@ def test_half_a_century_ago_is_a_year_back() -> None:
     assert (nearly.value, nearly.modifier) == ("1948", "APPROX")
     # a whole century keeps its century
     assert one("The firm was founded a century ago.", "a century ago").value == "18"
+
+
+def test_a_two_digit_year_is_the_one_nearest_the_anchor() -> None:
+    # "3/5/98" written in 1998 was read as 2098
+    assert one("The vote was on 3/5/98.", "3/5/98").value == "1998-03-05"
+    assert one("The vote was on 12/5/89.", "12/5/89").value == "1989-12-05"
+    assert one("The vote is on 1/5/00.", "1/5/00").value == "2000-01-05"
+    later = dt.date(2022, 10, 27)
+    assert one("The vote is on 3/5/24.", "3/5/24", later).value == "2024-03-05"
+    assert one("The vote was on 3/5/95.", "3/5/95", later).value == "1995-03-05"
+    assert one("The vote was on 3/5/95.", "3/5/95", None).value == "1995-03-05"
