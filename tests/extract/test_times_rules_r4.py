@@ -94,3 +94,15 @@ def test_a_two_digit_year_is_the_one_nearest_the_anchor() -> None:
     assert one("The vote is on 3/5/24.", "3/5/24", later).value == "2024-03-05"
     assert one("The vote was on 3/5/95.", "3/5/95", later).value == "1995-03-05"
     assert one("The vote was on 3/5/95.", "3/5/95", None).value == "1995-03-05"
+
+
+def test_a_spelled_day_of_a_month() -> None:
+    assert one("It was signed on the fifth of March.", "the fifth of March").value == ("1998-03-05")
+    text = "It will be signed on the twenty-first of March."
+    assert one(text, "the twenty-first of March").value == "1998-03-21"
+    text = "It was signed on the first of March, 1997."
+    assert one(text, "the first of March, 1997").value == "1997-03-01"
+    # without "of" a spelled ordinal is not a day; the Fourth of July stays a holiday
+    texts = [t.text for t in found("The second March on Washington was held.")]
+    assert not any(t.lower().startswith(("second", "the second")) for t in texts)
+    assert one("The Fourth of July parade was fun.", "Fourth of July").value == "1997-07-04"

@@ -80,7 +80,11 @@ MDY = (
     rf"(?:(?:,\s*|\s+)(?P<year>{F.year}))?"
 )
 DMY = (
-    rf"(?:(?P<wd>{F.weekday}),?\s+)?(?:the\s+)?(?P<day>{F.day})(?:\s+of)?\s+"
+    # a spelled day only before "of": "the fifth of March" (not "second March on ..."); the
+    # Fourth of July is left to the holiday rule
+    rf"(?:(?P<wd>{F.weekday}),?\s+)?(?:the\s+)?"
+    rf"(?P<day>{F.day}|(?!fourth\s+of\s+july)(?:{SPELLED_DAY})(?=\s+of\s))"
+    r"(?:\s+of)?\s+"
     rf"(?P<mon>{F.month})(?:,?\s+(?P<year>{F.year}))?"
 )
 
