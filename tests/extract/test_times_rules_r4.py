@@ -106,3 +106,12 @@ def test_a_spelled_day_of_a_month() -> None:
     texts = [t.text for t in found("The second March on Washington was held.")]
     assert not any(t.lower().startswith(("second", "the second")) for t in texts)
     assert one("The Fourth of July parade was fun.", "Fourth of July").value == "1997-07-04"
+
+
+def test_the_second_month_of_a_range_follows_the_first() -> None:
+    text = "The exhibit runs from May through September."
+    assert [t.value for t in found(text)] == ["1998-05", "1998-09"]
+    text = "The exhibit ran from November to February."
+    assert [t.value for t in found(text)] == ["1997-11", "1998-02"]
+    text = "The exhibit runs from May 1998 through September."
+    assert [t.value for t in found(text)] == ["1998-05", "1998-09"]

@@ -258,6 +258,13 @@ def year_end(m: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
+# "from May through September", "between June and August": the second month follows the first
+_RANGE_START_BEFORE = re.compile(
+    rf"\b(?:from|between)\s+{F.month}(?:,?\s+{F.year})?\s*(?:to|through|until|till|and|-|–)\s*$",
+    re.I,
+)
+
+
 def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     """A month name without a year: this year's, or the nearest one in the clause's tense."""
     month = LEX.month(m["mon"])
@@ -285,6 +292,14 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
         year = cal.nearest_month(ctx.anchor, month, direction)
         if certain and direction == "past":
             year = ctx.anchor.year - (1 if month > ctx.anchor.month else 0)
+        start = ctx.reference(m.start())
+        if (
+            start
+            and len(start) == 7
+            and _RANGE_START_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+        ):
+            first_year, first_month = int(start[:4]), int(start[5:])
+            year = first_year + (1 if month < first_month else 0)
     return Reading(
         type="DATE",
         value=cal.month_value(year, month),
