@@ -304,3 +304,23 @@ def test_stance_verb_yields_to_a_speech_verb_in_its_sentence() -> None:
     assert len(quotes) == 1
     assert quotes[0].cue == "said"
     assert quotes[0].speaker == "Ann Fox"
+
+
+def test_words_before_a_mid_sentence_quote_are_part_of_its_content() -> None:
+    text = "The harbour plan was “a costly mistake from the start,” Maria Lopez said on Friday."
+    quote = only(quotes_of(text), "costly mistake")
+    assert text[quote.start : quote.end].startswith("The harbour plan was “a costly")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_a_cue_before_a_mid_sentence_quote_keeps_the_quote_alone() -> None:
+    text = "He said the harbour plan was “a costly mistake from the start,” Maria Lopez added."
+    spans = [text[q.start : q.end] for q in quotes_of(text)]
+    assert "The harbour plan" not in " ".join(spans)
+    assert not any(s.startswith("He said") for s in spans)
+
+
+def test_a_connective_opening_the_sentence_stays_out_of_the_content() -> None:
+    text = "But the harbour plan was “a costly mistake from the start,” Maria Lopez said."
+    quote = only(quotes_of(text), "costly mistake")
+    assert text[quote.start : quote.end].startswith("the harbour plan")

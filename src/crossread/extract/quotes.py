@@ -27,7 +27,7 @@ import dataclasses
 import re
 
 from crossread.extract.gazetteer import fold, word_set
-from crossread.extract.quote_spans import QUOTE_MARKS, make_quote
+from crossread.extract.quote_spans import QUOTE_MARKS, after_connective, make_quote
 from crossread.extract.reported import reported_speech
 from crossread.extract.speakers import (
     attribution_after,
@@ -195,6 +195,27 @@ def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _lead_in(ctx: SpeechContext, sent_start: int, start: int) -> int | None:
+    """Where the content starts when a quote attributed after it opens mid-sentence: the
+    sentence's own words before the marks are what the speaker says too (``The plan is “a
+    disaster,” she said``). None when the words before hold a cue, a quote or a break of their
+    own (``He said the plan is “a disaster,”``, ``Asked about it: “No,” he said``)."""
+    text = ctx.text
+    lo = after_connective(text, _skip_blank(text, sent_start, start))
+    words = text[lo:start]
+    if not words.strip() or any(ch in words for ch in '“”"\n:;—–()'):
+        return None
+    if last_cue(text, lo, start) is not None:
+        return None
+    return lo
+
+
+def _skip_blank(text: str, lo: int, hi: int) -> int:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    return lo
+
+
 def _direct_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in QUOTE_MARKS.finditer(text)]
     for match in _UNCLOSED.finditer(text):
@@ -219,9 +240,13 @@ def _direct(ctx: SpeechContext, start: int, end: int) -> Quote | None:
     sent_start = sentence.start if sentence else 0
     sent_end = last.end if last else len(text)
     found = attribution_after(ctx, end, min(len(text), sent_end + 80))
+    kind: QuoteKind = "direct"
+    if found is not None and sent_start < start:
+        lead = _lead_in(ctx, sent_start, start)
+        if lead is not None:  # 'Democrats had “put the biggest crack” in it, she said'
+            return make_quote(ctx, text[lead:end].strip(), lead, end, found, "mixed", sentence)
     if found is None:
         found = attribution_before(ctx, sent_start, start)
-    kind: QuoteKind = "direct"
     if short and found is None:
         cue = last_cue(text, max(sent_start, start - 50), start)
         if cue is None:
