@@ -324,3 +324,15 @@ def test_a_connective_opening_the_sentence_stays_out_of_the_content() -> None:
     text = "But the harbour plan was “a costly mistake from the start,” Maria Lopez said."
     quote = only(quotes_of(text), "costly mistake")
     assert text[quote.start : quote.end].startswith("the harbour plan")
+
+
+@pytest.mark.parametrize("verb", ["wants", "plans", "sought", "intends"])
+def test_a_wish_or_plan_with_a_to_infinitive_is_attributed(verb: str) -> None:
+    text = f"Maria Lopez {verb} to rebuild the old harbour before the next winter storms."
+    quote = only(quotes_of(text), "rebuild")
+    assert quote.text.startswith("to rebuild the old harbour")
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_a_wish_for_a_thing_is_no_attribution() -> None:
+    assert quotes_of("Maria Lopez wants a new car for the long drive to the coast.") == ()
