@@ -181,3 +181,16 @@ def test_asked_which_reports_the_question() -> None:
     text = "Asked which district she liked best, Mayor Ruth Ode smiled and left the room."
     quote = only(quotes_of(text), "district")
     assert quote.text == "which district she liked best"
+
+
+def test_an_expectation_with_no_one_named_is_attributed_content() -> None:
+    text = "The council met on Monday. The city council is expected to approve the budget."
+    found = quotes_of(text)
+    assert len(found) == 1
+    quote = found[0]
+    assert text[quote.start : quote.end].startswith("The city council is expected to approve")
+    assert quote.speaker is None
+
+
+def test_expected_as_an_adjective_is_no_attribution() -> None:
+    assert quotes_of("The expected rain never came to the valley that spring.") == ()

@@ -1,5 +1,6 @@
 """Reported speech in one sentence: ``X said (that) ...``, ``According to X, ...``,
-``..., X said.``, ``In a Fox poll, ...``.
+``..., X said.``, ``In a Fox poll, ...``,
+``The House is expected to pass it``.
 
 Used by ``quotes.py``, which finds the direct quotes first and passes their spans in: reported
 content that is mostly a direct quote, or lies inside one, is left to the direct quote. The
@@ -75,6 +76,14 @@ def reported_speech(
                     ctx, sentence, start, found_in.start(), found_in.span(1), "in", direct
                 )
             )
+    if (
+        not any(found)
+        and text.find("expected to", s, body_end) >= 0
+        and _EXPECTED.search(text, s, body_end) is not None
+    ):
+        # 6. "The House is expected to pass the bill": an expectation with no one named
+        start = after_connective(text, s)
+        found.append(content_quote(ctx, sentence, start, body_end, None, "expected", direct))
     quotes = sorted(
         {(q.start, q.end): q for q in found if q is not None}.values(), key=lambda q: q.start
     )
@@ -91,7 +100,17 @@ def _may_report(ctx: SpeechContext, s: int, e: int, body_end: int, headline: boo
     reach = body_end
     while reach < len(text) and text[reach] in " \t":
         reach += 1
-    return ctx.may_cue(s, reach + 1) or text.find("ccording to", s, e) >= 0 or headline
+    return (
+        ctx.may_cue(s, reach + 1)
+        or text.find("ccording to", s, e) >= 0
+        or headline
+        or text.find("expected to", s, e) >= 0
+    )
+
+
+_EXPECTED = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:(?:also|widely|not)\s+)?expected\s+to\s+[a-z]"
+)
 
 
 def _close_interruptions(text: str, quotes: list[Quote]) -> list[Quote]:
