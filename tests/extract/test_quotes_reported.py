@@ -194,3 +194,20 @@ def test_an_expectation_with_no_one_named_is_attributed_content() -> None:
 
 def test_expected_as_an_adjective_is_no_attribution() -> None:
     assert quotes_of("The expected rain never came to the valley that spring.") == ()
+
+
+def test_an_impression_runs_from_its_subject_to_the_end_of_its_clause() -> None:
+    text = "In the past week, the harbour plan seemed to lose support, despite a new map."
+    found = quotes_of(text)
+    assert [text[q.start : q.end] for q in found] == ["the harbour plan seemed to lose support"]
+
+
+def test_a_relative_pronoun_opens_an_expectation_inside_a_sentence() -> None:
+    text = "The vote falls on Sunday, which is expected to draw a large crowd to the hall."
+    quote = only(quotes_of(text), "large crowd")
+    assert text[quote.start : quote.end].startswith("which is expected to draw")
+
+
+def test_a_person_who_seems_to_suggest_is_the_speaker() -> None:
+    text = "Maria Lopez seemed to suggest that the harbour plan would be dropped soon."
+    assert any(q.speaker == "Maria Lopez" for q in quotes_of(text))

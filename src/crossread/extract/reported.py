@@ -23,6 +23,7 @@ from crossread.extract.quote_spans import after_connective, content_quote
 from crossread.extract.speakers import (
     ACCORDING,
     according_source,
+    speaker_before,
 )
 from crossread.extract.speech_context import SpeechContext
 from crossread.extract.trailing import find_trailing
@@ -78,12 +79,18 @@ def reported_speech(
             )
     if (
         not any(found)
-        and text.find("expected to", s, body_end) >= 0
-        and _EXPECTED.search(text, s, body_end) is not None
+        and _may_expect(text, s, body_end)
+        and (seen := _EXPECTED.search(text, s, body_end)) is not None
     ):
-        # 6. "The House is expected to pass the bill": an expectation with no one named
-        start = after_connective(text, s)
-        found.append(content_quote(ctx, sentence, start, body_end, None, "expected", direct))
+        # 6. "The House is expected to pass the bill", "the plan seems to fail": an expectation
+        # or an impression, of no one named unless a person's seeming is another's report
+        # ("Trump seemed to imply that ..."): then the person is the speaker
+        start = _clause_start(text, after_connective(text, s), seen.start())
+        verb = seen.group(1) or seen.group(2)
+        speaker = None if seen.group(1) else speaker_before(ctx, start, seen.start(2))
+        stop = _CLAUSE_END.search(text, seen.end(), body_end)
+        end = stop.start() if stop else body_end
+        found.append(content_quote(ctx, sentence, start, end, speaker, verb, direct))
     quotes = sorted(
         {(q.start, q.end): q for q in found if q is not None}.values(), key=lambda q: q.start
     )
@@ -104,12 +111,44 @@ def _may_report(ctx: SpeechContext, s: int, e: int, body_end: int, headline: boo
         ctx.may_cue(s, reach + 1)
         or text.find("ccording to", s, e) >= 0
         or headline
-        or text.find("expected to", s, e) >= 0
+        or _may_expect(text, s, e)
+    )
+
+
+# an adverbial before the subject ("In the past week, the plan seemed to ..."), and where the
+# clause ends after its verb phrase (", despite ...", " as the crowd ...", ", partly ...")
+_LEADING_ADVERBIAL = re.compile(
+    r"(?:(?:In|On|At|To|For|From|Among|After|Before|Once|When|While|As|If|Since|Despite|With|"
+    r"Even|Still|Yet|Now|Then|So|Instead|Meanwhile|However|[A-Z][a-z]+ly)\b[^,;:]*,\s+)+"
+)
+_RELATIVE_BEFORE = re.compile(r",\s+(?=(?:which|who|that)\s+(?:[a-z]+\s+){0,3}?\Z)")
+_CLAUSE_END = re.compile(
+    r",\s+(?:[a-z]+ing|which|who|when|while|where|despite|as|though|although|partly|even|"
+    r"but|because)\b|\s+(?:as|even if|while|when|because|though|although)\s+(?!well\b)"
+)
+
+
+def _clause_start(text: str, start: int, verb: int) -> int:
+    """Where the clause of an expectation or impression at ``verb`` starts: its subject, after
+    an adverbial opening the sentence, or a relative pronoun right before the verb."""
+    rel = _RELATIVE_BEFORE.search(text, start, verb)
+    if rel is not None:
+        return rel.end()
+    lead = _LEADING_ADVERBIAL.match(text, start, verb)
+    return lead.end() if lead is not None else start
+
+
+def _may_expect(text: str, s: int, e: int) -> bool:
+    return (
+        text.find("expected to", s, e) >= 0
+        or text.find("ppear", s, e) >= 0
+        or (text.find("seem", s, e) >= 0)
     )
 
 
 _EXPECTED = re.compile(
-    r"\b(?:is|are|was|were|be|been)\s+(?:(?:also|widely|not)\s+)?expected\s+to\s+[a-z]"
+    r"\b(?:(?:is|are|was|were|be|been)\s+(?:(?:also|widely|not)\s+)?(expected)"
+    r"|(seem(?:s|ed)?|appear(?:s|ed)?))\s+to\s+[a-z]"
 )
 
 
