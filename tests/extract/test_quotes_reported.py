@@ -211,3 +211,10 @@ def test_a_relative_pronoun_opens_an_expectation_inside_a_sentence() -> None:
 def test_a_person_who_seems_to_suggest_is_the_speaker() -> None:
     text = "Maria Lopez seemed to suggest that the harbour plan would be dropped soon."
     assert any(q.speaker == "Maria Lopez" for q in quotes_of(text))
+
+
+def test_according_to_between_commas_leaves_one_content_around_it() -> None:
+    text = "The next morning, according to Maria Lopez, the council dropped the harbour plan."
+    quote = only(quotes_of(text), "council dropped")
+    assert text[quote.start : quote.end] == text[: text.index(".")]
+    assert quote.speaker == "Maria Lopez"

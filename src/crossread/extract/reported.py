@@ -192,6 +192,21 @@ def _according(
                 ctx, sentence, comma + 1, body_end, speaker, "according to", direct
             )
     elif text[acc.start() - 2 : acc.start()].strip() == ",":
+        comma = text.find(",", speaker[1], body_end)
+        if comma > 0 and not text[speaker[1] : comma].strip() and body_end - comma > 15:
+            # "The next day, according to X, he made demands": one content around it
+            start = after_connective(text, s)
+            return content_quote(
+                ctx,
+                sentence,
+                comma + 1,
+                body_end,
+                speaker,
+                "according to",
+                direct,
+                span_start=start,
+                lead=text[start : acc.start()].rstrip(" ,"),
+            )
         return content_quote(
             ctx,
             sentence,
