@@ -100,16 +100,18 @@ def iso_date(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=cal.day_value(day), granularity="day")
 
 
+_TWO_DIGIT_AHEAD = 10
+
+
 def numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
     """``8/16/2022`` (US order) or ``16/08/2022`` (day first when the first number is > 12)."""
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     if y < 100:
-        # the year ending in these digits nearest the anchor, the earlier on a tie ("3/5/98"
-        # in 1998 is 1998, "1/5/00" 2000); without an anchor 00-49 are 20xx
-        year = ctx.anchor.year if ctx.anchor else 2000
-        century = year // 100 * 100
-        candidates = (century - 100 + y, century + y, century + 100 + y)
-        y = min(candidates, key=lambda full: (abs(full - year), full > year))
+        # the latest year ending in these digits at most _TWO_DIGIT_AHEAD years after the
+        # anchor: news cites past dates far more than distant future ones ("3/5/98" in 1998
+        # is 1998, "1/5/00" 2000, "3/5/65" in 2016 1965); without an anchor 00-10 are 20xx
+        latest = (ctx.anchor.year if ctx.anchor else 2000) + _TWO_DIGIT_AHEAD
+        y = latest - (latest - y) % 100
     month, day = (b, a) if a > 12 else (a, b)
     try:
         return Reading(type="DATE", value=dt.date(y, month, day).isoformat(), granularity="day")

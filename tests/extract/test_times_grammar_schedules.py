@@ -1,4 +1,5 @@
-"""Round-3 grammar rules (TimeBank error analysis), one test per rule; texts are our own."""
+"""Time grammar rules found by TimeBank error analysis: schedules, deadlines, quarters, names
+that look like times; one test per rule; texts are our own."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Round-4 grammar rules, one test per rule; texts are our own."""
+"""Time grammar rules on anchoring: tense of schedules, halves and quarters of a year, ranges,
+two-digit years; one test per rule; texts are our own."""
 
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def test_half_a_century_ago_is_a_year_back() -> None:
     assert one("The firm was founded a century ago.", "a century ago").value == "18"
 
 
-def test_a_two_digit_year_is_the_one_nearest_the_anchor() -> None:
+def test_a_two_digit_year_is_at_most_ten_years_ahead_of_the_anchor() -> None:
     # "3/5/98" written in 1998 was read as 2098
     assert one("The vote was on 3/5/98.", "3/5/98").value == "1998-03-05"
     assert one("The vote was on 12/5/89.", "12/5/89").value == "1989-12-05"
@@ -94,6 +95,11 @@ def test_a_two_digit_year_is_the_one_nearest_the_anchor() -> None:
     assert one("The vote is on 3/5/24.", "3/5/24", later).value == "2024-03-05"
     assert one("The vote was on 3/5/95.", "3/5/95", later).value == "1995-03-05"
     assert one("The vote was on 3/5/95.", "3/5/95", None).value == "1995-03-05"
+    # a birth date decades back is not a date decades ahead
+    assert one("He was born on 3/5/65.", "3/5/65", dt.date(2016, 6, 1)).value == "1965-03-05"
+    assert one("The vote was on 3/5/40.", "3/5/40", None).value == "1940-03-05"
+    # up to ten years ahead is still ahead
+    assert one("The lease ends on 3/5/32.", "3/5/32", later).value == "2032-03-05"
 
 
 def test_a_spelled_day_of_a_month() -> None:
