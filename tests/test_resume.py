@@ -257,6 +257,40 @@ def test_one_article_batches_save_only_changed_counts_and_reopen_to_the_same_cou
     with SqliteStore(tmp_path / "y.db") as store:
         index = restore_index(store, StoryIndex())
         assert np.array_equal(index.frequencies_.counts_, counts)
+    # so is it once there are MAX_ROWS change rows, however few counts they hold
+    monkeypatch.setattr(resume, "MAX_CHANGES", 1 << 17)
+    monkeypatch.setattr(resume, "MAX_ROWS", 5)
+    with SqliteStore(tmp_path / "z.db") as store:
+        pipeline = _one_by_one(store, path)
+        assert 0 < len(store.states(resume.CHANGES)) <= 5
+        counts = pipeline.index.frequencies_.counts_.copy()
+    with SqliteStore(tmp_path / "z.db") as store:
+        index = restore_index(store, StoryIndex())
+        assert np.array_equal(index.frequencies_.counts_, counts)
+
+
+def test_a_failed_save_leaves_the_record_of_the_last_save_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = _stream(tmp_path, days=2, per_day=2).read_text(encoding="utf-8").splitlines()
+    with SqliteStore(tmp_path / "x.db") as store:
+        index = StoryIndex()
+        pipeline = Pipeline(store, index=index)
+        assert pipeline.ingest_bytes(lines[0].encode(), "a.jsonl").ok
+        before = resume._SAVED[index]
+        rows, counts = before.rows, before.counts.copy()
+        article = next(store.iter_articles()).article
+        index.frequencies_.add(featurize(article).terms)
+
+        def fail(_store: SqliteStore) -> bytes:
+            raise OSError("disk full")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(resume, "_new_head", fail)
+            with pytest.raises(OSError), store.transaction():
+                resume.save_index(store, index)
+        assert resume._SAVED[index].rows == rows
+        assert np.array_equal(resume._SAVED[index].counts, counts)
 
 
 def test_a_save_that_was_rolled_back_is_not_built_upon(tmp_path: Path) -> None:

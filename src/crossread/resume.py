@@ -40,6 +40,8 @@ HEAD = FREQUENCIES + ".head"
 not the ones it wrote last (another writer, a rolled-back transaction)."""
 MAX_CHANGES = 1 << 17
 """Changed counts kept in change rows before the whole array is saved again (and they go)."""
+MAX_ROWS = 1024
+"""Change rows kept before the whole array is saved again (batches that change few counts)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -63,7 +65,8 @@ def save_index(store: Store, index: StoryIndex) -> None:
     Only the counts that changed since this index's last save go into a new row (a batch of
     one article changes a few hundred of the million counts; compressing them all took 10 to
     40 ms); the whole array is saved again when the change rows hold :data:`MAX_CHANGES`
-    counts, or when the rows are not those this index wrote last.
+    counts or :data:`MAX_ROWS` rows, or when the rows are not those this index wrote last.
+    Its record of the last save is updated only after both writes succeed.
     """
     df = index.frequencies_
     saved = _SAVED.get(index)
@@ -78,19 +81,19 @@ def save_index(store: Store, index: StoryIndex) -> None:
     changed = np.flatnonzero(df.counts_ != saved.counts)
     if changed.size == 0 and df.n_docs_ == saved.n_docs:
         return
-    if saved.changes + changed.size > MAX_CHANGES:
+    if saved.changes + changed.size > MAX_CHANGES or saved.rows >= MAX_ROWS:
         _save_whole(store, index)
         return
     values = df.counts_[changed]
     body = changed.astype(np.int32).tobytes() + values.astype(np.int32).tobytes()
-    saved.rows += 1
-    store.set_state(
-        f"{CHANGES}{saved.rows:010d}", _n_docs_bytes(df.n_docs_) + zlib.compress(body, 1)
-    )
+    row = saved.rows + 1
+    store.set_state(f"{CHANGES}{row:010d}", _n_docs_bytes(df.n_docs_) + zlib.compress(body, 1))
+    head = _new_head(store)
+    saved.rows = row
     saved.counts[changed] = values
     saved.n_docs = df.n_docs_
     saved.changes += int(changed.size)
-    saved.head = _new_head(store)
+    saved.head = head
 
 
 def _save_whole(store: Store, index: StoryIndex) -> None:
@@ -127,6 +130,8 @@ def restore_index(store: Store, index: StoryIndex) -> StoryIndex:
     articles, an unreadable blob) every stored article is replayed, as a fresh index would
     have seen them, and the next batch saves frequencies that are whole again.
     """
+    # the head first: a save by another writer after this read makes the next save whole
+    head = store.state(HEAD)
     saved = _saved_frequencies(store, index)
     if saved is None:
         for stored in store.iter_articles():
@@ -140,7 +145,6 @@ def restore_index(store: Store, index: StoryIndex) -> StoryIndex:
     for stored in store.iter_articles(newest=index.max_articles, since=since):
         index.add(stored.article, stored.story)
     _set_frequencies(index, saved)
-    head = store.state(HEAD)
     if head is not None:  # the next save adds to the rows just read
         _SAVED[index] = _Saved(
             store=store,
