@@ -14,7 +14,6 @@ from crossread.extract.names import speech_forms
 from crossread.extract.titles import describe
 from crossread.models import EntityKind, Mention
 
-_GAP = frozenset({"", " ", ", "})
 _LOCATIVE = word_set("locative")
 _AGENT_VERBS = word_set("agent_verbs")
 _AGENT_SKIP = word_set("agent_skip")

@@ -1,9 +1,10 @@
 """One regex for many words, their shared prefixes factored out.
 
-Used by ``cues.py`` (the cue verbs) and ``numbers.py`` (number words). A trie regex
-(``sa(?:id|ying)``) is far faster than a flat alternation of the same words, and it still
-prefers the longest word that matches (``told reporters`` over ``told``), trying the shorter
-ones, longest first, when what follows the word fails.
+Used by ``cues.py`` (the cue verbs), ``numbers.py`` (number words) and ``times/triggers.py``
+(the time vocabulary); ``times/lexicon.py`` builds its own tree over regex tokens rather than
+characters. A trie regex (``sa(?:id|ying)``) is far faster than a flat alternation of the
+same words, and it still prefers the longest word that matches (``told reporters`` over
+``told``), trying the shorter ones, longest first, when what follows the word fails.
 """
 
 from __future__ import annotations

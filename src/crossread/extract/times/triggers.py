@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from crossread.extract.times.lexicon import lexicon
+from crossread.extract.wordtrie import trie_pattern
 
 MARGIN = 80
 """Characters before and after a trigger word that a rule may still match."""
@@ -106,31 +107,11 @@ def vocabulary() -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in vocab.items()}
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored by shared prefixes (few branches to try
-    at each character, and a first-letter set the regex engine skips ahead with)."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(tree)
-
-
 @cache
 def _vocabulary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The vocabulary words (those that are whole words), each up to a word end: from a
     word boundary only, and from anywhere."""
-    trie = "(?:" + _trie([w for w in vocabulary() if _WORD.fullmatch(w)]) + r")(?![^\W_])"
+    trie = "(?:" + trie_pattern([w for w in vocabulary() if _WORD.fullmatch(w)]) + r")(?![^\W_])"
     return re.compile(r"\b" + trie), re.compile(trie)
 
 
