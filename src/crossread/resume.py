@@ -9,6 +9,9 @@ new articles cost, not what the store already holds.
   replays only the articles the index would still hold in memory (the newest
   ``max_articles`` within ``quiet_days`` of the newest date), instead of every stored article
   (:func:`restore_index`).
+
+Like ``pipeline.py``, whose state it keeps, this module is wiring: it joins the cluster and
+extract stages with the store, so no stage has to import another.
 """
 
 from __future__ import annotations
