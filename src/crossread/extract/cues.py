@@ -112,3 +112,17 @@ def cue_start_pattern() -> re.Pattern[str] | None:
     if not all(re.fullmatch(r"\w+", word) for word in firsts):
         return None
     return re.compile(r"\b(?:" + trie_pattern(firsts) + r")")
+
+
+def last_cue(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
+    """The last cue in ``text[lo:hi]`` (also ``warned of``, ``called it``, ``described as``)
+    as its start, end and words."""
+    last = None
+    for m in re.finditer(
+        cue_pattern().pattern + r"|\b(?:warn(?:ed|s)? of|call(?:ed|s)? it|described as)\b",
+        text[lo:hi],
+    ):
+        last = m
+    if last is None:
+        return None
+    return lo + last.start(), lo + last.end(), last.group()

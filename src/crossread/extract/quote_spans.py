@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from crossread.extract.speakers import (
-    resolve_speaker,
-)
+from crossread.extract.speaker_names import resolve_speaker
 from crossread.extract.speech_context import SpeechContext
 from crossread.models import Quote, QuoteKind, Sentence
 

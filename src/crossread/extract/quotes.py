@@ -26,16 +26,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from crossread.extract.cues import last_cue
 from crossread.extract.gazetteer import fold, word_set
 from crossread.extract.quote_spans import QUOTE_MARKS, after_connective, make_quote
 from crossread.extract.reported import reported_speech
-from crossread.extract.speakers import (
-    attribution_after,
-    attribution_before,
-    last_cue,
-    resolve_speaker,
-    subject_of,
-)
+from crossread.extract.speaker_names import resolve_speaker, subject_of
+from crossread.extract.speakers import attribution_after, attribution_before
 from crossread.extract.speech_context import SpeechContext
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 

@@ -5,7 +5,7 @@ Used by ``quotes.py``. A speaker is found next to a cue verb: after a quote (``â
 â€œ``), or as the subject of reported speech (``officials said that ...``), walking back over
 auxiliaries and adverbs to a pronoun, a named mention with its title, an appositive
 (``Kim, a senior official, said``) or a short noun phrase headed by a speaker noun
-(``data/speakers.txt``). Pronouns resolve to the nearest preceding named PERSON.
+(``data/speakers.txt``). Names are resolved by ``speaker_names.py``.
 What the finders know of the article is a ``SpeechContext`` (``speech_context.py``).
 """
 
@@ -25,12 +25,8 @@ from crossread.extract.cues import rstrip_end as _rstrip_end
 from crossread.extract.cues import word_end as _word_end
 from crossread.extract.gazetteer import fold, word_set
 from crossread.extract.speech_context import SpeechContext
-from crossread.models import Mention
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-
-
-_PERSONAL = frozenset({"he", "she"})
 
 
 _AUX = word_set("aux")
@@ -397,55 +393,3 @@ def _appositive(ctx: SpeechContext, lo: int, end: int) -> tuple[int, int] | None
             return max(lo, start), end - 1
         comma = ctx.text.rfind(",", lo, comma)
     return None
-
-
-def last_cue(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
-    last = None
-    for m in re.finditer(
-        cue_pattern().pattern + r"|\b(?:warn(?:ed|s)? of|call(?:ed|s)? it|described as)\b",
-        text[lo:hi],
-    ):
-        last = m
-    if last is None:
-        return None
-    return lo + last.start(), lo + last.end(), last.group()
-
-
-def subject_of(ctx: SpeechContext, lo: int, cue_start: int) -> tuple[int, int] | None:
-    """The nearest named PERSON or ORG before a cue in the same sentence."""
-    best = None
-    for m in ctx.mentions:
-        if lo <= m.start and m.end <= cue_start and m.kind in ("PERSON", "ORG") and not m.nominal:
-            best = m
-    return (best.start, best.end) if best else None
-
-
-def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
-    """The speaker's name for the words at ``start:end``: pronouns and ``who`` resolved to a
-    named person, partial names to full names; otherwise the words themselves."""
-    surface = ctx.text[start:end]
-    if surface.lower() in _PERSONAL:
-        last = next((m for m in reversed(ctx.persons) if m.end <= start), None)
-        return _full_name(ctx, last) if last is not None else surface
-    if surface in _RELATIVE:
-        # "Ted Cruz, who said": the name the relative clause hangs on
-        antecedent = ctx.by_end.get(len(ctx.text[:start].rstrip(" ,")))
-        return _full_name(ctx, antecedent) if antecedent is not None else surface
-    named = [
-        m
-        for m in ctx.mentions_from(start, end)
-        if start <= m.start < end and m.kind in ("PERSON", "ORG")
-    ]
-    for m in named:
-        if not m.nominal and m.end <= end:  # not a headline run such as "Trump Says He"
-            return _full_name(ctx, m)
-    for m in named:
-        if m.refers_to in ctx.full_names:
-            return ctx.full_names[m.refers_to]
-    return surface
-
-
-def _full_name(ctx: SpeechContext, mention: Mention) -> str:
-    if mention.refers_to and mention.refers_to in ctx.full_names:
-        return ctx.full_names[mention.refers_to]
-    return mention.text
