@@ -130,7 +130,14 @@ def attribution_after(
     m = _LEAD.match(text, pos, limit)
     pos = m.end() if m else pos
     closing = text[max(0, end - 3) : end].rstrip("”\"'’")
-    if closing[-1:] in (".", "!", "?") and not text[pos : pos + 1].islower():
+    if closing[-1:] in ("!", "?") and not text[pos : pos + 1].islower():
+        # “Why not?” Trump asked.: a question or exclamation keeps its attribution after it
+        found = _speaker_then_cue(ctx, pos, limit)
+        if found is None or len(text[pos : found[0][1]].split()) > 5:
+            return None
+        cue_end = text.find(found[1], found[0][1], limit) + len(found[1])
+        return found if _CLOSES.match(text, cue_end, limit) else None
+    if closing[-1:] == "." and not text[pos : pos + 1].islower():
         return None  # the quote closed its sentence: what follows is not its attribution
     # "said Kim" / "added the minister"
     cue = cue_pattern().match(text, pos) if ctx.may_cue(pos, pos + 1) else None
@@ -174,6 +181,10 @@ def _speaker_then_cue(
     if not opener and not (len(words) <= 8 and any(w[:1].isupper() for w in words)):
         return None  # "retired Air Force general Lloyd Newton said" is fine, "and then said" not
     end = _rstrip_chars(text, cue.start(), " ,")  # "Ann Fox, an economist, said"
+    if text[end - 1 : end] == ")":
+        paren = _PARENTHESIS_END.search(text, tail_start(text, pos, end, 4), end)
+        if paren is not None and paren.start() > pos:
+            end = paren.start()  # "Harry M. Reid (D-Nev.) said": the party tag is no word
     while True:
         span = _word_end(text, pos, end)
         if span is None:
@@ -271,6 +282,8 @@ def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] |
     return None
 
 
+# what may follow the cue of an attribution after a question ("“Why?” he asked.")
+_CLOSES = re.compile(r"\s*(?:[,.;!?]|$)")
 _SOURCE_PHRASE = re.compile(r"[^,;:!?“”\"()\n]{2,100}?(?=\s*(?:[,;:!?“”\"()\n]|\.\s|\.$|$))")
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|us|me)\b")
 

@@ -1,0 +1,44 @@
+"""Who said it: attributions after a quote and subjects set off from their cue."""
+
+from crossread.extract.entities import find_mentions
+from crossread.extract.quotes import find_quotes
+from crossread.extract.sentences import split_sentences
+from crossread.models import Quote
+
+
+def quotes_of(text: str) -> tuple[Quote, ...]:
+    sentences = split_sentences(text)
+    return find_quotes(text, sentences, find_mentions(text, sentences))
+
+
+def only(quotes: tuple[Quote, ...], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, f"{fragment!r} in {len(hits)} quotes: {quotes}"
+    return hits[0]
+
+
+def spoken_by(text: str, quote: Quote) -> str:
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+def test_a_party_tag_after_the_name_leaves_the_name_the_speaker() -> None:
+    text = (
+        "The vote was close. “By moving the plant abroad, the firm is gaming the system,” "
+        "Sen. Ana Ortiz (D-Ore.) said in a statement."
+    )
+    quote = only(quotes_of(text), "gaming the system")
+    assert quote.speaker == "Ana Ortiz"
+    assert "(D-Ore.)" not in spoken_by(text, quote)
+
+
+def test_a_question_keeps_the_attribution_that_follows_it() -> None:
+    text = "The deal was signed on Monday. “Is that not a bribe?” Lopez asked. “I think it is.”"
+    quote = only(quotes_of(text), "a bribe")
+    assert quote.speaker == "Lopez"
+    assert quote.text.endswith("I think it is.")  # the quote goes on after its attribution
+
+
+def test_a_sentence_after_a_question_is_not_its_attribution() -> None:
+    text = "The deal was signed. “Why not?” Lopez then signed the bill and said it would pass."
+    assert all(q.speaker != "Lopez" or "Why not" not in q.text for q in quotes_of(text))
