@@ -1,4 +1,4 @@
-"""Who said it: attributions after a quote and subjects set off from their cue."""
+"""Who said it: attributions after a quote, and subjects set off from their cue."""
 
 from crossread.extract.entities import find_mentions
 from crossread.extract.quotes import find_quotes
@@ -42,3 +42,34 @@ def test_a_question_keeps_the_attribution_that_follows_it() -> None:
 def test_a_sentence_after_a_question_is_not_its_attribution() -> None:
     text = "The deal was signed. “Why not?” Lopez then signed the bill and said it would pass."
     assert all(q.speaker != "Lopez" or "Why not" not in q.text for q in quotes_of(text))
+
+
+def test_a_subject_with_a_relative_clause_between_commas_is_the_speaker() -> None:
+    text = (
+        "The bridge is old. A city official, who asked not to be named, said the bridge "
+        "will close in May."
+    )
+    quote = only(quotes_of(text), "close in May")
+    assert spoken_by(text, quote).startswith("A city official")
+
+
+def test_a_name_with_a_party_tag_and_an_appositive_is_the_speaker() -> None:
+    text = (
+        "The bridge is old. Rep. Ana Ortiz (D-Ore.), chair of the transport committee, said "
+        "the bridge will close in May."
+    )
+    assert only(quotes_of(text), "close in May").speaker == "Ana Ortiz"
+
+
+def test_a_subject_with_a_clause_between_dashes_is_the_speaker() -> None:
+    for dash in ("--", "—"):
+        text = (
+            f"The trial stalled. Judge Ana Ortiz {dash} who has heard the case twice {dash} "
+            "said the trial will resume in June."
+        )
+        assert only(quotes_of(text), "resume in June").speaker == "Ana Ortiz"
+
+
+def test_a_time_before_a_set_off_clause_is_no_speaker() -> None:
+    text = "In December, the prince called for a recount, calling it a disgrace to the party."
+    assert all(not (q.speaker or "").startswith("In December") for q in quotes_of(text))

@@ -339,7 +339,11 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
             stop = _rstrip_end(text, i, lo)
             if stop > lo and text[stop - 1] == ",":
                 return _appositive(ctx, lo, _rstrip_end(text, i))
+            if stop > lo and text[stop - 1] in "—–":
+                return _set_off(ctx, lo, stop - 1, text[stop - 1])  # "X — who ... — said"
             return None
+        if text[span[0] : span[1]] == "--":
+            return _set_off(ctx, lo, span[0], "--")
         word = text[span[0] : span[1]]
         if word.lower() in _AUX or (word.islower() and word.endswith("ly") and len(word) > 4):
             i = span[0]
@@ -405,4 +409,51 @@ def _appositive(ctx: SpeechContext, lo: int, end: int) -> tuple[int, int] | None
             start = title.start if title is not None and title.nominal else head.start
             return max(lo, start), end - 1
         comma = ctx.text.rfind(",", lo, comma)
-    return None
+    return _set_off(ctx, lo, end - 1, ",")
+
+
+# what opens an appositive or a relative clause set off after a subject: "who requested
+# anonymity", "a member of the caucus", "ranking member of the committee", "another incumbent"
+_SET_OFF_OPENER = re.compile(
+    r"\s*(?:who|whose|which|a|an|the|his|her|its|their|another|one|now|then|former|[a-z]+ing|"
+    r"[a-z]+(?:\s+[a-z]+)?\s+(?:of|at|for|to|in)|[A-Z])\b"
+)
+_SET_OFF_FORBIDDEN = re.compile(r"[“”\";:()]")
+
+
+def _set_off(ctx: SpeechContext, lo: int, end: int, mark: str) -> tuple[int, int] | None:
+    """``A White House official, who requested anonymity, said``, ``Rep. Bobby Scott (D-Va.),
+    ranking member of the committee, said``, ``The justice -- who has ... -- said``: a subject
+    (a name or a short noun phrase, found as before a cue) and a phrase set off by ``mark``
+    between it and its cue (``end``: the closing mark). The span runs from the subject to the
+    closing mark, as an appositive's does."""
+    text = ctx.text
+    opening = text.rfind(mark, lo, end)
+    if opening <= lo or end - opening > 200:
+        return None
+    inner = text[opening + len(mark) : end]
+    if _SET_OFF_FORBIDDEN.search(inner) or not _SET_OFF_OPENER.match(inner):
+        return None
+    head = speaker_before(ctx, lo, opening)
+    if (
+        head is None
+        or text[head[1] - 1] == ","
+        or (text[head[1] : opening].strip() and not _PARENTHESIS_END.match(text, head[1], opening))
+    ):
+        return None  # the subject must end at the mark (or a party tag before it)
+    before = text[lo : head[0]].strip()
+    if before and not before.endswith(",") and before.lower() not in ("and", "but"):
+        return None  # "the families of the founders, who ...": not the subject of the cue
+    if not _who_speaks(ctx, head[0], head[1]):
+        return None  # "In December, the prince called ...": a time, not a speaker
+    return head[0], end
+
+
+def _who_speaks(ctx: SpeechContext, start: int, end: int) -> bool:
+    """A named person or organisation (``Rep. Bobby Scott (D-Va.)``) or a phrase headed by a
+    speaker noun (``A White House official``)."""
+    for m in ctx.mentions_from(start, end):
+        if start <= m.start and m.end <= end and m.kind in ("PERSON", "ORG") and not m.nominal:
+            return True
+    last = _word_end(ctx.text, start, end)
+    return last is not None and ctx.text[last[0] : last[1]].lower() in speaker_nouns()
