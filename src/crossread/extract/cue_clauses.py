@@ -23,7 +23,8 @@ from crossread.extract.speakers import (
 from crossread.extract.speech_context import SpeechContext
 from crossread.models import Quote, Sentence
 
-_UP_TO_THAT = re.compile(r"[^,.;:“”\"\n]{0,60}?\bthat\b")
+# (not over the subject of a bare clause: "said he met families in a city that ...")
+_UP_TO_THAT = re.compile(r"(?!\s+(?:he|she|they|we|I|it|you|there)\b)[^,.;:“”\"\n]{0,60}?\bthat\b")
 # a passive or clipped "asked": "When asked whether ...", "was asked if ...", "Asked why, ..."
 _PASSIVE = re.compile(r"(?:^\s*|\b(?:[Ww]hen|[Ii]f|was|were|been|being|is|are|be)\s+)\Z")
 _FORBIDDEN_LEAD = re.compile(r"[“”\"]")
