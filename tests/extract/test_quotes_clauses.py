@@ -28,3 +28,30 @@ def test_that_after_an_addressee_and_a_day_still_opens_the_content() -> None:
     text = "Tomas Reyes told The Harbour Times on Monday that the mill will close."
     quote = only(quotes_of(text), "mill will close")
     assert text[quote.start : quote.end] == "that the mill will close"
+
+
+def test_an_opinion_and_a_statement_joined_by_and_are_two_contents() -> None:
+    text = "Ana Ruiz praised the harbour plan and later said the city will build two piers."
+    quotes = quotes_of(text)
+    opinion, statement = only(quotes, "harbour plan"), only(quotes, "two piers")
+    assert opinion.text == "the harbour plan"
+    assert opinion.speaker == statement.speaker == "Ana Ruiz"
+
+
+def test_an_opinion_ends_before_a_participle_that_reports_speech() -> None:
+    text = "Ana Ruiz criticized the new budget plan, saying it cuts too much from the schools."
+    quotes = quotes_of(text)
+    assert only(quotes, "budget plan").text == "the new budget plan"
+    assert only(quotes, "cuts too much").speaker == "Ana Ruiz"
+
+
+def test_an_opinion_inside_what_someone_said_is_not_a_content_of_its_own() -> None:
+    text = "Ana Ruiz said the union endorsed the new budget plan last week."
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == "the union endorsed the new budget plan last week"
+
+
+def test_an_opinion_runs_on_when_a_later_cue_is_not_a_clause_of_its_own() -> None:
+    text = "Ana Ruiz blamed the paper for reporting that the mill had closed for good."
+    assert all(not q.text.startswith("the paper for") for q in quotes_of(text))

@@ -102,14 +102,47 @@ def after_cues(
     else:
         verbs = ctx.cues_in(s, body_end)
     infos = [cues()[c.group().lower() if headline else c.group()] for c in verbs]
-    # "He praised Ted Cruz, who said ...": the speech verb's content is the one reported
-    speech = any(not i.stance for i in infos)
     out: list[Quote | None] = []
-    for cue, info in zip(verbs, infos, strict=True):
-        if (speech and info.stance) or any(ds < cue.start() < de for ds, de in direct):
+    for k, (cue, info) in enumerate(zip(verbs, infos, strict=True)):
+        if any(ds < cue.start() < de for ds, de in direct):
             continue
-        out.append(_after_cue(ctx, sentence, body_end, direct, cue, info, headline))
+        end = body_end
+        if info.stance:
+            if any(not i.stance for i in infos[:k]):
+                continue  # "She said the union endorsed Clinton": inside what she said
+            later = next((verbs[j] for j in range(k + 1, len(verbs)) if not infos[j].stance), None)
+            if later is not None:
+                # "Wilson praised the plan and said ...": the opinion ends where the speech starts
+                cut = _before_clause(ctx, s, cue.end(), later.start())
+                if cut is None:
+                    continue
+                end = cut
+        out.append(_after_cue(ctx, sentence, end, direct, cue, info, headline))
     return out
+
+
+# how the clause of a later cue is joined to the one before: "..., and (then) said", "...
+# and said", "..., who said", "..., saying"
+_JOINED = re.compile(
+    r"(?:,\s*(?:and\s+|but\s+|who\s+|which\s+)?|\s+(?:and|but)\s+)"
+    r"(?:(?:also|then|later|\w+ly)\s+)?\Z"
+)
+
+
+def _before_clause(ctx: SpeechContext, s: int, lo: int, cue: int) -> int | None:
+    """Where the text after a cue at ``lo`` ends when a later cue at ``cue`` reports a clause
+    of its own: before the words that join the two (``... and said``, ``..., saying``) or before
+    the later cue's subject and its comma (``..., officials said``). None when the later cue
+    is not joined so (``blamed the network for reporting that ...``)."""
+    text = ctx.text
+    joined = _JOINED.search(text, tail_start(text, lo, cue, 3), cue)
+    if joined is not None:
+        return joined.start()
+    speaker = speaker_before(ctx, s, cue)
+    if speaker is None or speaker[0] <= lo:
+        return None
+    joined = _JOINED.search(text, tail_start(text, lo, speaker[0], 3), speaker[0])
+    return joined.start() if joined is not None else None
 
 
 def _after_cue(
