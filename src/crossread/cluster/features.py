@@ -53,7 +53,8 @@ class Features:
 
     ``terms`` maps hashed term ids to sublinear term frequencies (not yet IDF-weighted: IDF
     changes as the stream grows). ``days`` are proleptic ordinals of the calendar days the text
-    names, ``published`` the ordinal of its publication date.
+    names (empty for an undated article, see :func:`event_days`), ``published`` the ordinal of
+    its publication date.
     """
 
     terms: dict[int, float]
@@ -100,7 +101,16 @@ def entity_keys(article: Article) -> frozenset[str]:
 
 
 def event_days(article: Article) -> frozenset[int]:
-    """Calendar days (as ordinals) that the article's resolved time expressions name."""
+    """Calendar days (as ordinals) that the article's resolved time expressions name.
+
+    Empty when the article has no publication date: its relative dates ("on Monday") then stay
+    unresolved, and the days left are written-out dates, among them its own date line and those
+    of earlier reports, so reports of one event name days weeks apart. On ECB+ (undated) the
+    scorer's penalty for days a story never named fired on 84 joins of one event's reports over
+    three arrival orders, and on none joining two events.
+    """
+    if article.published is None:
+        return frozenset()
     days: set[int] = set()
     for ref in article.times:
         if ref.value is None:

@@ -106,7 +106,8 @@ class StoryScoring:
             centroid = story.embedding / (float(np.linalg.norm(story.embedding)) or 1.0)
             score = self._blend(score, float(np.dot(embedding, centroid)))
         if feats.days and story.days and not near_days(feats.days, story.days):
-            # the article dates its event on days the story never mentions: likely another one
+            # the (dated) article dates its event on days the story never mentions: likely
+            # another one
             score *= 0.85
         gap = gap_days(feats.published, story.first, story.last)
         return max(0.0, min(1.0, score * self._time_factor(gap)))
