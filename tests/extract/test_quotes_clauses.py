@@ -55,3 +55,20 @@ def test_an_opinion_inside_what_someone_said_is_not_a_content_of_its_own() -> No
 def test_an_opinion_runs_on_when_a_later_cue_is_not_a_clause_of_its_own() -> None:
     text = "Ana Ruiz blamed the paper for reporting that the mill had closed for good."
     assert all(not q.text.startswith("the paper for") for q in quotes_of(text))
+
+
+def test_a_short_answer_after_say_is_what_was_said() -> None:
+    text = "Asked if the mayor should go, 62 percent of voters said yes, while 30 percent said no."
+    quotes = quotes_of(text)
+    yes = only(quotes, "yes")
+    no = next(q for q in quotes if q.text == "no")
+    assert (yes.text, yes.speaker) == ("yes", "62 percent of voters")
+    assert no.speaker == "30 percent"
+
+
+def test_no_or_so_opening_a_phrase_is_no_answer() -> None:
+    for text in (
+        "Maria Lopez said no one would run against the mayor.",
+        "Maria Lopez said so much about the harbour plan that nobody listened.",
+    ):
+        assert all(q.text not in ("no", "so") for q in quotes_of(text))

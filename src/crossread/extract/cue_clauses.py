@@ -106,6 +106,17 @@ def after_cues(
     for k, (cue, info) in enumerate(zip(verbs, infos, strict=True)):
         if any(ds < cue.start() < de for ds, de in direct):
             continue
+        answer = _ANSWER.match(text, cue.end(), body_end) if info.lemma == "say" else None
+        if answer is not None:
+            # "72 percent said yes", "he said so": a short answer is what they said
+            speaker = speaker_before(ctx, s, cue.start())
+            if speaker is not None:
+                out.append(
+                    content_quote(
+                        ctx, sentence, *answer.span(1), speaker, cue.group(), direct, min_words=1
+                    )
+                )
+            continue
         end = body_end
         if info.stance:
             if any(not i.stance for i in infos[:k]):
@@ -119,6 +130,14 @@ def after_cues(
                 end = cut
         out.append(_after_cue(ctx, sentence, end, direct, cue, info, headline))
     return out
+
+
+# a short answer after "say": "said yes", "said so", "say otherwise" (not "said no one",
+# "said so much", "said no to the plan")
+_ANSWER = re.compile(
+    r"\s+(yes|no|so|otherwise)\b(?!\s+(?:to|one|more|longer|matter|doubt|much|far|"
+    r"that|way|other|many|few|long|as)\b)(?![’'\-])"
+)
 
 
 # how the clause of a later cue is joined to the one before: "..., and (then) said", "...

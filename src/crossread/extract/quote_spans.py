@@ -70,10 +70,12 @@ def content_quote(
     direct: list[tuple[int, int]],
     span_start: int | None = None,
     lead: str = "",
+    min_words: int = 3,
 ) -> Quote | None:
     """The quote for ``text[start:end]``; ``lead`` is content before a parenthetical
     attribution (``Mrs. Clinton, these people said, would ...``), ``span_start`` where the
-    span starts when it should cover more than the content (``that``, the lead)."""
+    span starts when it should cover more than the content (``that``, the lead). Content of
+    fewer than ``min_words`` words gives no quote."""
     text = ctx.text
     while start < end and text[start] in " ,:":
         start += 1
@@ -83,7 +85,7 @@ def content_quote(
         if start <= ds and de < end and de - ds > 0.6 * (end - start):
             return None  # mostly a direct quote that has its own attribution
     content = text[start:end]
-    if len(content.split(None, 2)) < 3:  # fewer than three words
+    if len(content.split(None, min_words - 1)) < min_words:
         return None
     if any(ds <= start and end <= de for ds, de in direct):
         return None  # already a direct quote
