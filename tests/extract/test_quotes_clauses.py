@@ -72,3 +72,15 @@ def test_no_or_so_opening_a_phrase_is_no_answer() -> None:
         "Maria Lopez said so much about the harbour plan that nobody listened.",
     ):
         assert all(q.text not in ("no", "so") for q in quotes_of(text))
+
+
+def test_an_opinion_of_one_word_is_a_content() -> None:
+    text = "The vote is on Friday. Gov. Ana Ruiz endorsed Lopez. Ana Ruiz praised him, too."
+    quotes = quotes_of(text)
+    backed = only(quotes, "Lopez")
+    assert (backed.text, backed.speaker) == ("Lopez", "Ana Ruiz")
+    assert any(q.text.startswith("him") and q.speaker == "Ana Ruiz" for q in quotes)
+
+
+def test_a_statement_of_two_words_is_still_too_short() -> None:
+    assert quotes_of("The vote is on Friday. Ana Ruiz said maybe later.") == ()

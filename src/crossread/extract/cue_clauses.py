@@ -128,7 +128,9 @@ def after_cues(
                 if cut is None:
                     continue
                 end = cut
-        out.append(_after_cue(ctx, sentence, end, direct, cue, info, headline))
+        # an opinion alone in its sentence may be of one word ("Gov. Brown endorsed her")
+        short = 1 if info.stance and end == body_end else 3
+        out.append(_after_cue(ctx, sentence, end, direct, cue, info, headline, short))
     return out
 
 
@@ -172,6 +174,7 @@ def _after_cue(
     cue: re.Match[str],
     info: Cue,
     headline: bool,
+    min_words: int = 3,
 ) -> Quote | None:
     text, s = ctx.text, sentence.start
     # capitals say little in a headline: only plain speech verbs ("Says", "Tells"), and
@@ -277,6 +280,7 @@ def _after_cue(
         cue.group(),
         direct,
         span_start=that_start if has_that and "that" in (that.group() if that else "") else None,
+        min_words=min_words,
     )
 
 
