@@ -1,6 +1,6 @@
 """Tokens found once per article give the same capitalised runs as tokenising each sentence."""
 
-from crossread.extract.mentions import _lower_words, _runs, _tokenise
+from crossread.extract.runs import find_lower_words, find_runs, tokenise
 from crossread.models import Sentence
 
 TEXT = (
@@ -10,21 +10,23 @@ TEXT = (
 
 
 def test_shared_tokens_match_per_sentence_tokens_at_every_boundary() -> None:
-    lower = _lower_words(TEXT)
-    whole = _tokenise(TEXT)
+    lower = find_lower_words(TEXT)
+    whole = tokenise(TEXT)
     for cut in range(1, len(TEXT)):
         sentences = (
             Sentence(index=0, start=0, end=cut, text=TEXT[:cut]),
             Sentence(index=1, start=cut, end=len(TEXT), text=TEXT[cut:]),
         )
         for sentence in sentences:
-            alone = _tokenise(TEXT, sentence.start, sentence.end)
-            assert _runs(TEXT, sentence, lower, whole) == _runs(TEXT, sentence, lower, alone), cut
+            alone = tokenise(TEXT, sentence.start, sentence.end)
+            assert find_runs(TEXT, sentence, lower, whole) == find_runs(
+                TEXT, sentence, lower, alone
+            ), cut
 
 
 def test_runs_join_names_and_split_at_possessives() -> None:
     sentence = Sentence(index=0, start=0, end=len(TEXT), text=TEXT)
-    runs = _runs(TEXT, sentence, _lower_words(TEXT), _tokenise(TEXT))
+    runs = find_runs(TEXT, sentence, find_lower_words(TEXT), tokenise(TEXT))
     assert [TEXT[r.start : r.end] for r in runs] == [
         "Talks",
         "Kuala Lumpur.Officials",
@@ -38,7 +40,7 @@ def test_runs_join_names_and_split_at_possessives() -> None:
 def test_lower_words_are_the_words_a_leading_word_boundary_finds() -> None:
     import re
 
-    from crossread.extract.mentions import _LOWER_WORD
+    from crossread.extract.runs import _LOWER_WORD
 
     text = "the UN’s x2 café don't ab_cd 3rd well-known e.g. xy9 héllo Ⅻab ab²c (and) said."
     assert _LOWER_WORD.findall(text) == re.findall(r"\b[a-z][a-z]+\b", text)

@@ -1,0 +1,261 @@
+"""Capitalised token runs: the candidate names of one article, before they are typed.
+
+Steps 1 and 2 of ``mentions.py``: the article is tokenised once (``tokenise``; periods and
+hyphenated prefixes/suffixes trimmed), and each sentence's maximal runs of capitalised tokens
+are joined over name particles (``bin``, ``van``, ``de``) and ``of``/``and`` inside
+organisation names (``find_runs``). In a headline written in title case or capitals, a word
+the article also writes in lower case (``find_lower_words``) breaks a run.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
+from typing import NamedTuple
+
+from crossread.extract.gazetteer import Gazetteer, fold, gazetteer, word_set
+from crossread.extract.names import UPPER
+from crossread.models import Sentence
+
+_TOKEN = re.compile(r"\w+(?:[’'\-.&]\w+)*[.’']?")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# a lower-case word, ``\b[a-z][a-z]+\b``, written to open with a letter class: the regex
+# engine then skips ahead to the next such letter, where a leading ``\b`` is tried at every
+# position (the lookbehind is the ``\b`` before the first letter)
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]+(?!\w)")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_PARTICLES = word_set("particles")
+_JOINERS = frozenset({"of", "and", "for", "the", "&"})
+_HYPHEN_PREFIX = word_set("hyphen_prefix")
+_CONTRACTION = re.compile(r"^I$|^I[’']|[’'](?:ll|re|ve|m|d|t)$")
+_TITLE_ABBREVIATIONS = word_set("title_abbreviations")
+
+
+class Run(NamedTuple):
+    """A capitalised token run (a named tuple: built ~80 times an article, so cheap to make)."""
+
+    start: int
+    end: int
+    tokens: tuple[tuple[int, int], ...]
+    sentence: int
+    sentence_start: bool
+
+
+def find_lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case (``\\b[a-z][a-z]+\\b``)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tokens:
+    """The tokens of a text span, found once and shared by all its sentences."""
+
+    raw: list[tuple[int, int]]
+    """spans as the token pattern matched them (what sentence boundaries are checked against)."""
+    spans: list[tuple[int, int]]
+    """spans after trimming periods and hyphenated prefixes/suffixes (``_trim``)."""
+    words: list[str]
+    classes: str
+    """per token, the class of its first character (``_first_class``): one character a token,
+    so that a sentence's counts are ``str.count`` calls over a slice."""
+    candidates: list[int]
+    """indices of tokens that may be capitalised (``_is_cap``), in order."""
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """The tokens of ``text[start:end]``, with spans in ``text``'s offsets."""
+    # splitting on the token pattern gives gap, token, gap, ..., gap; the running sum of
+    # their lengths gives every token's span (the same matches ``finditer`` would find)
+    parts = _TOKEN_SPLIT.split(text[start:end])
+    bounds = list(accumulate(map(len, parts), initial=start))
+    raw = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
+    words: list[str] = parts[1::2]
+    spans = raw.copy()
+    # only tokens ending in a period or holding a hyphen can be trimmed
+    for k in [k for k, w in enumerate(words) if w[-1] == "." or "-" in w]:
+        s, e = raw[k]
+        cut_start, cut_end = _trim(words[k])
+        spans[k] = (s + cut_start, e - cut_end)
+        words[k] = text[s + cut_start : e - cut_end]
+    classes = "".join(map(_first_class, map(itemgetter(0), words)))
+    return Tokens(
+        raw=raw,
+        spans=spans,
+        words=words,
+        classes=classes,
+        candidates=[m.start() for m in _CANDIDATE_CLASS.finditer(classes)],
+    )
+
+
+_NOT_LETTER, _LOWER, _UPPER_OTHER, _UPPER_NAME, _DIGIT = "01234"
+_CANDIDATE_CLASS = re.compile(f"[{_UPPER_NAME}{_DIGIT}]")
+
+
+@lru_cache(maxsize=4096)
+def _first_class(char: str) -> str:
+    """A token's first character: a digit or a capital in ``UPPER`` starts a possible name; the
+    headline test counts letters (lower, upper) against everything else."""
+    if char.isalpha():
+        if not char.isupper():
+            return _LOWER
+        return _UPPER_NAME if char in _UPPER_SET else _UPPER_OTHER
+    return _DIGIT if char.isdigit() else _NOT_LETTER
+
+
+@lru_cache(maxsize=1 << 14)
+def _trim(token: str) -> tuple[int, int]:
+    """How many characters to cut from the front and the back of a token."""
+    front, back = 0, 0
+    if token.endswith(".") and not (
+        _INITIALS.fullmatch(token) or token[:-1].lower() in _TITLE_ABBREVIATIONS
+    ):
+        back = 1
+    # "then-US", "Kremlin-controlled", "anti-Pyongyang": keep the name part only
+    if "-" in token:
+        parts = token.split("-")
+        if parts[0].lower() in _HYPHEN_PREFIX and len(parts) == 2:
+            front = len(parts[0]) + 1
+        elif (
+            len(parts) == 2
+            and parts[1].islower()
+            and (len(parts[1]) >= 4 and parts[1].endswith(("ed", "ing", "ly", "era", "style")))
+        ):
+            back = len(token) - len(parts[0])
+    return front, back
+
+
+_UPPER_SET = frozenset(UPPER)
+
+
+def _is_cap(token: str) -> bool:
+    return token[0] in _UPPER_SET or (token[0].isdigit() and any(c in _UPPER_SET for c in token))
+
+
+@lru_cache(maxsize=1 << 16)
+def _capital_word(word: str) -> bool:
+    return _is_cap(word) and fold(word) not in CALENDAR and not _CONTRACTION.search(word)
+
+
+def find_runs(
+    text: str, sentence: Sentence, lower_words: frozenset[str], toks: Tokens
+) -> list[Run]:
+    """Maximal capitalised token runs in one sentence (names not yet typed).
+
+    In a headline written in title case or capitals ("Lohan Checks Into Betty Ford Rehab"),
+    capitals say little: there a word the article also writes in lower case breaks a run.
+    """
+    raw = toks.raw
+    lo = bisect_left(raw, (sentence.start,))
+    hi = bisect_left(raw, (sentence.end,))
+    if (lo and raw[lo - 1][1] > sentence.start) or (hi and raw[hi - 1][1] > sentence.end):
+        # a token of the whole text crosses the sentence boundary: tokenise the sentence alone
+        toks = tokenise(text, sentence.start, sentence.end)
+        lo, hi = 0, len(toks.raw)
+    spans, words, candidates = toks.spans, toks.words, toks.candidates
+    c = bisect_left(candidates, lo)
+    if c == len(candidates) or candidates[c] >= hi:
+        return []
+    gaz = gazetteer()
+    first_word = lo
+    while first_word < hi and not words[first_word][0].isalnum():
+        first_word += 1
+    classes = toks.classes
+    upper = classes.count(_UPPER_NAME, lo, hi) + classes.count(_UPPER_OTHER, lo, hi)
+    letters = upper + classes.count(_LOWER, lo, hi)
+    headline = letters >= 4 and upper >= 0.7 * letters
+
+    def headline_capital(word: str) -> bool:
+        if not _capital_word(word):
+            return False
+        return not (word.lower() in lower_words or fold(word) in gaz.common)
+
+    capital = headline_capital if headline else _capital_word
+
+    runs: list[Run] = []
+    i = lo
+    while c < len(candidates) and candidates[c] < hi:
+        first = candidates[c]
+        c += 1
+        if first < i or not capital(words[first]):
+            continue
+        i = first
+        j = i + 1
+        # the run is spans[i:j]
+        while j < hi:
+            prev_end = spans[j - 1][1]
+            ns, ne = spans[j]
+            gap = text[prev_end:ns]
+            if gap != " " and gap != "":
+                break
+            # a possessive ends a run, unless it is a plural's possessive inside a name
+            # ("Korean People's Army", "Women's March")
+            if words[j - 1].endswith(_POSSESSIVE_ENDINGS) and not (
+                fold(words[j - 1]) in _NAME_POSSESSIVES and capital(words[j])
+            ):
+                break
+            nxt = words[j]
+            if capital(nxt):
+                j += 1
+                continue
+            low = nxt.lower()
+            # "Foundation for the Visual Arts", "Department of the Treasury"
+            if (
+                low in ("of", "for")
+                and j + 2 < hi
+                and words[j + 1] == "the"
+                and text[ne : spans[j + 2][0]] == " the "
+                and _is_cap(words[j + 2])
+                and fold(words[j - 1]) in gaz.org_words
+            ):
+                j += 2
+                continue
+            if low in JOINERS_PARTICLES and j + 1 < hi:
+                after = words[j + 1]
+                if (
+                    text[ne : spans[j + 1][0]] == " "
+                    and _is_cap(after)
+                    and fold(after) not in CALENDAR
+                ) and _joinable(words[j - 1], low, after, gaz):
+                    j += 1
+                    continue
+            break
+        # a run opens with a capital: a one-token run holds no joiner
+        joins = [n for n in range(i, j) if words[n] in ("and", "&")] if j - i > 1 else []
+        if joins and fold(words[j - 1]) not in gaz.org_words:
+            j = joins[0]
+        runs.append(
+            Run(
+                start=spans[i][0],
+                end=spans[j - 1][1],
+                tokens=tuple(spans[i:j]),
+                sentence=sentence.index,
+                sentence_start=i == first_word,
+            )
+        )
+        i = j
+    return runs
+
+
+CALENDAR = word_set("calendar")
+_NAME_POSSESSIVES = word_set("name_possessives")
+_OF_HEADS = word_set("of_heads")
+JOINERS_PARTICLES = _JOINERS | _PARTICLES
+
+
+def _joinable(word: str, joiner: str, after: str, gaz: Gazetteer) -> bool:
+    last = fold(word)
+    if joiner in _PARTICLES:
+        return True
+    if joiner in ("of", "for"):
+        return last in _OF_HEADS or last in gaz.org_words
+    if joiner in ("and", "&"):
+        return last in gaz.org_words or fold(after) in gaz.org_words or last in ("securities",)
+    return False  # "the" joins only after "of", handled as a particle-free break
+
+
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+"""how a possessive token ends (``Korea's``, ``States’``)."""
