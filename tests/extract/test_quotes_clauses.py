@@ -84,3 +84,13 @@ def test_an_opinion_of_one_word_is_a_content() -> None:
 
 def test_a_statement_of_two_words_is_still_too_short() -> None:
     assert quotes_of("The vote is on Friday. Ana Ruiz said maybe later.") == ()
+
+
+def test_support_and_opposition_are_opinions_with_their_objects() -> None:
+    text = (
+        "The vote is on Friday. The union supported Maria Lopez in the primary. "
+        "Ryan opposed the harbour bill."
+    )
+    quotes = quotes_of(text)
+    assert only(quotes, "Maria Lopez").speaker == "The union"
+    assert only(quotes, "harbour bill").text == "the harbour bill"
