@@ -1,6 +1,6 @@
 """Cue verbs and the text scans that quote finding leans on.
 
-Used by ``speakers.py``, ``cue_clauses.py``, ``reported.py`` and ``trailing.py``. Cue verbs
+Used by ``speakers.py``, ``cue_clauses.py``, ``quotes.py`` and ``speech_context.py``. Cue verbs
 (``data/speech_verbs.txt``, ``data/stance_verbs.txt``, ``data/intent_verbs.txt``) become one
 trie regex, ``cue_pattern()``; ``cue_start_pattern()`` finds the words a cue can start at, for
 an index built once per article. The scans give what an end-anchored regex search gives

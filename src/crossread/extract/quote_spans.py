@@ -3,7 +3,8 @@ quotes.
 
 Used by ``reported.py`` and ``cue_clauses.py`` (``content_quote``: the content trimmed, left
 to a direct quote when it is mostly one, ``mixed`` when it quotes words) and by ``quotes.py``
-(``QUOTE_MARKS``, ``make_quote``). ``make_quote`` resolves the speaker's name.
+(``QUOTE_MARKS``, ``make_quote``, ``after_connective``). ``make_quote`` resolves the
+speaker's name.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def make_quote(
     kind: QuoteKind,
     sentence: Sentence | None,
 ) -> Quote:
+    """The quote of ``content`` at ``start:end``; ``found`` is the speaker's span and cue verb
+    (None when no speaker was found), the speaker resolved to a canonical name."""
     speaker = speaker_start = speaker_end = cue = None
     if found is not None:
         (speaker_start, speaker_end), cue = found

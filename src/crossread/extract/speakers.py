@@ -244,14 +244,6 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _skip_aux(text: str, pos: int, limit: int) -> int:
-    while True:
-        m = re.match(r"\s+([a-z]+)(?=\s)", text[pos:limit])
-        if not m or not (m.group(1) in _AUX or m.group(1).endswith("ly")):
-            return _skip_space(text, pos)
-        pos += m.end()
-
-
 def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] | None:
     """A pronoun, a name or a short noun phrase starting at ``pos``."""
     text = ctx.text

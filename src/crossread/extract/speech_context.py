@@ -2,7 +2,8 @@
 by position, and where the words that may start a cue verb are.
 
 Built once per article by ``quotes.py`` and passed to the speaker and reported-speech finders
-(``speakers.py``, ``reported.py``, ``cue_clauses.py``, ``trailing.py``). ``may_cue`` and
+(``speakers.py``, ``speaker_names.py``, ``reported.py``, ``cue_clauses.py``, ``quote_spans.py``,
+``trailing.py``). ``may_cue`` and
 ``cues_in`` spare a regex scan wherever the text-wide cue index shows no cue can match.
 """
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crossread.extract.speakers import SpeechContext, attribution_after, speaker_nouns
+from crossread.extract.speakers import attribution_after, speaker_nouns
+from crossread.extract.speech_context import SpeechContext
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
