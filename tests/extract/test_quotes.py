@@ -1,20 +1,7 @@
 import pytest
+from quoting import only, quotes_of
 
-from crossread.extract.entities import find_mentions
-from crossread.extract.quotes import find_quotes
-from crossread.extract.sentences import split_sentences
-from crossread.models import Article, Quote
-
-
-def quotes_of(text: str) -> tuple[Quote, ...]:
-    sentences = split_sentences(text)
-    return find_quotes(text, sentences, find_mentions(text, sentences))
-
-
-def only(quotes: tuple[Quote, ...], fragment: str) -> Quote:
-    hits = [q for q in quotes if fragment in q.text]
-    assert len(hits) == 1, f"{fragment!r} in {len(hits)} quotes: {quotes}"
-    return hits[0]
+from crossread.models import Article
 
 
 def test_seed_yoon_quote_with_resolved_pronoun(seed_articles: tuple[Article, Article]) -> None:

@@ -1,20 +1,8 @@
 """Who said it: attributions after a quote, and subjects set off from their cue."""
 
-from crossread.extract.entities import find_mentions
-from crossread.extract.quotes import find_quotes
-from crossread.extract.sentences import split_sentences
+from quoting import only, quotes_of
+
 from crossread.models import Quote
-
-
-def quotes_of(text: str) -> tuple[Quote, ...]:
-    sentences = split_sentences(text)
-    return find_quotes(text, sentences, find_mentions(text, sentences))
-
-
-def only(quotes: tuple[Quote, ...], fragment: str) -> Quote:
-    hits = [q for q in quotes if fragment in q.text]
-    assert len(hits) == 1, f"{fragment!r} in {len(hits)} quotes: {quotes}"
-    return hits[0]
 
 
 def spoken_by(text: str, quote: Quote) -> str:

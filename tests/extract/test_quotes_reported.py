@@ -1,22 +1,7 @@
 """Reported speech: several attributions in one sentence, and where a content ends."""
 
 import pytest
-
-from crossread.extract.entities import find_mentions
-from crossread.extract.quotes import find_quotes
-from crossread.extract.sentences import split_sentences
-from crossread.models import Quote
-
-
-def quotes_of(text: str) -> tuple[Quote, ...]:
-    sentences = split_sentences(text)
-    return find_quotes(text, sentences, find_mentions(text, sentences))
-
-
-def only(quotes: tuple[Quote, ...], fragment: str) -> Quote:
-    hits = [q for q in quotes if fragment in q.text]
-    assert len(hits) == 1, f"{fragment!r} in {len(hits)} quotes: {quotes}"
-    return hits[0]
+from quoting import only, quotes_of
 
 
 def test_two_shares_in_one_sentence_each_report_their_own_clause() -> None:
