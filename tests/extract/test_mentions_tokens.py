@@ -10,7 +10,7 @@ TEXT = (
 
 
 def test_shared_tokens_match_per_sentence_tokens_at_every_boundary() -> None:
-    lower = find_lower_words(TEXT)
+    lower = find_lower_words(tokenise(TEXT))
     whole = tokenise(TEXT)
     for cut in range(1, len(TEXT)):
         sentences = (
@@ -26,7 +26,7 @@ def test_shared_tokens_match_per_sentence_tokens_at_every_boundary() -> None:
 
 def test_runs_join_names_and_split_at_possessives() -> None:
     sentence = Sentence(index=0, start=0, end=len(TEXT), text=TEXT)
-    runs = find_runs(TEXT, sentence, find_lower_words(TEXT), tokenise(TEXT))
+    runs = find_runs(TEXT, sentence, find_lower_words(tokenise(TEXT)), tokenise(TEXT))
     assert [TEXT[r.start : r.end] for r in runs] == [
         "Talks",
         "Kuala Lumpur.Officials",
@@ -59,3 +59,13 @@ def test_nominals_match_what_a_leading_word_boundary_finds() -> None:
     spans = [(m.span(), m.groups()) for m in _NOMINAL.finditer(text)]
     assert spans == [(m.span(), m.groups()) for m in reference.finditer(text)]
     assert len(spans) >= 4
+
+
+def test_lower_words_from_tokens_are_those_of_the_text() -> None:
+    import re
+
+    text = (
+        "the UN’s x2 café don't ab_cd 3rd well-known e.g. xy9 héllo ab²c (and) said. "
+        "anti-Pyongyang Kremlin-controlled rock'n'roll AT&T Inc. the the tail-"
+    )
+    assert find_lower_words(tokenise(text)) == frozenset(re.findall(r"\b[a-z][a-z]+\b", text))

@@ -60,8 +60,8 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     partial person name (``Putin``) has its own key and ``refers_to`` the full name's key.
     """
     gaz = gazetteer()
-    lower_words = find_lower_words(text)
     toks = tokenise(text)
+    lower_words = find_lower_words(toks)
     mentions: list[Mention] = []
     for sentence in sentences:
         for run in find_runs(text, sentence, lower_words, toks):

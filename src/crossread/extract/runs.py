@@ -45,9 +45,14 @@ class Run(NamedTuple):
     sentence_start: bool
 
 
-def find_lower_words(text: str) -> frozenset[str]:
-    """The words ``text`` writes in lower case (``\\b[a-z][a-z]+\\b``)."""
-    return frozenset(_LOWER_WORD.findall(text))
+def find_lower_words(toks: Tokens) -> frozenset[str]:
+    """The words the tokenised text writes in lower case (``\\b[a-z][a-z]+\\b``).
+
+    Every word character is inside a token and a token is bounded by non-word characters, so
+    the distinct tokens joined by spaces hold the same lower-case words as the text, in less
+    text to scan.
+    """
+    return frozenset(_LOWER_WORD.findall(" ".join(set(toks.raw_words))))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,6 +64,9 @@ class Tokens:
     spans: list[tuple[int, int]]
     """spans after trimming periods and hyphenated prefixes/suffixes (``_trim``)."""
     words: list[str]
+    """the tokens' text after trimming."""
+    raw_words: list[str]
+    """the tokens' text as matched."""
     classes: str
     """per token, the class of its first character (``_first_class``): one character a token,
     so that a sentence's counts are ``str.count`` calls over a slice."""
@@ -73,7 +81,8 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Tokens:
     parts = _TOKEN_SPLIT.split(text[start:end])
     bounds = list(accumulate(map(len, parts), initial=start))
     raw = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
-    words: list[str] = parts[1::2]
+    raw_words: list[str] = parts[1::2]
+    words = raw_words.copy()
     spans = raw.copy()
     # only tokens ending in a period or holding a hyphen can be trimmed
     for k in [k for k, w in enumerate(words) if w[-1] == "." or "-" in w]:
@@ -86,6 +95,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Tokens:
         raw=raw,
         spans=spans,
         words=words,
+        raw_words=raw_words,
         classes=classes,
         candidates=[m.start() for m in _CANDIDATE_CLASS.finditer(classes)],
     )

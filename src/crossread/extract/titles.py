@@ -90,13 +90,20 @@ def title_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, int] | Non
     if start < 2 or text[start - 1] != " ":
         return None
     near = max(0, start - 40)
-    # the word right before that space (what ``[\w.’'\-]+\Z`` searched from ``near`` finds)
     last_end = start - 1
-    j = _word_start(text, last_end, near)
-    if j == last_end:
-        return None
-    if (j > near or near == 0) and fold(text[j:last_end]) not in _title_ends(gaz):
-        return None
+    # most often the word before is all letters after a space: then it is the whole run
+    space = text.rfind(" ", near, last_end)
+    word = text[space + 1 : last_end] if space >= 0 else ""
+    if word.isalpha():
+        if fold(word) not in _title_ends(gaz):
+            return None
+    else:
+        # the word right before that space (what ``[\w.’'\-]+\Z`` searched from ``near`` finds)
+        j = _word_start(text, last_end, near)
+        if j == last_end:
+            return None
+        if (j > near or near == 0) and fold(text[j:last_end]) not in _title_ends(gaz):
+            return None
     window_start = max(0, start - 60)
     words = [
         (m.start() + window_start, m.group())
