@@ -70,7 +70,8 @@ def test_unknown_keys_are_ignored() -> None:
 
 def test_dumps_writes_values_of_unexpected_types_as_the_json_encoder_does() -> None:
     # fields holding what their type does not say (a bool in an int field, a float in an
-    # int field, a str subclass, NaN), dicts with non-string keys, nested dates
+    # int field, a str subclass, NaN), dicts with non-string keys, nested dates, tuple fields
+    # holding items of another type or given as lists
     class Name(str):
         pass
 
@@ -90,6 +91,13 @@ def test_dumps_writes_values_of_unexpected_types_as_the_json_encoder_does() -> N
         {"a": odd, 1: [dt.date(2020, 1, 2)], "n": float("nan")},
         [1, "x", None, True, float("-inf")],
         (),
+        Article(
+            id="x",
+            title="t",
+            text="b",
+            mentions=(odd, "stray", 3),  # type: ignore[arg-type]
+            sentences=[Sentence(index=0, start=0, end=1, text="b")],  # type: ignore[arg-type]
+        ),
     ]
     for value in values:
         expected = json.dumps(codec.to_plain(value), ensure_ascii=False, separators=(",", ":"))

@@ -133,45 +133,67 @@ def _json(value: Any) -> str:
 
 
 def _writer(cls: type) -> Callable[[Any], str]:
-    """JSON text of a dataclass as one compiled string concatenation over its fields (what
-    ``_ENCODER`` writes for it: ``{"field":value,...}`` in field order); the generic encoder
-    for anything else."""
+    """JSON text of a dataclass as one compiled f-string over its fields (what ``_ENCODER``
+    writes for it: ``{"field":value,...}`` in field order, built in one piece rather than by
+    a chain of concatenations); the generic encoder for anything else."""
     names = _field_names(cls)
     if names is None:
         return _ENCODER.encode
     hints = get_type_hints(cls, vars(models)) if cls.__module__ == models.__name__ else {}
     env: dict[str, Any] = {"_json": _json, "_string": _string, "_int": int.__repr__}
-    env["_float"] = _float
+    env |= {"_float": _float, "_true": "true", "_false": "false", "_null": "null"}
     parts = []
     for number, name in enumerate(names):
         key = ("{" if number == 0 else ",") + _string(name) + ":"
-        parts.append(f"{key!r}")
-        parts.append(_field_writer(f"obj.{name}", hints.get(name)))
-    body = " + ".join([*parts, "'}'"]) if names else "'{}'"
+        parts.append(key.replace("{", "{{"))
+        parts.append("{" + _field_writer(f"obj.{name}", hints.get(name), env) + "}")
+    body = "f'" + "".join(parts) + "}}'" if names else "'{}'"
     return _source("def write(obj):", body, env)
 
 
-def _field_writer(expr: str, hint: Any) -> str:
+def _field_writer(expr: str, hint: Any, env: dict[str, Any]) -> str:
     """An expression writing one field: str (or string ``Literal``), int, bool and float fields
-    inline, the rest (and a value not of its declared type) through :func:`_json`."""
+    inline, tuples of model dataclasses by their items' writer, the rest (and a value not of
+    its declared type) through :func:`_json`."""
     options = set(get_args(hint)) if get_origin(hint) in (typing.Union, types.UnionType) else {hint}
     kinds = {_plain_kind(o) for o in options - {type(None)}}
-    if len(kinds) != 1 or next(iter(kinds)) not in _INLINE:
+    kind = next(iter(kinds)) if len(kinds) == 1 else None
+    if kind is not None and get_origin(kind) is tuple and len(options) == 1:
+        item = get_args(kind)[0]
+        if _field_names(item) is not None and item.__module__ == models.__name__:
+            name = f"_items_{item.__name__}"
+            env[name] = _items_writer(item)
+            return f"({name}({expr}) if type({expr}) is tuple else _json({expr}))"
+    if kind not in _INLINE:
         return f"_json({expr})"
-    kind = next(iter(kinds))
     written = (
         f"({_INLINE[kind].format(expr)} if type({expr}) is {kind.__name__} else _json({expr}))"
     )
     if type(None) in options:
-        written = f"('null' if {expr} is None else {written})"
+        written = f"(_null if {expr} is None else {written})"
     return written
+
+
+def _items_writer(cls: type) -> Callable[[tuple[Any, ...]], str]:
+    """JSON text of a tuple whose items are (mostly) ``cls`` objects: ``cls``'s writer looked
+    up once, not per item (what :func:`_sequence` writes)."""
+    write = _WRITERS.get(cls)
+    if write is None:
+        write = _WRITERS[cls] = _writer(cls)
+
+    def items(value: tuple[Any, ...]) -> str:
+        if not value:
+            return "[]"
+        return "[" + ",".join([write(v) if type(v) is cls else _json(v) for v in value]) + "]"
+
+    return items
 
 
 _INLINE = {
     str: "_string({})",
     int: "_int({})",
     float: "_float({})",
-    bool: "('true' if {} else 'false')",
+    bool: "(_true if {} else _false)",
 }
 
 
