@@ -61,6 +61,8 @@ class Tokens:
 
     raw: list[tuple[int, int]]
     """spans as the token pattern matched them (what sentence boundaries are checked against)."""
+    starts: list[int]
+    """where each token starts as matched (``raw`` starts: bisected for a sentence's tokens)."""
     spans: list[tuple[int, int]]
     """spans after trimming periods and hyphenated prefixes/suffixes (``_trim``)."""
     words: list[str]
@@ -80,7 +82,8 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Tokens:
     # their lengths gives every token's span (the same matches ``finditer`` would find)
     parts = _TOKEN_SPLIT.split(text[start:end])
     bounds = list(accumulate(map(len, parts), initial=start))
-    raw = list(zip(bounds[1:-1:2], bounds[2::2], strict=True))
+    starts = bounds[1:-1:2]
+    raw = list(zip(starts, bounds[2::2], strict=True))
     raw_words: list[str] = parts[1::2]
     words = raw_words.copy()
     spans = raw.copy()
@@ -93,6 +96,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Tokens:
     classes = "".join(map(_first_class, map(itemgetter(0), words)))
     return Tokens(
         raw=raw,
+        starts=starts,
         spans=spans,
         words=words,
         raw_words=raw_words,
@@ -159,8 +163,8 @@ def find_runs(
     capitals say little: there a word the article also writes in lower case breaks a run.
     """
     raw = toks.raw
-    lo = bisect_left(raw, (sentence.start,))
-    hi = bisect_left(raw, (sentence.end,))
+    lo = bisect_left(toks.starts, sentence.start)
+    hi = bisect_left(toks.starts, sentence.end, lo)
     if (lo and raw[lo - 1][1] > sentence.start) or (hi and raw[hi - 1][1] > sentence.end):
         # a token of the whole text crosses the sentence boundary: tokenise the sentence alone
         toks = tokenise(text, sentence.start, sentence.end)
@@ -186,10 +190,9 @@ def find_runs(
     capital = headline_capital if headline else _capital_word
 
     runs: list[Run] = []
+    index = sentence.index
     i = lo
-    while c < len(candidates) and candidates[c] < hi:
-        first = candidates[c]
-        c += 1
+    for first in candidates[c : bisect_left(candidates, hi, c)]:
         if first < i or not capital(words[first]):
             continue
         i = first
@@ -208,7 +211,8 @@ def find_runs(
             ):
                 break
             nxt = words[j]
-            if capital(nxt):
+            # a word opening in lower case is never capital
+            if classes[j] != _LOWER and capital(nxt):
                 j += 1
                 continue
             low = nxt.lower()
@@ -234,18 +238,13 @@ def find_runs(
                     continue
             break
         # a run opens with a capital: a one-token run holds no joiner
-        joins = [n for n in range(i, j) if words[n] in ("and", "&")] if j - i > 1 else []
-        if joins and fold(words[j - 1]) not in gaz.org_words:
-            j = joins[0]
-        runs.append(
-            Run(
-                start=spans[i][0],
-                end=spans[j - 1][1],
-                tokens=tuple(spans[i:j]),
-                sentence=sentence.index,
-                sentence_start=i == first_word,
-            )
-        )
+        if (
+            j - i > 1
+            and ("and" in words[i:j] or "&" in words[i:j])
+            and fold(words[j - 1]) not in gaz.org_words
+        ):
+            j = next(n for n in range(i, j) if words[n] in ("and", "&"))
+        runs.append(Run(spans[i][0], spans[j - 1][1], tuple(spans[i:j]), index, i == first_word))
         i = j
     return runs
 
