@@ -69,3 +69,24 @@ def test_lower_words_from_tokens_are_those_of_the_text() -> None:
         "anti-Pyongyang Kremlin-controlled rock'n'roll AT&T Inc. the the tail-"
     )
     assert find_lower_words(tokenise(text)) == frozenset(re.findall(r"\b[a-z][a-z]+\b", text))
+
+
+def test_nominals_match_the_pattern_with_a_lower_case_qualifier_alternative() -> None:
+    import re
+
+    from crossread.extract.titles import _NOMINAL
+
+    # the earlier pattern offered ``(?:[a-z]+\s+)?`` as a second qualifier; ignoring case, the
+    # capitalised qualifier words already take every such word
+    earlier = re.compile(
+        _NOMINAL.pattern.replace(r"{0,3}?)", r"{0,3}?|(?:[a-z]+\s+)?)", 1), re.IGNORECASE
+    )
+    assert earlier.pattern != _NOMINAL.pattern
+    text = (
+        "the former president said; The new UN chief, the ſome leader and the ıx envoy met "
+        "the K king. the Very Long Named Qualifier president, the 3rd minister, the  prime "
+        "minister, the x-ray chief and the president-elect; the chiefs"
+    )
+    spans = [(m.span(), m.groups()) for m in _NOMINAL.finditer(text)]
+    assert spans == [(m.span(), m.groups()) for m in earlier.finditer(text)]
+    assert len(spans) >= 6

@@ -130,9 +130,10 @@ def title_before(text: str, start: int, gaz: Gazetteer) -> tuple[str, int] | Non
 
 
 # opens with a letter class, not ``\b``, so that the regex engine skips ahead to the next
-# ``t``; the lookbehind is the ``\b`` in front of ``the``
+# ``t``; the lookbehind is the ``\b`` in front of ``the``. Case is ignored, so the qualifier
+# words (``[A-Z]...``) may be lower-case too ("the former president").
 _NOMINAL = re.compile(
-    r"[Tt](?<!\w[Tt])he\s+((?:[A-Z][\w.’'\-]*\s+){0,3}?|(?:[a-z]+\s+)?)"
+    r"[Tt](?<!\w[Tt])he\s+((?:[A-Z][\w.’'\-]*\s+){0,3}?)"
     r"(vice president|prime minister|secretary[ -]general|director[ -]general|supreme leader|"
     r"foreign minister|defen[cs]e minister|finance minister|president|premier|chancellor|leader|"
     r"chief|boss|chairman|chairwoman|minister|ambassador|envoy|spokesman|spokeswoman|"
