@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import subprocess
 import sys
 
@@ -152,3 +153,46 @@ def test_copy_sketches_equal_datasketch_minhash_of_the_shingles(
         reference.update_batch([" ".join(words[i : i + 4]).encode() for i in range(len(words) - 3)])
         assert sketch is not None
         assert np.array_equal(sketch.hashvalues, reference.hashvalues)
+
+
+_SIMILARITY_IN_A_PROCESS = """
+import datetime as dt
+from crossread.cluster import StoryIndex
+from crossread.models import Article, Mention
+
+FIRST = ["Ana", "Ted", "Mara", "Ivo", "Lena", "Omar", "Ruth", "Paul", "Sara", "Yuki"]
+LAST = ["Lopez", "Ruiz", "Stone", "Brandt", "Park", "Haddad", "Kim"]
+NAMES = [f"{f} {l}" for f in FIRST for l in LAST]
+
+def article(number, names):
+    text = " ".join(f"{n} spoke about the flood barrier." for n in names)
+    mentions = tuple(
+        Mention(text=n, start=text.index(n), end=text.index(n) + len(n), kind="PERSON",
+                key=n.lower())
+        for n in names
+    )
+    return Article(id=f"a{number}", title=f"Barrier talks, day {number}", text=text,
+                   published=dt.date(2024, 5, 2), mentions=mentions)
+
+index = StoryIndex()
+for k in range(1, 8):  # names met in few articles weigh more than those met in many
+    index.assign(article(k, NAMES[: 10 * k]))
+print(repr(index.similarity(article(8, NAMES[:40]), article(9, NAMES[5:60]))))
+"""
+
+
+def test_similarity_is_the_same_in_every_process() -> None:
+    # string hashing differs between processes; the entity keys' order must not follow it
+    # (it set the order norms were summed in, and with it the last bit of a similarity)
+    found = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run(
+            [sys.executable, "-c", _SIMILARITY_IN_A_PROCESS],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        found.add(run.stdout.strip())
+    assert len(found) == 1

@@ -180,7 +180,9 @@ def featurize(article: Article) -> Features:
     for tid, count in title.items():
         counts[tid] = TITLE_WEIGHT * count + counts[tid]
     entities = entity_keys(article)
-    entity_terms = {term_id(ENTITY_PREFIX + key): 1.0 for key in entities}
+    # in key order: a frozenset's order of strings changes between processes, and with it
+    # the order the norms are summed in (the last bit of a similarity)
+    entity_terms = {term_id(ENTITY_PREFIX + key): 1.0 for key in sorted(entities)}
     for tid in entity_terms:
         counts[tid] = counts.get(tid, 0.0) + 1.0
     terms = dict(zip(counts, map(_SUBLINEAR.__getitem__, counts.values()), strict=True))

@@ -71,7 +71,8 @@ class Centroid:
         """Dot product with a dense vector over the whole term space."""
         if not self.ids.size:
             return 0.0
-        return float(dense[self.ids] @ self.weights)
+        # ``take`` gathers what ``dense[self.ids]`` does, with less overhead per call
+        return float(np.dot(dense.take(self.ids), self.weights))
 
     def dot(self, other: Centroid) -> float:
         """Dot product with another centroid."""
