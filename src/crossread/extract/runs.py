@@ -59,12 +59,13 @@ def find_lower_words(toks: Tokens) -> frozenset[str]:
 class Tokens:
     """The tokens of a text span, found once and shared by all its sentences."""
 
-    raw: list[tuple[int, int]]
-    """spans as the token pattern matched them (what sentence boundaries are checked against)."""
+    raw_starts: list[int]
+    raw_ends: list[int]
+    """token spans as the pattern matched them (what sentence boundaries are checked against)."""
     starts: list[int]
-    """where each token starts as matched (``raw`` starts: bisected for a sentence's tokens)."""
-    spans: list[tuple[int, int]]
-    """spans after trimming periods and hyphenated prefixes/suffixes (``_trim``)."""
+    ends: list[int]
+    """token spans after trimming periods and hyphenated prefixes/suffixes (``_trim``); kept as
+    two lists, not a list of pairs: only the tokens of runs are ever paired."""
     words: list[str]
     """the tokens' text after trimming."""
     raw_words: list[str]
@@ -82,22 +83,24 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Tokens:
     # their lengths gives every token's span (the same matches ``finditer`` would find)
     parts = _TOKEN_SPLIT.split(text[start:end])
     bounds = list(accumulate(map(len, parts), initial=start))
-    starts = bounds[1:-1:2]
-    raw = list(zip(starts, bounds[2::2], strict=True))
+    raw_starts = bounds[1:-1:2]
+    raw_ends = bounds[2::2]
     raw_words: list[str] = parts[1::2]
     words = raw_words.copy()
-    spans = raw.copy()
+    starts = raw_starts.copy()
+    ends = raw_ends.copy()
     # only tokens ending in a period or holding a hyphen can be trimmed
     for k in [k for k, w in enumerate(words) if w[-1] == "." or "-" in w]:
-        s, e = raw[k]
         cut_start, cut_end = _trim(words[k])
-        spans[k] = (s + cut_start, e - cut_end)
-        words[k] = text[s + cut_start : e - cut_end]
+        starts[k] += cut_start
+        ends[k] -= cut_end
+        words[k] = text[starts[k] : ends[k]]
     classes = "".join(map(_first_class, map(itemgetter(0), words)))
     return Tokens(
-        raw=raw,
+        raw_starts=raw_starts,
+        raw_ends=raw_ends,
         starts=starts,
-        spans=spans,
+        ends=ends,
         words=words,
         raw_words=raw_words,
         classes=classes,
@@ -162,14 +165,14 @@ def find_runs(
     In a headline written in title case or capitals ("Lohan Checks Into Betty Ford Rehab"),
     capitals say little: there a word the article also writes in lower case breaks a run.
     """
-    raw = toks.raw
-    lo = bisect_left(toks.starts, sentence.start)
-    hi = bisect_left(toks.starts, sentence.end, lo)
-    if (lo and raw[lo - 1][1] > sentence.start) or (hi and raw[hi - 1][1] > sentence.end):
+    raw_ends = toks.raw_ends
+    lo = bisect_left(toks.raw_starts, sentence.start)
+    hi = bisect_left(toks.raw_starts, sentence.end, lo)
+    if (lo and raw_ends[lo - 1] > sentence.start) or (hi and raw_ends[hi - 1] > sentence.end):
         # a token of the whole text crosses the sentence boundary: tokenise the sentence alone
         toks = tokenise(text, sentence.start, sentence.end)
-        lo, hi = 0, len(toks.raw)
-    spans, words, candidates = toks.spans, toks.words, toks.candidates
+        lo, hi = 0, len(toks.raw_starts)
+    starts, ends, words, candidates = toks.starts, toks.ends, toks.words, toks.candidates
     c = bisect_left(candidates, lo)
     if c == len(candidates) or candidates[c] >= hi:
         return []
@@ -197,11 +200,10 @@ def find_runs(
             continue
         i = first
         j = i + 1
-        # the run is spans[i:j]
+        # the run is tokens i to j - 1
         while j < hi:
-            prev_end = spans[j - 1][1]
-            ns, ne = spans[j]
-            gap = text[prev_end:ns]
+            ne = ends[j]
+            gap = text[ends[j - 1] : starts[j]]
             if gap != " " and gap != "":
                 break
             # a possessive ends a run, unless it is a plural's possessive inside a name
@@ -221,7 +223,7 @@ def find_runs(
                 low in ("of", "for")
                 and j + 2 < hi
                 and words[j + 1] == "the"
-                and text[ne : spans[j + 2][0]] == " the "
+                and text[ne : starts[j + 2]] == " the "
                 and _is_cap(words[j + 2])
                 and fold(words[j - 1]) in gaz.org_words
             ):
@@ -230,7 +232,7 @@ def find_runs(
             if low in JOINERS_PARTICLES and j + 1 < hi:
                 after = words[j + 1]
                 if (
-                    text[ne : spans[j + 1][0]] == " "
+                    text[ne : starts[j + 1]] == " "
                     and _is_cap(after)
                     and fold(after) not in CALENDAR
                 ) and _joinable(words[j - 1], low, after, gaz):
@@ -244,7 +246,11 @@ def find_runs(
             and fold(words[j - 1]) not in gaz.org_words
         ):
             j = next(n for n in range(i, j) if words[n] in ("and", "&"))
-        runs.append(Run(spans[i][0], spans[j - 1][1], tuple(spans[i:j]), index, i == first_word))
+        if j == i + 1:  # most runs are one token
+            tokens: tuple[tuple[int, int], ...] = ((starts[i], ends[i]),)
+        else:
+            tokens = tuple(zip(starts[i:j], ends[i:j], strict=True))
+        runs.append(Run(starts[i], ends[j - 1], tokens, index, i == first_word))
         i = j
     return runs
 
