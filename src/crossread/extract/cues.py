@@ -118,11 +118,17 @@ def last_cue(text: str, lo: int, hi: int) -> tuple[int, int, str] | None:
     """The last cue in ``text[lo:hi]`` (also ``warned of``, ``called it``, ``described as``)
     as its start, end and words."""
     last = None
-    for m in re.finditer(
-        cue_pattern().pattern + r"|\b(?:warn(?:ed|s)? of|call(?:ed|s)? it|described as)\b",
-        text[lo:hi],
-    ):
+    for m in _last_cue_pattern().finditer(text[lo:hi]):
         last = m
     if last is None:
         return None
     return lo + last.start(), lo + last.end(), last.group()
+
+
+@cache
+def _last_cue_pattern() -> re.Pattern[str]:
+    """``cue_pattern()`` and the phrases only ``last_cue`` counts, compiled once (the trie
+    pattern is long: building and hashing the joined string per call was wasted work)."""
+    return re.compile(
+        cue_pattern().pattern + r"|\b(?:warn(?:ed|s)? of|call(?:ed|s)? it|described as)\b"
+    )
