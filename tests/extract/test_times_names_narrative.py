@@ -5,22 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from crossread.extract.sentences import split_sentences
-from crossread.extract.times import find_times
-from crossread.models import TimeRef
+from timing import time_finders
 
 ANCHOR = dt.date(2021, 3, 10)  # a Wednesday
 
 
-def found(text: str, anchor: dt.date = ANCHOR) -> list[TimeRef]:
-    return list(find_times(text, anchor, split_sentences(text)))
-
-
-def one(text: str, expression: str, anchor: dt.date = ANCHOR) -> TimeRef:
-    hits = [t for t in found(text, anchor) if t.text == expression]
-    assert hits, f"{expression!r} not found in {[t.text for t in found(text, anchor)]}"
-    return hits[0]
+found, one = time_finders(ANCHOR)
 
 
 @pytest.mark.parametrize(
