@@ -92,6 +92,25 @@ def test_present_tense_schedule_verbs_look_ahead() -> None:
     )
 
 
+def test_a_trailing_attribution_does_not_set_the_reported_events_tense() -> None:
+    # found on AQUAINT's even-numbered half; the odd half stays unread
+    monday = dt.date(2000, 4, 3)
+    text = "The group could leave as soon as Tuesday, the lawyer said."
+    assert one(text, "Tuesday", monday).value == "2000-04-04"
+    text = "The boy may fly home as early as Tuesday, according to reports."
+    assert one(text, "Tuesday", monday).value == "2000-04-04"
+    text = "The family would be ready to leave Tuesday, their lawyer told reporters."
+    assert one(text, "Tuesday", monday).value == "2000-04-04"
+    # with nothing else in the clause, the report's tense still decides
+    assert one("It happened on Friday, the lawyer said.", "Friday", monday).value == "2000-03-31"
+    # a reporting verb that is the clause's own verb dates it
+    text = "On Friday, the government announced a review."
+    assert one(text, "Friday", monday).value == "2000-03-31"
+    assert one("The lawyer said Friday that the boy would stay.", "Friday", monday).value == (
+        "2000-03-31"
+    )
+
+
 def test_a_quarter_of_a_relative_year_is_one_expression() -> None:
     june = dt.date(2000, 6, 14)
     text = "The economy shrank in the third quarter of last year."

@@ -71,6 +71,14 @@ _SCHEDULED_BEFORE = re.compile(
     r"(?:(?:on|at|until|till)\s+)?$",
     re.I,
 )
+_REPORTING = re.compile(r"said|told|added|reported", re.I)
+
+
+def _trailing_report(text: str, end: int, pos: int, verb: str) -> bool:
+    """Whether ``verb`` at ``pos`` is a reporting verb set off by a comma after the expression."""
+    return _REPORTING.fullmatch(verb) is not None and "," in text[end:pos]
+
+
 _PASSIVE_INFINITIVE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
 _PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.I)
 
@@ -96,6 +104,7 @@ def clause_direction(
         future, past = _cue_patterns()
         window = text[lo:hi]
     best: tuple[int, Direction] | None = None
+    fallback: tuple[int, Direction] | None = None
     cues: tuple[tuple[re.Pattern[str], Direction], ...] = ((future, "future"), (past, "past"))
     for pattern, direction in cues:
         for m in pattern.finditer(window):
@@ -110,9 +119,17 @@ def clause_direction(
                 # "will be named", "is to be completed": a participle after "be" carries
                 # no tense of its own (the auxiliary before it does)
                 continue
+            if direction == "past" and pos > end and _trailing_report(text, end, pos, m[0]):
+                # "would be ready as soon as Tuesday, Castro said": a trailing attribution's
+                # tense is the report's, not the reported event's; it counts only when
+                # nothing else does
+                if fallback is None or distance < fallback[0]:
+                    fallback = (distance, direction)
+                continue
             if best is None or distance < best[0]:
                 best = (distance, direction)
-    return best[1] if best else "none"
+    chosen = best or fallback
+    return chosen[1] if chosen else "none"
 
 
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+|in\s+)?$", re.I)
