@@ -111,6 +111,16 @@ def test_a_trailing_attribution_does_not_set_the_reported_events_tense() -> None
     )
 
 
+def test_until_a_time_to_do_something_is_a_deadline_ahead() -> None:
+    monday = dt.date(2000, 4, 3)
+    text = "Officials have given the family until 9 a.m. Tuesday to sign the papers."
+    assert one(text, "9 a.m. Tuesday", monday).value == "2000-04-04T09:00"
+    text = "The agency gave them until Friday to respond, officials said."
+    assert one(text, "Friday", monday).value == "2000-04-07"
+    # "until" without a task is a span's end, read in the clause's tense
+    assert one("The family stayed until Friday.", "Friday", monday).value == "2000-03-31"
+
+
 def test_a_quarter_of_a_relative_year_is_one_expression() -> None:
     june = dt.date(2000, 6, 14)
     text = "The economy shrank in the third quarter of last year."

@@ -71,6 +71,9 @@ _SCHEDULED_BEFORE = re.compile(
     r"(?:(?:on|at|until|till)\s+)?$",
     re.I,
 )
+# "has given them until Tuesday to sign": a deadline to do something lies ahead
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
+_TO_AFTER = re.compile(r"\s+to\s+[a-z]", re.I)
 _REPORTING = re.compile(r"said|told|added|reported", re.I)
 
 
@@ -95,6 +98,8 @@ def clause_direction(
     """
     lo, hi = max(bounds[0], start - 120), min(bounds[1], end + 120)
     if _SCHEDULED_BEFORE.search(text, max(lo, start - 40), start):
+        return "future"
+    if _UNTIL_BEFORE.search(text, max(lo, start - 8), start) and _TO_AFTER.match(text, end):
         return "future"
     quick = _folded_cue_patterns() if folded is not None else None
     if quick is not None and folded is not None:
