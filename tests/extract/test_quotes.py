@@ -325,3 +325,43 @@ def test_a_wish_or_plan_with_a_to_infinitive_is_attributed(verb: str) -> None:
 
 def test_a_wish_for_a_thing_is_no_attribution() -> None:
     assert quotes_of("Maria Lopez wants a new car for the long drive to the coast.") == ()
+
+
+def test_seed_kim_responds_by_saying(seed_articles: tuple[Article, Article]) -> None:
+    # "Kim responded to his Russian counterpart by saying ...": Kim speaks, not the object
+    other, _ = seed_articles
+    quote = next(q for q in other.quotes if q.text == "the two countries were closer than ever")
+    assert quote.speaker == "Kim Jong Un"
+    assert quote.cue == "saying"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The minister replied to critics by saying the plan would work.", "The minister"),
+        ("Ann Fox ended the rally after saying the count was fair.", "Ann Fox"),
+        ("He closed the meeting by telling staff the plant would stay open.", "He"),
+    ],
+)
+def test_a_participle_cue_after_a_preposition_is_the_subjects(text: str, speaker: str) -> None:
+    quote = next(q for q in quotes_of(text) if q.cue and q.cue.endswith("ing"))
+    assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
+def test_coordinated_speakers_speak_together() -> None:
+    text = "Washington and Seoul warned that Pyongyang could be preparing a nuclear test."
+    quote = only(quotes_of(text), "nuclear test")
+    assert quote.speaker == "Washington and Seoul"
+    text = "Senator Ted Cruz and Marco Rubio said the deal was bad."
+    assert only(quotes_of(text), "deal was bad").speaker == "Ted Cruz and Marco Rubio"
+
+
+def test_reported_content_stops_at_a_trailing_attribution() -> None:
+    text = (
+        "Russia’s ambassador to Pyongyang said that North Korea might send workers to the "
+        "occupied areas, NK News reported last month."
+    )
+    said = next(q for q in quotes_of(text) if q.cue == "said")
+    assert said.text == "North Korea might send workers to the occupied areas"
+    reported = next(q for q in quotes_of(text) if q.cue == "reported")
+    assert reported.speaker == "NK News"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from crossread.extract.cues import Cue, cue_pattern, cues, tail_start
+from crossread.extract.cues import Cue, cue_pattern, cues, last_cue, tail_start
 from crossread.extract.quote_spans import after_connective, content_quote
 from crossread.extract.speakers import (
     ADVERBIALS,
@@ -21,6 +21,7 @@ from crossread.extract.speakers import (
     speaker_before,
 )
 from crossread.extract.speech_context import SpeechContext
+from crossread.extract.trailing import find_trailing
 from crossread.models import Quote, Sentence
 
 # (not over the subject of a bare clause: "said he met families in a city that ...")
@@ -45,6 +46,7 @@ _NOT_CLAUSE = re.compile(
     r"much|more|little|yes|no)\b"
 )
 # a second verb of the sentence's subject: "X defended the plan and (later) said ..."
+_BY_PARTICIPLE = re.compile(r"\b(?:by|after|before|while|without)\s+\Z", re.I)
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?\Z")
 # the to-infinitive of "vowed to cut taxes" (not "promised to the voters")
 _INFINITIVE = re.compile(
@@ -103,6 +105,8 @@ def after_cues(
         verbs = ctx.cues_in(s, body_end)
     infos = [cues()[c.group().lower() if headline else c.group()] for c in verbs]
     out: list[Quote | None] = []
+    # "X said that CONTENT, NK News reported last month.": the content ends at the comma
+    trailing = find_trailing(ctx, s, body_end) if len(verbs) > 1 else None
     for k, (cue, info) in enumerate(zip(verbs, infos, strict=True)):
         if any(ds < cue.start() < de for ds, de in direct):
             continue
@@ -118,6 +122,8 @@ def after_cues(
                 )
             continue
         end = body_end
+        if trailing is not None and cue.end() < trailing.comma:
+            end = trailing.comma
         if info.stance:
             if any(not i.stance for i in infos[:k]):
                 continue  # "She said the union endorsed Clinton": inside what she said
@@ -215,7 +221,24 @@ def _after_cue(
             return None
         if not has_that and _NOT_CLAUSE.match(text, pos):
             return None  # "called for", "said at a rally", "said when": not a reported clause
-    speaker = speaker_before(ctx, s, cue.start())
+    by = (
+        _BY_PARTICIPLE.search(text, tail_start(text, s, cue.start(), 2), cue.start())
+        if cue.group().endswith("ing")
+        else None
+    )
+    if by is not None and headline:
+        return None  # "Rubio Responds To Question By Saying ...": capitals, no clause to trust
+    if by is not None:
+        # "Kim responded to his counterpart by saying ...": the clause's subject speaks
+        # (the subject of the verb before "by" when that is a cue: "Kim responded ...")
+        prior = last_cue(text, s, by.start())
+        speaker = (
+            speaker_before(ctx, s, prior[0])
+            if prior
+            else _subject(ctx, after_connective(text, s), by.start())
+        )
+    else:
+        speaker = speaker_before(ctx, s, cue.start())
     if (
         speaker is None
         and cue.group().endswith("ing")

@@ -40,6 +40,11 @@ def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
         for m in ctx.mentions_from(start, end)
         if start <= m.start < end and m.kind in ("PERSON", "ORG")
     ]
+    if " and " in surface:  # "Washington and Seoul warned": both speak
+        pair = [m for m in ctx.mentions_from(start, end) if start <= m.start and m.end <= end]
+        pair = [m for m in pair if not m.nominal and m.kind in ("PERSON", "ORG", "PLACE")]
+        if len(pair) == 2 and ctx.text[pair[0].end : pair[1].start] == " and ":
+            return " and ".join(_full_name(ctx, m) for m in pair)
     for m in named:
         if not m.nominal and m.end <= end:  # not a headline run such as "Trump Says He"
             return _full_name(ctx, m)

@@ -36,6 +36,7 @@ _BOUNDARY = word_set("boundary")
 
 
 _DETERMINERS = word_set("determiners")
+_PREPOSITIONS = word_set("prepositions")
 
 
 OBJECTS = re.compile(
@@ -351,6 +352,9 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     )
     if mention is not None and mention.start >= lo:
         start = mention.start
+        other = ctx.by_end.get(start - 5) if text.endswith(" and ", lo, start) else None
+        if other is not None and other.start >= lo and not other.nominal:
+            start = other.start  # "Washington and Seoul warned": both speak
         title = ctx.by_end.get(_rstrip_end(text, start))
         if title is not None and title.nominal and title.start >= lo:
             start = title.start
@@ -371,6 +375,8 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
     if not words:
         return None
     head_word = words[0][1]
+    if head_word.lower() in _PREPOSITIONS:
+        return None  # "responded to his counterpart by saying": no noun before the cue
     determined = any(t.lower() in _DETERMINERS for _, t in words[1:4])  # "The actress said"
     if not (
         head_word.lower().strip("’'") in speaker_nouns()
