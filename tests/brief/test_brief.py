@@ -255,3 +255,45 @@ def test_disputed_summary_sentences_cite_only_their_own_outlets() -> None:
             if support.sentence in cited_texts:
                 citation = next(c for c in brief.summary if c.text == support.sentence)
                 assert citation.disputed
+
+
+def test_a_name_that_only_qualifies_the_speaker_is_not_the_speaker() -> None:
+    from crossread.brief.quotes import collect_quotes
+
+    text = (
+        "Russia’s ambassador to Pyongyang said workers may go. Washington and Seoul warned "
+        "of a test. The KCNA news agency said ties grew."
+    )
+
+    def quote(speaker: str, words: str, name: str) -> Quote:
+        start = text.index(speaker)
+        return Quote(
+            text=words,
+            start=0,
+            end=1,
+            speaker=name,
+            speaker_start=start,
+            speaker_end=start + len(speaker),
+        )
+
+    article = Article(
+        id="a",
+        title="",
+        text=text,
+        source="a.txt",
+        quotes=(
+            quote("Russia’s ambassador to Pyongyang", "workers may go", "Russia’s ambassador"),
+            quote("Washington and Seoul", "a test", "Washington and Seoul"),
+            quote("The KCNA news agency", "ties grew", "KCNA"),
+        ),
+    )
+
+    def entity(name: str, kind: str = "PLACE") -> Entity:
+        start = text.index(name)
+        ref = MentionRef(article="a", text=name, start=start, end=start + len(name))
+        return Entity(id=name, name=name, kind=kind, mentions=(ref,))  # type: ignore[arg-type]
+
+    places = [entity(n) for n in ("Russia", "Pyongyang", "Washington", "Seoul")]
+    entries = collect_quotes([article], [*places, entity("KCNA", "ORG")])
+    assert [q.speaker for q in entries] == ["Russia’s ambassador", "Washington and Seoul", "KCNA"]
+    assert [q.entity for q in entries] == [None, None, "KCNA"]

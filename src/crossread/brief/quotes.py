@@ -47,10 +47,20 @@ def _entity_for(
     speaker: str | None,
     entities: Sequence[Entity],
 ) -> Entity | None:
+    """The story entity who speaks: one whose mention heads the speaker's words (``Kim``,
+    ``North Korean leader Kim Jong Un``, ``The KCNA news agency``), else one named as the
+    speaker. A name that only qualifies the speaker is not the speaker (``Russia’s ambassador
+    to Pyongyang`` is neither Russia nor Pyongyang; ``Washington and Seoul`` neither alone)."""
     if start is not None and end is not None:
+        words = article.text[start:end]
         for entity in entities:
             for ref in entity.mentions:
-                if ref.article == article.id and ref.start < end and start < ref.end:
+                if (
+                    ref.article == article.id
+                    and start <= ref.start
+                    and ref.end <= end
+                    and _heads(words[: ref.start - start], words[ref.end - start :])
+                ):
                     return entity
     if speaker:
         lowered = speaker.lower()
@@ -59,6 +69,16 @@ def _entity_for(
             if lowered in names:
                 return entity
     return None
+
+
+_QUALIFIED_BEFORE = re.compile(r"\b(?:of|to|for|at|in|from|with|by|and|&)\s*$", re.I)
+_QUALIFIED_AFTER = re.compile(r"^(?:['’]s?\b|\s+(?:and|&)\b)", re.I)
+
+
+def _heads(before: str, after: str) -> bool:
+    """Whether a name with ``before`` and ``after`` around it in a speaker's words is who
+    speaks, not a possessor, a prepositional object or one of two."""
+    return not _QUALIFIED_BEFORE.search(before) and not _QUALIFIED_AFTER.match(after)
 
 
 def collect_quotes(
