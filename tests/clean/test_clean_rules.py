@@ -55,6 +55,9 @@ from crossread.clean.metadata import head_line, parse_date
         ("Anzeige", "advertisement"),
         ("Keine Kommentare", "share-prompt"),
         ("Getty/Instagram.", "caption"),
+        ("Rescuers search the rubble in Antakya. (Kim Hong-ji/Reuters)", "caption"),
+        ("The president leaves the White House. (Evan Vucci/AP)", "caption"),
+        ("Fans wait outside the stadium. (Ed Jones/AFP via Getty Images)", "caption"),
     ],
 )
 def test_boilerplate_lines(line: str, reason: str) -> None:
@@ -76,6 +79,8 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
         "Putin sent congratulations to North Korea for its Liberation Day holiday yesterday.",
         "The 3-minute video was shared widely online.",
         "Getty said it would appeal the ruling.",
+        "The deal (worth $2 billion/AP estimate) was signed on Monday.",
+        "Talks stalled (Smith/Jones, the mediators, said) before the vote.",
         "Russia’s ambassador said North Korea might send workers, NK News reported last month.",
     ],
 )
