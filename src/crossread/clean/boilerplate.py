@@ -130,22 +130,22 @@ def strip_credit(paragraph: str) -> str:
     line = collapse(paragraph)
     if match_reason(paragraph) is None:
         return line  # no rule matches anywhere in it, so no caption rule does
-    for rule in rules():
-        if rule.reason != "caption":
-            continue
-        match = _search(rule, line)
-        if match and match.start() > 0 and match.end() == len(line):
-            return line[: match.start()].rstrip(" .,-–—|")
-    return line
+    starts = [start for start in _credit_starts(line) if start > 0]
+    return line[: min(starts)].rstrip(" .,-–—|") if starts else line
 
 
 def credit_start(line: str) -> int | None:
     """Where the longest trailing photo credit of a collapsed ``line`` starts (the earliest
     start of a caption rule's match that reaches the end), or None when it has none."""
+    return min(_credit_starts(line), default=None)
+
+
+def _credit_starts(line: str) -> list[int]:
+    """Where each caption rule's match that reaches the end of ``line`` starts."""
     starts = []
     for rule in rules():
         if rule.reason == "caption":
             match = _search(rule, line)
             if match and match.end() == len(line):
                 starts.append(match.start())
-    return min(starts) if starts else None
+    return starts
