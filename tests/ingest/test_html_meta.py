@@ -24,6 +24,12 @@ from crossread.ingest.htmlmeta import fix_text, split_names
         ("16 August 2022", "en", "2022-08-16"),
         ("August 16, 2022", "en", "2022-08-16"),
         ("16. August 2022", "de", "2022-08-16"),
+        ("martes, 16 de agosto de 2022", "es", "2022-08-16"),
+        # no language tag: English first, then every language
+        ("16 August 2022", None, "2022-08-16"),
+        ("martes, 16 de agosto de 2022", None, "2022-08-16"),
+        # an English page is read in English only (asking every locale is slow and misreads)
+        ("martes, 16 de agosto de 2022", "en", None),
         ("2022-02-30", None, None),
         ("last week", "en", None),
         ("", None, None),

@@ -119,11 +119,21 @@ def _dateparser(value: str, order: str, language: str | None) -> dt.datetime | N
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    languages = [language, "en"] if language and language != "en" else None
-    try:
-        return dateparser.parse(value, languages=languages, settings=settings)
-    except (ValueError, OverflowError, AttributeError, TypeError):
-        return None
+    # the page's language (and English, which pages of every language mix in) when it has
+    # one; otherwise English first and every language only when English reads nothing (asking
+    # all languages loads every locale: seconds, against milliseconds for one)
+    if language:
+        tries: list[list[str] | None] = [[language, "en"] if language != "en" else ["en"]]
+    else:
+        tries = [["en"], None]
+    for languages in tries:
+        try:
+            parsed = dateparser.parse(value, languages=languages, settings=settings)
+        except (ValueError, OverflowError, AttributeError, TypeError):
+            parsed = None
+        if parsed is not None:
+            return parsed
+    return None
 
 
 def url_date(url: str | None) -> str | None:
