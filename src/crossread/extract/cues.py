@@ -34,6 +34,19 @@ def rstrip_chars(text: str, end: int, chars: str) -> int:
     return end
 
 
+def lstrip_start(text: str, start: int, hi: int | None = None, chars: str | None = None) -> int:
+    """Where ``text[start:hi].lstrip(chars)`` starts (white space when ``chars`` is None),
+    without copying the text."""
+    hi = len(text) if hi is None else hi
+    if chars is None:
+        while start < hi and text[start].isspace():
+            start += 1
+    else:
+        while start < hi and text[start] in chars:
+            start += 1
+    return start
+
+
 def word_end(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     r"""The span of the last word of ``text[lo:hi]`` when only space follows it: group 1 of
     ``re.search(r"([\w.’'\-]+)\s*$")`` on the window, found by walking back from ``hi`` instead

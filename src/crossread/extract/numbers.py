@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from typing import Literal
 
+from crossread.extract.cues import lstrip_start
 from crossread.extract.gazetteer import word_map, word_set
 from crossread.extract.wordtrie import trie_pattern
 from crossread.models import NumberRef, Sentence
@@ -287,20 +288,14 @@ def _unit_end(text: str, pos: int, unit: str, *, of: bool) -> int | None:
     space) leads from ``pos`` to it: the end of ``re.match(r"\s+(?:of\s+)?" +
     re.escape(unit), text[pos:])``, without a regex built (and missing the cache) per unit.
     A unit starts with a non-space, so no shorter run of space could let it match."""
-    start = _skip_space(text, pos)
+    start = lstrip_start(text, pos)
     if start == pos:
         return None
     if of and text.startswith("of", start):
-        after = _skip_space(text, start + 2)
+        after = lstrip_start(text, start + 2)
         if after > start + 2 and text.startswith(unit, after):
             return after + len(unit)
     return start + len(unit) if text.startswith(unit, start) else None
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
 
 
 def _approx(text: str, start: int) -> tuple[int, Approx]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from crossread.extract.cues import last_cue
+from crossread.extract.cues import last_cue, lstrip_start
 from crossread.extract.gazetteer import fold, word_set
 from crossread.extract.quote_spans import QUOTE_MARKS, after_connective, make_quote
 from crossread.extract.reported import reported_speech
@@ -197,18 +197,12 @@ def _lead_in(ctx: SpeechContext, sent_start: int, start: int) -> int | None:
     disaster,” she said``). None when the words before hold a cue, a quote or a break of their
     own (``He said the plan is “a disaster,”``, ``Asked about it: “No,” he said``)."""
     text = ctx.text
-    lo = after_connective(text, _skip_blank(text, sent_start, start))
+    lo = after_connective(text, lstrip_start(text, sent_start, start))
     words = text[lo:start]
     if not words.strip() or any(ch in words for ch in '“”"\n:;—–()'):
         return None
     if last_cue(text, lo, start) is not None:
         return None
-    return lo
-
-
-def _skip_blank(text: str, lo: int, hi: int) -> int:
-    while lo < hi and text[lo].isspace():
-        lo += 1
     return lo
 
 

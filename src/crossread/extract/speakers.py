@@ -18,6 +18,7 @@ from importlib import resources
 from crossread.extract.cues import (
     cue_pattern,
     cues,
+    lstrip_start,
     tail_start,
 )
 from crossread.extract.cues import rstrip_chars as _rstrip_chars
@@ -143,7 +144,7 @@ def attribution_after(
     # "said Kim" / "added the minister"
     cue = cue_pattern().match(text, pos) if ctx.may_cue(pos, pos + 1) else None
     if cue and cue.group() in _INVERTIBLE:
-        speaker = speaker_after(ctx, _skip_space(text, cue.end()), limit)
+        speaker = speaker_after(ctx, lstrip_start(text, cue.end(), chars=" "), limit)
         if speaker is not None:
             return speaker, cue.group()
     # "he said" / "Kim told reporters" / "Tulsa police Chief Chuck Jordan said Monday"
@@ -239,12 +240,6 @@ def attribution_before(
     return None
 
 
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] == " ":
-        pos += 1
-    return pos
-
-
 def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] | None:
     """A pronoun, a name or a short noun phrase starting at ``pos``."""
     text = ctx.text
@@ -256,7 +251,7 @@ def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] |
     mention = ctx.by_start.get(pos)
     if mention is not None:
         end = mention.end
-        nxt = ctx.by_start.get(_skip_space(text, end))
+        nxt = ctx.by_start.get(lstrip_start(text, end, chars=" "))
         if mention.nominal and nxt is not None:
             end = nxt.end  # "the UN secretary general Antonio Guterres"
         return pos, end

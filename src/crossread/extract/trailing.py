@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crossread.extract.cues import lstrip_start
 from crossread.extract.speakers import attribution_after, speaker_nouns
 from crossread.extract.speech_context import SpeechContext
 
@@ -57,7 +58,7 @@ def find_trailing(ctx: SpeechContext, start: int, body_end: int) -> Trailing | N
     for k, comma in enumerate(commas):
         if body_end - comma > _TAIL_REACH or comma - s <= 15:
             break
-        pos = _skip_blank(text, comma + 1)
+        pos = lstrip_start(text, comma + 1, chars=" \t")
         found = attribution_after(ctx, pos, body_end)
         if found is None:
             continue
@@ -76,12 +77,6 @@ def find_trailing(ctx: SpeechContext, start: int, body_end: int) -> Trailing | N
         if _ends_clause(text, found, body_end, plain=plain):
             return Trailing(comma=comma, speaker=found[0], cue=found[1])
     return None
-
-
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
 
 
 _APPOSITIVE_OPENER = re.compile(
