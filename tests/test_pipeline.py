@@ -164,3 +164,34 @@ def test_large_inputs_are_committed_in_batches(tmp_path: Path) -> None:
     assert len(report.ingested) == 7
     assert batches == [3, 3, 1]
     assert pipeline.store.counts()["articles"] == 7
+
+
+def test_an_undated_articles_relative_dates_are_estimated_only_in_the_timeline() -> None:
+    from crossread.extract import extract
+    from crossread.models import Article
+    from crossread.pipeline import build_brief
+
+    dated = extract(
+        Article(
+            id="a",
+            title="Port Aldis floods",
+            text="The river burst its banks yesterday in Port Aldis, officials said.",
+            outlet="Meridian Wire",
+            published=dt.date(2026, 3, 11),
+        )
+    )
+    undated = extract(
+        Article(
+            id="b",
+            title="Floods in Port Aldis",
+            text="The river burst its banks on Tuesday in Port Aldis, the mayor said.",
+            outlet="Northgate Post",
+        )
+    )
+    assert next(t for t in undated.times if t.text == "Tuesday").value is None
+    brief = build_brief("s", [dated, undated], copies={})
+    entries = {(t.article, t.expression): (t.date, t.estimated) for t in brief.timeline}
+    assert entries[("a", "yesterday")] == ("2026-03-10", False)
+    assert entries[("b", "Tuesday")] == ("2026-03-10", True)
+    # the stored article is not changed: its publication date stays unknown
+    assert undated.published is None

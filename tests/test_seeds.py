@@ -70,6 +70,22 @@ def test_resolved_dates(seed_brief: dict[str, Any]) -> None:
     assert dates == sorted(dates)  # ordered by event date
 
 
+def test_an_undated_reports_relative_dates_are_estimated_from_the_story(
+    seed_brief: dict[str, Any],
+) -> None:
+    # The Standard's text carries no date: its "on Monday" (Yoon's speech) is read against
+    # the story's first date, 2022-08-16, and marked as an estimate; Bloomberg's are not.
+    standard = next(a for a in seed_brief["articles"] if a["outlet"] == "Evening Standard")
+    assert standard["published"] is None
+    monday = [t for t in seed_brief["timeline"] if t["expression"] == "Monday"]
+    assert [(t["date"], t["outlet"], t["estimated"]) for t in monday] == [
+        ("2022-08-15", "Evening Standard", True)
+    ]
+    assert not any(t["estimated"] for t in seed_brief["timeline"] if t["outlet"] == "Bloomberg")
+    # an absolute date in the undated article needs no estimate
+    assert any(t["date"] == "2017-09" and not t["estimated"] for t in seed_brief["timeline"])
+
+
 def test_one_kim_jong_un(seed_brief: dict[str, Any]) -> None:
     # The Standard's body calls him "Kim" (its "Kim Jong Un" is in a removed caption);
     # Bloomberg writes "Kim Jong-un". One entity must hold both, and not Kim Son Gyong.

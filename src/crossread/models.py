@@ -251,6 +251,9 @@ class TimelineEntry:
     sentence: str
     article: str
     outlet: str = ""
+    estimated: bool = False
+    """The article has no publication date: its relative expression (``on Monday``) was
+    resolved against the date the story was first reported, an estimate."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

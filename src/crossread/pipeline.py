@@ -355,6 +355,17 @@ def stored_brief(
     )
 
 
+def _dated_for_timeline(articles: Sequence[Article]) -> list[Article]:
+    """The articles, an undated one's time expressions resolved against the date its story was
+    first reported (the earliest publication date of the others), so that its ``on Monday``
+    reaches the timeline, marked as estimated. Comparison does not see these estimates."""
+    dates = [a.published for a in articles if a.published is not None]
+    if not dates or len(dates) == len(articles):
+        return list(articles)
+    first = min(dates)
+    return [extract_stage.resolve_times(a, first) if a.published is None else a for a in articles]
+
+
 def mean_similarity(articles: Sequence[Article], index: StoryIndex, limit: int = 40) -> float:
     """Mean pairwise similarity of (at most ``limit``) articles; 1.0 for a single article."""
     sample = list(articles)[:limit]
@@ -386,7 +397,7 @@ def build_brief(
         similarity = mean_similarity(articles, index or make_index(settings))
     return brief_stage.summarize(
         story_id,
-        articles,
+        _dated_for_timeline(articles),
         facts,
         entities,
         similarity=similarity,

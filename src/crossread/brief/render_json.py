@@ -103,6 +103,7 @@ def to_json(brief: Brief) -> dict[str, Any]:
                 "sentence": t.sentence,
                 "article": t.article,
                 "outlet": t.outlet,
+                "estimated": t.estimated,
             }
             for t in brief.timeline
         ],

@@ -13,6 +13,13 @@ _STATUS_TITLES = (
 )
 
 
+_ESTIMATED = " *(estimated)*"
+_ESTIMATED_NOTE = (
+    "Dates marked *(estimated)* come from undated articles: their relative expressions "
+    "(“on Monday”) were read against the date the story was first reported."
+)
+
+
 def _md(text: Any) -> str:
     """Article text made inert for Markdown: no HTML, no link or emphasis syntax."""
     escaped = str(text).replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
@@ -60,9 +67,11 @@ def render_markdown(brief: Brief) -> str:
         out.append("")
     if data["timeline"]:
         out += ["## Timeline", ""]
+        if any(t["estimated"] for t in data["timeline"]):
+            out += [_ESTIMATED_NOTE, ""]
         out += [
-            f"- **{t['date']}** ({_md(t['outlet'])}, “{_md(t['expression'])}”): "
-            f"{_md(t['sentence'])}"
+            f"- **{t['date']}**{_ESTIMATED if t['estimated'] else ''} ({_md(t['outlet'])}, "
+            f"“{_md(t['expression'])}”): {_md(t['sentence'])}"
             for t in data["timeline"]
         ]
         out.append("")

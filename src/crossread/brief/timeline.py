@@ -22,7 +22,9 @@ def build_timeline(articles: Sequence[Article]) -> tuple[TimelineEntry, ...]:
     """Every time expression resolved to a calendar day, month or year, in date order.
 
     Entries keep the expression as written, the sentence it sits in and the article. Durations,
-    sets, weeks, seasons and unresolved expressions are left out.
+    sets, weeks, seasons and unresolved expressions are left out. An undated article's
+    relative expressions resolve only when the caller resolved them against an estimated date
+    (``resolve_times``); they are marked ``estimated``.
     """
     order = {a.id: i for i, a in enumerate(articles)}
     entries: dict[tuple[str, str, str], TimelineEntry] = {}
@@ -42,6 +44,7 @@ def build_timeline(articles: Sequence[Article]) -> tuple[TimelineEntry, ...]:
                     sentence=sentence,
                     article=article.id,
                     outlet=article.label,
+                    estimated=article.published is None and time.anchored,
                 ),
             )
     return tuple(sorted(entries.values(), key=lambda e: (e.date, order[e.article])))

@@ -6,11 +6,15 @@ Public interface (used by ``pipeline.py``):
   ``times``, ``quotes`` and ``numbers`` filled in.
 - ``link_entities(articles) -> tuple[Entity, ...]``: canonical entities across the articles of
   one story (name variants merged, different people kept apart).
+- ``resolve_times(article, anchor) -> Article``: the article's time expressions resolved
+  against ``anchor`` instead of its publication date (for an undated article, the date its
+  story was first reported).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from crossread.extract.entities import find_mentions, link_entities
 from crossread.extract.numbers import find_numbers
@@ -19,7 +23,7 @@ from crossread.extract.sentences import split_sentences
 from crossread.extract.times import find_times
 from crossread.models import Article
 
-__all__ = ["extract", "link_entities"]
+__all__ = ["extract", "link_entities", "resolve_times"]
 
 
 def extract(article: Article) -> Article:
@@ -41,3 +45,9 @@ def extract(article: Article) -> Article:
         quotes=quotes,
         numbers=numbers,
     )
+
+
+def resolve_times(article: Article, anchor: dt.date) -> Article:
+    """A copy of an extracted ``article`` whose time expressions are resolved against
+    ``anchor`` (``yesterday`` is the day before it); its ``published`` stays as it was."""
+    return dataclasses.replace(article, times=find_times(article.text, anchor, article.sentences))
