@@ -365,3 +365,17 @@ def test_reported_content_stops_at_a_trailing_attribution() -> None:
     assert said.text == "North Korea might send workers to the occupied areas"
     reported = next(q for q in quotes_of(text) if q.cue == "reported")
     assert reported.speaker == "NK News"
+
+
+def test_the_country_speaks_for_the_country_the_text_was_about() -> None:
+    text = (
+        "North Korea backed the invasion of Ukraine. In July, Pyongyang said its workers could "
+        "help in the occupied areas. The country has also said Washington caused the war."
+    )
+    quote = only(quotes_of(text), "Washington caused the war")
+    assert quote.speaker == "North Korea"
+    assert text[quote.speaker_start : quote.speaker_end] == "The country"
+    # with no country named before it, the words stay as written
+    assert only(quotes_of("The country said it would retaliate."), "retaliate").speaker == (
+        "The country"
+    )

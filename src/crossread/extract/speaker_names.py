@@ -8,10 +8,14 @@ Used by ``quotes.py`` and ``quote_spans.py``; the phrases themselves are found b
 
 from __future__ import annotations
 
+from crossread.extract.gazetteer import fold, gazetteer
 from crossread.extract.speech_context import SpeechContext
 from crossread.models import Mention
 
 _PERSONAL = frozenset({"he", "she"})
+_COUNTRY_NOUNS = frozenset({"the country", "the nation"})
+_COUNTRY_REACH = 3
+"""Sentences back (besides its own) where ``the country`` looks for the country it means."""
 _RELATIVE = frozenset({"who", "which"})
 
 
@@ -31,6 +35,10 @@ def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
     if surface.lower() in _PERSONAL:
         last = next((m for m in reversed(ctx.persons) if m.end <= start), None)
         return _full_name(ctx, last) if last is not None else surface
+    if fold(surface) in _COUNTRY_NOUNS:
+        country = _country_before(ctx, start)
+        if country is not None:
+            return country
     if surface in _RELATIVE:
         # "Ted Cruz, who said": the name the relative clause hangs on
         antecedent = ctx.by_end.get(len(ctx.text[:start].rstrip(" ,")))
@@ -52,6 +60,30 @@ def resolve_speaker(ctx: SpeechContext, start: int, end: int) -> str:
         if m.refers_to in ctx.full_names:
             return ctx.full_names[m.refers_to]
     return surface
+
+
+def _country_before(ctx: SpeechContext, start: int) -> str | None:
+    """The country ``the country`` at ``start`` means: the first country (or capital standing
+    for its government, ``Pyongyang`` for North Korea) of the nearest sentence that names one,
+    its own words before ``start`` first; a sentence's first such name is most often its
+    subject (``In July, Pyongyang also said ... The country has also blamed ...``)."""
+    countries = gazetteer().countries
+    here = ctx.sentence_at(start)
+    lowest = (here.index if here else 0) - _COUNTRY_REACH
+    first: dict[int, str] = {}
+    names: dict[str, str] = {}
+    for m in ctx.mentions:
+        if m.start >= start:
+            continue  # (mentions need not be in text order)
+        if m.key in countries and not m.nominal:
+            names.setdefault(m.key, m.text)
+        key = m.key if m.key in countries else m.refers_to
+        if key in countries and m.sentence >= lowest and not m.nominal:
+            first.setdefault(m.sentence, key)
+    if not first:
+        return None
+    key = first[max(first)]
+    return names.get(key, key.title())
 
 
 def _full_name(ctx: SpeechContext, mention: Mention) -> str:
