@@ -186,3 +186,14 @@ def test_a_clear_majority_of_organisation_cues_types_the_other_mentions() -> Non
     )
     velmora = [m for m in _all(text) if m.text == "Velmora"]
     assert velmora[-1].kind == "ORG"  # "about Velmora": no cue of its own
+
+
+def test_a_month_after_a_name_is_a_surname_not_a_date() -> None:
+    assert kinds("Theresa May said the deal was done.") == {"Theresa May": "PERSON"}
+    assert kinds("Yin Myint May, 60, a doctor, said so.") == {"Yin Myint May": "PERSON"}
+    # a day after it makes it a date; a month alone is no name
+    assert kinds("Talks in Paris May 5 ended.") == {"Paris": "PLACE"}
+    assert kinds("The vote in May was close.") == {}
+    # a title-case headline's modal, written in lower case in the body, stays out
+    text = "EU May Impose Tariffs On Steel\n\nThe EU may impose tariffs."
+    assert "EU May" not in kinds(text)

@@ -217,6 +217,19 @@ def find_runs(
             if classes[j] != _LOWER and capital(nxt):
                 j += 1
                 continue
+            if (
+                nxt in _NAME_MONTHS
+                and not (headline and nxt.lower() in lower_words)
+                and not (
+                    j + 1 < hi
+                    and words[j + 1][:1].isdigit()
+                    and text[ends[j] : starts[j + 1]] == " "
+                )
+            ):
+                # a surname that is also a month ("Theresa May", "Brian May"), not a date
+                # ("Paris May 5") nor a title-case headline's modal ("EU May Impose Tariffs")
+                j += 1
+                continue
             low = nxt.lower()
             # "Foundation for the Visual Arts", "Department of the Treasury"
             if (
@@ -256,6 +269,8 @@ def find_runs(
 
 
 CALENDAR = word_set("calendar")
+_NAME_MONTHS = frozenset({"May", "June", "April", "August"})
+"""Months that are also names: after a name word, without a day or year, part of the name."""
 _NAME_POSSESSIVES = word_set("name_possessives")
 _OF_HEADS = word_set("of_heads")
 JOINERS_PARTICLES = _JOINERS | _PARTICLES
