@@ -379,3 +379,16 @@ def test_the_country_speaks_for_the_country_the_text_was_about() -> None:
     assert only(quotes_of("The country said it would retaliate."), "retaliate").speaker == (
         "The country"
     )
+
+
+def test_a_quote_goes_on_over_its_attribution_but_not_over_a_second_one() -> None:
+    text = "“A fine day for us,” Jeff Weaver, his campaign manager, said. “We won it all today.”"
+    (quote,) = quotes_of(text)
+    assert quote.text == "A fine day for us, We won it all today."
+    text = "“Be very careful out there,” Trump said, adding a plug for himself. “Who can fix it?”"
+    assert [q.text for q in quotes_of(text)] == ["Be very careful out there,", "Who can fix it?"]
+    text = (
+        "“We make sure the donors are legal,” said Ann Fox, a spokeswoman. Donations are "
+        "vetted, Fox said, but “we do not ask about income.”"
+    )
+    assert only(quotes_of(text), "donors are legal").text == "We make sure the donors are legal,"

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from crossread.extract.cues import last_cue, lstrip_start
+from crossread.extract.cues import cues, last_cue, lstrip_start
 from crossread.extract.gazetteer import fold, word_set
 from crossread.extract.quote_spans import QUOTE_MARKS, after_connective, make_quote
 from crossread.extract.reported import reported_speech
@@ -174,6 +174,7 @@ def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:
             and quote.start - prev.end <= 200
             and not any(ch in '“”"' for ch in text[prev.end : quote.start])
             and "\n" not in text[prev.end : quote.start]
+            and _only_attribution(text, prev, quote.start)
         ):
             out[-1] = Quote(
                 text=f"{prev.text} {quote.text}",
@@ -189,6 +190,36 @@ def _merge_continued(text: str, quotes: list[Quote]) -> list[Quote]:
             continue
         out.append(quote)
     return out
+
+
+_SPEECH_LEMMAS = frozenset({"say", "add", "tell", "note", "explain", "recall", "write", "ask"})
+"""Verbs that, between two quotes, attribute words of their own (not ``referring to``)."""
+
+
+def _only_attribution(text: str, prev: Quote, start: int) -> bool:
+    """Whether no second speech verb stands between ``prev``'s attribution and the next
+    quote at ``start``: one there attributes something of its own (``“A,” said Strother, a
+    spokesman. Donations are vetted, Strother said, but “B.”``, ``“A,” Trump said, adding a
+    plug for himself. “B?”``), and the quote after it does not continue the first."""
+    assert prev.speaker_end is not None
+    lo = max(prev.end, prev.speaker_end)
+    cue_first = (
+        prev.cue is not None
+        and prev.speaker_start is not None
+        and (
+            prev.cue in text[prev.end : prev.speaker_start]  # "“A,” said Ann Fox"
+        )
+    )
+    own = text.find(prev.cue, lo, start) if prev.cue and not cue_first else -1
+    if own >= 0:
+        # the attribution's own verb ("“A,” Trump said", "“A,” Jeff Weaver, his campaign
+        # manager, said")
+        lo = own + len(prev.cue or "")
+    while (cue := last_cue(text, lo, start)) is not None:
+        if cues()[cue[2]].lemma in _SPEECH_LEMMAS:
+            return False
+        start = cue[0]
+    return True
 
 
 def _lead_in(ctx: SpeechContext, sent_start: int, start: int) -> int | None:
