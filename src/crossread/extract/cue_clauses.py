@@ -45,8 +45,9 @@ _NOT_CLAUSE = re.compile(
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
     r"much|more|little|yes|no)\b"
 )
-# a second verb of the sentence's subject: "X defended the plan and (later) said ..."
+# a participle cue after a preposition: "responded to his counterpart by saying ..."
 _BY_PARTICIPLE = re.compile(r"\b(?:by|after|before|while|without)\s+\Z", re.I)
+# a second verb of the sentence's subject: "X defended the plan and (later) said ..."
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?\Z")
 # the to-infinitive of "vowed to cut taxes" (not "promised to the voters")
 _INFINITIVE = re.compile(

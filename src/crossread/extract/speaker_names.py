@@ -70,19 +70,19 @@ def _country_before(ctx: SpeechContext, start: int) -> str | None:
     countries = gazetteer().countries
     here = ctx.sentence_at(start)
     lowest = (here.index if here else 0) - _COUNTRY_REACH
-    first: dict[int, str] = {}
+    first: dict[int, tuple[int, str]] = {}  # sentence -> (start, country key) of its first
     names: dict[str, str] = {}
     for m in ctx.mentions:
-        if m.start >= start:
+        if m.start >= start or m.nominal:
             continue  # (mentions need not be in text order)
-        if m.key in countries and not m.nominal:
+        if m.key in countries:
             names.setdefault(m.key, m.text)
         key = m.key if m.key in countries else m.refers_to
-        if key in countries and m.sentence >= lowest and not m.nominal:
-            first.setdefault(m.sentence, key)
+        if key is not None and key in countries and m.sentence >= lowest:
+            first[m.sentence] = min(first.get(m.sentence, (m.start, key)), (m.start, key))
     if not first:
         return None
-    key = first[max(first)]
+    key = first[max(first)][1]
     return names.get(key, key.title())
 
 
