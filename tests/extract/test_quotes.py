@@ -392,3 +392,11 @@ def test_a_quote_goes_on_over_its_attribution_but_not_over_a_second_one() -> Non
         "vetted, Fox said, but “we do not ask about income.”"
     )
     assert only(quotes_of(text), "donors are legal").text == "We make sure the donors are legal,"
+
+
+def test_a_headline_attributes_to_an_unnamed_source_with_a_colon() -> None:
+    text = "Poll: Trump trails by six points in Ohio\n\nThe survey was taken last week."
+    quote = only(quotes_of(text), "trails by six points")
+    assert (quote.speaker, quote.cue) == ("Poll", ":")
+    # a label is no source
+    assert quotes_of("Update: Trump trails by six points in Ohio\n\nThe race is close.") == ()

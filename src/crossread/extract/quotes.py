@@ -36,6 +36,7 @@ from crossread.extract.speech_context import SpeechContext
 from crossread.models import Mention, Quote, QuoteKind, Sentence
 
 _LABELS = word_set("colon_labels")
+_SOURCES = word_set("colon_sources")
 _CARRY = 300  # characters: how far a speaker carries over to an unattributed quote
 _SHORT = 3  # words: quotes this short are scare quotes unless a speech verb introduces them
 _UNCLOSED = re.compile(r"“[^“”\n]+$", re.MULTILINE)
@@ -107,7 +108,8 @@ def _colon_turns(ctx: SpeechContext, quotes: list[Quote]) -> list[Quote]:
             and not mention.nominal
             and mention.kind in ("PERSON", "ORG")
         )
-        if not named and not _CAPS_SPEAKER.fullmatch(line.group(1)):
+        sourced = fold(line.group(1)) in _SOURCES  # "Poll: ...", "Report: ..."
+        if not named and not sourced and not _CAPS_SPEAKER.fullmatch(line.group(1)):
             continue
         label = fold(line.group(1))
         if label in _LABELS or label.split()[-1] in _LABELS:
