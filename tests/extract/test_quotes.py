@@ -400,3 +400,10 @@ def test_a_headline_attributes_to_an_unnamed_source_with_a_colon() -> None:
     assert (quote.speaker, quote.cue) == ("Poll", ":")
     # a label is no source
     assert quotes_of("Update: Trump trails by six points in Ohio\n\nThe race is close.") == ()
+
+
+def test_a_short_quote_that_is_a_sentence_of_its_own_is_speech() -> None:
+    (quote,) = quotes_of("“A fine day for us,” Ann Fox said. “We won.”")
+    assert quote.text == "A fine day for us, We won."
+    # a short quote inside a sentence, with no speech verb, stays a scare quote
+    assert quotes_of("The ‘expand’ pledge came as prices rose.") == ()

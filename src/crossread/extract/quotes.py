@@ -239,6 +239,12 @@ def _lead_in(ctx: SpeechContext, sent_start: int, start: int) -> int | None:
     return lo
 
 
+def _whole_sentence(text: str, sent_start: int, start: int, inner: str) -> bool:
+    """A short quote that is a sentence of its own (``“We won.”``, ``“No!”``): speech, not
+    scare quotes."""
+    return inner[-1:] in ".!?" and not text[sent_start:start].strip()
+
+
 def _direct_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in QUOTE_MARKS.finditer(text)]
     for match in _UNCLOSED.finditer(text):
@@ -270,7 +276,7 @@ def _direct(ctx: SpeechContext, start: int, end: int) -> Quote | None:
             return make_quote(ctx, text[lead:end].strip(), lead, end, found, "mixed", sentence)
     if found is None:
         found = attribution_before(ctx, sent_start, start)
-    if short and found is None:
+    if short and found is None and not _whole_sentence(text, sent_start, start, inner):
         cue = last_cue(text, max(sent_start, start - 50), start)
         if cue is None:
             return None  # scare quotes
