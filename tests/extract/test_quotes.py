@@ -407,3 +407,11 @@ def test_a_short_quote_that_is_a_sentence_of_its_own_is_speech() -> None:
     assert quote.text == "A fine day for us, We won."
     # a short quote inside a sentence, with no speech verb, stays a scare quote
     assert quotes_of("The ‘expand’ pledge came as prices rose.") == ()
+
+
+def test_a_participle_after_most_or_very_is_an_adjective_not_a_cue() -> None:
+    assert quotes_of("It would thwart one of Trump's most promising paths to victory.") == ()
+    text = "The most telling promise Mrs. Clinton made was modest."
+    assert quotes_of(text) == ()
+    # "most" as a subject still says
+    assert only(quotes_of("Most said they were very worried."), "very worried").cue == "said"

@@ -45,6 +45,7 @@ _NOT_CLAUSE = re.compile(
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
     r"much|more|little|yes|no)\b"
 )
+_DEGREE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|too)\s+\Z", re.I)
 # a participle cue after a preposition: "responded to his counterpart by saying ..."
 _BY_PARTICIPLE = re.compile(r"\b(?:by|after|before|while|without)\s+\Z", re.I)
 # a second verb of the sentence's subject: "X defended the plan and (later) said ..."
@@ -111,6 +112,10 @@ def after_cues(
     for k, (cue, info) in enumerate(zip(verbs, infos, strict=True)):
         if any(ds < cue.start() < de for ds, de in direct):
             continue
+        if cue.group().endswith(("ing", "ed")) and _DEGREE_BEFORE.search(
+            text, tail_start(text, s, cue.start(), 2), cue.start()
+        ):
+            continue  # "Trump's most promising paths", "the most telling promise": adjectives
         answer = _ANSWER.match(text, cue.end(), body_end) if info.lemma == "say" else None
         if answer is not None:
             # "72 percent said yes", "he said so": a short answer is what they said
