@@ -80,3 +80,19 @@ def test_support_and_opposition_are_opinions_with_their_objects() -> None:
     quotes = quotes_of(text)
     assert only(quotes, "Maria Lopez").speaker == "The union"
     assert only(quotes, "harbour bill").text == "the harbour bill"
+
+
+def test_a_second_cue_verb_of_the_same_subject_ends_the_first_content() -> None:
+    text = "Ana Ruiz said the mill would stay open but did not suggest it would hire again."
+    quotes = quotes_of(text)
+    first, second = only(quotes, "stay open"), only(quotes, "hire again")
+    assert first.text == "the mill would stay open"
+    assert second.text == "it would hire again"
+    assert first.speaker == second.speaker == "Ana Ruiz"
+
+
+def test_a_second_claim_verb_after_and_speaks_for_the_first_subject() -> None:
+    text = "He thinks the ferry will run all winter, and believes the port will pay for it."
+    quotes = quotes_of(text)
+    assert only(quotes, "ferry").text == "the ferry will run all winter"
+    assert only(quotes, "port will pay").speaker_start == 0

@@ -109,6 +109,12 @@ def after_cues(
     out: list[Quote | None] = []
     # "X said that CONTENT, NK News reported last month.": the content ends at the comma
     trailing = find_trailing(ctx, s, body_end) if len(verbs) > 1 else None
+    # "X complained A and questioned B": a later cue joined by "and"/"but" is a second verb of
+    # the same subject; what the first says ends before it
+    joins = [
+        _coordinated(text, verbs[k].end(), verbs[k + 1].start()) for k in range(len(verbs) - 1)
+    ]
+    subjects: dict[int, tuple[int, int]] = {}
     for k, (cue, info) in enumerate(zip(verbs, infos, strict=True)):
         if any(ds < cue.start() < de for ds, de in direct):
             continue
@@ -130,7 +136,11 @@ def after_cues(
         end = body_end
         if trailing is not None and cue.end() < trailing.comma:
             end = trailing.comma
-        if info.stance:
+        join = joins[k] if k < len(joins) else None
+        if join is not None:
+            end = min(end, join)
+        subject = subjects.get(k)
+        if info.stance and subject is None:
             if any(not i.stance for i in infos[:k]):
                 continue  # "She said the union endorsed Clinton": inside what she said
             later = next((verbs[j] for j in range(k + 1, len(verbs)) if not infos[j].stance), None)
@@ -142,8 +152,27 @@ def after_cues(
                 end = cut
         # an opinion alone in its sentence may be of one word ("Gov. Brown endorsed her")
         short = 1 if info.stance and end == body_end else 3
-        out.append(_after_cue(ctx, sentence, end, direct, cue, info, headline, short))
+        quote = _after_cue(ctx, sentence, end, direct, cue, info, headline, short, subject)
+        if join is not None and quote is not None and quote.speaker_start is not None:
+            assert quote.speaker_end is not None
+            subjects[k + 1] = (quote.speaker_start, quote.speaker_end)
+        out.append(quote)
     return out
+
+
+# "and (also) questioned", ", but did not suggest", "and has since argued": a second verb of
+# the subject before (not "and Smith said": a subject of its own)
+_COORDINATED = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|then|later|still|never|not|\w+ly|"
+    r"(?:did|does|do|has|have|had|would|will|could)(?:n[’']t)?)\s+){0,3}\Z"
+)
+
+
+def _coordinated(text: str, lo: int, cue: int) -> int | None:
+    """Where the words joining a cue at ``cue`` to the clause before it start, when the cue is
+    a second verb of the same subject (``... and questioned``); None otherwise."""
+    joined = _COORDINATED.search(text, tail_start(text, lo, cue, 5), cue)
+    return joined.start() if joined is not None else None
 
 
 # a short answer after "say": "said yes", "said so", "say otherwise" (not "said no one",
@@ -187,7 +216,10 @@ def _after_cue(
     info: Cue,
     headline: bool,
     min_words: int = 3,
+    subject: tuple[int, int] | None = None,
 ) -> Quote | None:
+    """The content after one cue; ``subject`` is the speaker when the cue is a second verb of
+    an earlier cue's subject (``X said A and warned B``)."""
     text, s = ctx.text, sentence.start
     # capitals say little in a headline: only plain speech verbs ("Says", "Tells"), and
     # never before a preposition ("Responds To Question", "Show Takes")
@@ -234,7 +266,9 @@ def _after_cue(
     )
     if by is not None and headline:
         return None  # "Rubio Responds To Question By Saying ...": capitals, no clause to trust
-    if by is not None:
+    if subject is not None:
+        speaker: tuple[int, int] | None = subject
+    elif by is not None:
         # "Kim responded to his counterpart by saying ...": the clause's subject speaks
         # (the subject of the verb before "by" when that is a cue: "Kim responded ...")
         prior = last_cue(text, s, by.start())
