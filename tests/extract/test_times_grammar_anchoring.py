@@ -112,3 +112,30 @@ def test_the_second_month_of_a_range_follows_the_first() -> None:
     assert [t.value for t in found(text)] == ["1997-11", "1998-02"]
     text = "The exhibit runs from May 1998 through September."
     assert [t.value for t in found(text)] == ["1998-05", "1998-09"]
+
+
+def test_a_quotation_keeps_its_tense_to_itself() -> None:
+    # the reporting clause is past; the future inside the quotation is the speaker's
+    text = "Fox, who waived her anonymity in January, said: “I will testify.”"
+    assert one(text, "January").value == "1998-01"
+    text = "He joked, in a hot-mic moment on Tuesday evening, “She is going to lose.”"
+    assert one(text, "Tuesday evening").value == "1998-03-03TEV"
+    # inside the quotation its own tense counts, the attribution's only when it has none
+    assert one("“We will meet on Friday,” she said.", "Friday").value == "1998-03-06"
+    assert one("“The vote on Friday,” she said, “matters.”", "Friday").value == "1998-02-27"
+
+
+def test_an_adjective_in_ed_is_no_past_tense() -> None:
+    # "star-studded", "United" are not verbs: the clause's tense is the modal's
+    text = "She will be honoured at a star-studded gala on May 4, where she'll speak."
+    assert one(text, "May 4").value == "1998-05-04"
+    text = "He will speak to the United Nations on Friday."
+    assert one(text, "Friday").value == "1998-03-06"
+
+
+def test_may_and_might_look_ahead_but_not_may_have() -> None:
+    assert one("Storms may reach the coast on Saturday.", "Saturday").value == "1998-03-07"
+    assert one("The rain might ease by Sunday.", "Sunday").value == "1998-03-08"
+    assert one("The thief may have left on Saturday.", "Saturday").value == "1998-02-28"
+    # the month, the name: no modal
+    assert one("Theresa May left on Saturday.", "Saturday").value == "1998-02-28"

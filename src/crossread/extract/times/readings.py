@@ -57,6 +57,11 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _past_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().past_cues) | {"has been", "have been"}
+
+
+@cache
 def _folded_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """The cue patterns for lower-cased text, case-sensitive (the same matches, faster)."""
     future, past = _cue_patterns()
@@ -83,6 +88,45 @@ def _trailing_report(text: str, end: int, pos: int, verb: str) -> bool:
 
 
 _PASSIVE_INFINITIVE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
+_NOT_A_MODAL = re.compile(r"M(?:ay|ight)\b|(?:may|might)\s+(?:not\s+)?have\b")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+def _quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of ``text[lo:hi]`` inside quotation marks (curly ones by their direction,
+    straight ones in pairs); a closing mark with no opening one quotes from ``lo``."""
+    marks = [(m.start(), m[0]) for m in _QUOTE_MARKS.finditer(text, lo, hi)]
+    if not marks:
+        return []
+    spans: list[tuple[int, int]] = []
+    curly = [(pos, ch) for pos, ch in marks if ch != '"']
+    opened: int | None = None
+    for pos, ch in curly:
+        if ch == "“":
+            opened = pos if opened is None else opened
+        else:
+            spans.append((lo if opened is None else opened, pos))
+            opened = None
+    if opened is not None:
+        spans.append((opened, hi))
+    straight = [pos for pos, ch in marks if ch == '"']
+    if len(straight) % 2 == 0:
+        spans += [(straight[i], straight[i + 1]) for i in range(0, len(straight), 2)]
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos <= b for a, b in spans)
+
+
+def _adjectival(text: str, pos: int, word: str, past_words: frozenset[str]) -> bool:
+    """An ``-ed`` form that is no verb: a capitalised one (``United``) or the second half
+    of a hyphenated adjective (``star-studded``)."""
+    if word.lower() in past_words:
+        return False
+    return text[pos].isupper() or (pos > 0 and text[pos - 1] == "-")
+
+
 _PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.I)
 
 
@@ -110,6 +154,10 @@ def clause_direction(
         window = text[lo:hi]
     best: tuple[int, Direction] | None = None
     fallback: tuple[int, Direction] | None = None
+    # a quotation has its own tense: "in September, she said: “I will testify”"
+    quoted = _quoted_spans(text, bounds[0], bounds[1])
+    quoted_here = _inside(quoted, start)
+    past_words = _past_words()
     cues: tuple[tuple[re.Pattern[str], Direction], ...] = ((future, "future"), (past, "past"))
     for pattern, direction in cues:
         for m in pattern.finditer(window):
@@ -117,12 +165,20 @@ def clause_direction(
             if start <= pos < end:
                 continue
             distance = start - (lo + m.end()) if pos < start else pos - end
+            if direction == "future" and _NOT_A_MODAL.match(text, pos):
+                continue  # "Theresa May", "may have left": no future
             if direction == "future" and _PAST_AUXILIARY.search(text, max(lo, pos - 16), pos):
                 # "had been due to expire", "was scheduled to": a plan in the past
                 direction = "past"
             elif direction == "past" and _PASSIVE_INFINITIVE.search(text, max(lo, pos - 24), pos):
                 # "will be named", "is to be completed": a participle after "be" carries
                 # no tense of its own (the auxiliary before it does)
+                continue
+            if direction == "past" and _adjectival(text, pos, m[0], past_words):
+                continue
+            if quoted and _inside(quoted, pos) != quoted_here:
+                if fallback is None or distance < fallback[0]:
+                    fallback = (distance, direction)
                 continue
             if direction == "past" and pos > end and _trailing_report(text, end, pos, m[0]):
                 # "would be ready as soon as Tuesday, Castro said": a trailing attribution's
