@@ -139,3 +139,34 @@ def test_may_and_might_look_ahead_but_not_may_have() -> None:
     assert one("The thief may have left on Saturday.", "Saturday").value == "1998-02-28"
     # the month, the name: no modal
     assert one("Theresa May left on Saturday.", "Saturday").value == "1998-02-28"
+
+
+def test_a_range_or_list_lends_its_year_to_the_dates_before_it() -> None:
+    def values(text: str) -> list[tuple[str, str | None]]:
+        return [(t.text, t.value) for t in found(text)]
+
+    assert values("The games ran July 30-Aug. 14, 1932.")[0] == ("July 30", "1932-07-30")
+    assert values("The crusade ran August 15th to September 8th, 1963.")[0] == (
+        "August 15th",
+        "1963-08-15",
+    )
+    assert values("April 7-8, 1979: a festival.")[0] == ("April 7", "1979-04-07")
+    assert values("Oct. 9, 11, 1981: two concerts.")[0] == ("Oct. 9", "1981-10-09")
+    # a list lends its year along; a range over New Year starts the year before
+    assert values("Polls on Jan. 5, Feb. 10 and March 3, 1999.")[:2] == [
+        ("Jan. 5", "1999-01-05"),
+        ("Feb. 10", "1999-02-10"),
+    ]
+    assert values("The strike ran Dec. 28 to Jan. 3, 1990.")[0] == ("Dec. 28", "1989-12-28")
+    # a weekday is no part of a dated list; a date followed by other words keeps its own year
+    assert values("On Friday and on June 5, 1990, it rained.")[0] == ("Friday", "1998-02-27")
+    assert values("It opened on May 2 with 1990 prices.")[0] == ("May 2", "1998-05-02")
+
+
+def test_a_month_after_a_year_and_the_year_in_apposition_are_that_year() -> None:
+    assert [t.value for t in found("Messages posted during the 1994 July unrest.")] == [
+        "1994",
+        "1994-07",
+    ]
+    text = "Emissions grew since 1992, the year the treaty was signed."
+    assert [t.value for t in found(text)] == ["1992", "1992"]

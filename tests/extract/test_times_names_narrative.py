@@ -206,3 +206,16 @@ def test_a_generic_tomorrow_is_the_future_not_a_day() -> None:
     assert one("She promised a greener tomorrow.", "tomorrow").value == "FUTURE_REF"
     assert one("The ferry sails tomorrow.", "tomorrow").value == "2021-03-11"
     assert one("Tomorrow's sailing is full.", "Tomorrow").value == "2021-03-11"
+
+
+def test_that_month_is_the_month_in_the_year_the_story_last_named() -> None:
+    text = "The war began in February 1991, and more troops arrived that September."
+    assert one(text, "that September").value == "1991-09"
+    assert (
+        one("Shares fell in 1987. The company was sold that same year.", "that same year").value
+        == "1987"
+    )
+    # "that" opening a clause names no month; with no year named nearby it declines too
+    said = found("Sales fell in 1991. He said that September was the worst month.")
+    assert ("September", "2020-09") in [(t.text, t.value) for t in said]
+    assert one("Troops arrived that September.", "September").value == "2020-09"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from crossread.extract.times import dates, durations, narrative, periods, relative, scan
+from crossread.extract.times import dates, durations, narrative, periods, ranges, relative, scan
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.readings import Context, Reading, clause_direction
 from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
@@ -71,7 +71,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("every-month", durations.EVERY_MONTH, durations.every_month, "month season"),
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
     ("narrative-weekday", narrative.NARRATIVE_WEEKDAY, narrative.narrative_weekday, "weekday"),
-    ("that-unit", narrative.THAT_UNIT, narrative.that_unit, "unit"),
+    ("that-unit", narrative.THAT_UNIT, narrative.that_unit, "unit month"),
     ("narrative-part", narrative.NARRATIVE_PART, narrative.narrative_part, "part"),
     ("anaphoric", narrative.ANAPHORIC, narrative.anaphoric, "unit part"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),
@@ -276,4 +276,4 @@ def find_times(
             )
         )
         last_end = max(m.end(), end)
-    return tuple(found)
+    return tuple(ranges.carry_years(text, found))

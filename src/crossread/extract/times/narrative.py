@@ -75,12 +75,32 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
 # month" (TimeML: anchored to the reference time, at the unit's granularity). Without a fine
 # enough date nearby the rule declines ("that day" may name an event's day we cannot date).
 THAT_UNIT = (
-    r"(?:(?P<mod>later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+"
-    r"(?P<unit>day|week|month|year)(?![\w-])"
+    r"(?:(?P<mod>later|earlier|early|late)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+"
+    rf"(?:(?P<unit>day|week|month|year)|(?P<month>{F.month_full}))(?![\w-])"
+)
+
+
+# "said that September was hard": "that" opens a clause, it points at no month
+_CONJUNCTION_THAT = re.compile(
+    r"\b(?:said|says|say|told|tell|added|noted|reported|announced|believed?|believes|thinks?"
+    r"|thought|knows?|knew|hopes?|hoped|expects?|expected|shows?|showed|means?|meant|so|such)"
+    r"\s+$",
+    re.I,
 )
 
 
 def that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
+    """``that year``, ``that same day``; ``that September`` is the month in the year the
+    story last named (``the invasion began in February 2022 ... more left that September``)."""
+    if m["month"]:
+        reference = ctx.reference(m.start())
+        if reference is None or _CONJUNCTION_THAT.search(
+            ctx.text, max(0, m.start() - 20), m.start()
+        ):
+            return None
+        value = cal.month_value(int(reference[:4]), LEX.month(m["month"]))
+        mod = modifier(m["mod"]) if m["mod"] else None
+        return Reading(type="DATE", value=value, granularity="month", anchored=True, modifier=mod)
     unit = LEX.unit(m["unit"])
     needed = {"D": 10, "W": 10, "M": 7, "Y": 4}[unit]
     reference = ctx.reference(m.start())

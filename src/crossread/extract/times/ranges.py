@@ -1,0 +1,78 @@
+"""Values one expression lends the next: the year a range or list names once.
+
+``July 30-Aug. 14, 1932``, ``August 15th to September 8th, 1963``, ``Oct. 9, 11, 1981``:
+the first date names no year of its own, and its year is the one the range closes with,
+not the publication year. ``2015, the year the Paris agreement was adopted``: the
+apposition names the year before it. ``the 2021 July unrest``: a month right after a
+year is that year's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from crossread.extract.times.lexicon import fragments
+from crossread.models import TimeRef
+
+# between the open date and the dated one: a range dash or word, a list comma, and any
+# bare day numbers of the same list ("April 7-8, 1979", "Oct. 9, 11, 1981")
+_JOIN = re.compile(
+    r"\s*(?:[-–—]|to|through|thru|until|till|and|,)\s*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–—,]|and|to)\s*)*",
+    re.I,
+)
+_MONTH_VALUE = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)(?P<rest>(?:-\d\d)?)")
+_YEAR_FIRST = re.compile(r"\d{4}(?:$|-\d\d)")
+_APPOSED_YEAR = re.compile(r",\s*")
+_MONTH = re.compile(fragments().month)
+
+
+def _explicit_year(ref: TimeRef, carried: bool = False) -> str | None:
+    """The year a date names in its own words (``Aug. 14, 1932``, ``1963``) or was lent
+    by the range it opens (``carried``), else None."""
+    if ref.anchored or ref.type != "DATE" or ref.value is None:
+        return None
+    if not _YEAR_FIRST.match(ref.value) or not (carried or ref.value[:4] in ref.text):
+        return None
+    return ref.value[:4]
+
+
+def carry_years(text: str, refs: Sequence[TimeRef]) -> list[TimeRef]:
+    """``refs`` (in text order) with years carried along ranges, lists and appositions."""
+    out = list(refs)
+    lent: set[int] = set()
+    for i in range(len(out) - 1, -1, -1):
+        ref = out[i]
+        if not ref.anchored or ref.value is None or ref.type != "DATE":
+            continue
+        own = _MONTH_VALUE.fullmatch(ref.value) if _MONTH.search(ref.text) else None
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        prev = out[i - 1] if i > 0 else None
+        if own and nxt is not None:
+            year = _explicit_year(nxt, i + 1 in lent)
+            gap = _JOIN.fullmatch(text, ref.end, nxt.start)
+            if year and gap and ref.end < nxt.start:
+                carried = int(year)
+                if nxt.value and _MONTH_VALUE.match(nxt.value) and own["month"] > nxt.value[5:7]:
+                    carried -= 1  # "Dec. 28 to Jan. 3, 1999" starts in 1998
+                value = f"{carried:04d}-{own['month']}{own['rest']}"
+                out[i] = dataclasses.replace(ref, value=value, anchored=False)
+                lent.add(i)
+                continue
+        if prev is None:
+            continue
+        year = _explicit_year(prev)
+        if year is None:
+            continue
+        between = text[prev.end : ref.start]
+        if own and not own["rest"] and between.isspace() and len(between) <= 2:
+            out[i] = dataclasses.replace(ref, value=f"{year}-{own['month']}", anchored=False)
+        elif (
+            ref.text.lower() == "the year"
+            and _APPOSED_YEAR.fullmatch(between)
+            and len(prev.value or "") == 4
+        ):
+            out[i] = dataclasses.replace(ref, value=year, anchored=False)
+    return out
