@@ -203,3 +203,34 @@ def test_according_to_between_commas_leaves_one_content_around_it() -> None:
     quote = only(quotes_of(text), "council dropped")
     assert text[quote.start : quote.end] == text[: text.index(".")]
     assert quote.speaker == "Maria Lopez"
+
+
+def test_what_someone_was_asked_about_is_the_question_with_no_speaker() -> None:
+    text = "Asked at a meeting on Tuesday about the new ferry fares, Mayor Ruth Ode said they stay."
+    quote = only(quotes_of(text), "ferry fares")
+    assert quote.text == "the new ferry fares"
+    assert quote.speaker is None
+
+
+def test_the_asker_after_by_is_the_speaker_of_the_question() -> None:
+    text = "When asked by a student whether the library would close, Ruth Ode shook her head."
+    quote = only(quotes_of(text), "library would close")
+    assert quote.text == "whether the library would close"
+    assert quote.speaker_start is not None
+    assert text[quote.speaker_start : quote.speaker_end] == "a student"
+
+
+def test_whom_an_active_asker_asked_is_left_out_of_the_question() -> None:
+    text = "The radio host Ivo Lind asked Ruth Ode about her plans for the harbour."
+    quote = only(quotes_of(text), "harbour")
+    assert quote.text == "her plans for the harbour"
+    assert quote.speaker == "Ivo Lind"
+
+
+def test_a_speaker_carries_past_a_question_put_to_her() -> None:
+    text = (
+        "“We built it in a year,” Ruth Ode said, asked about the new pier. "
+        "“Nobody thought we could.”"
+    )
+    quote = only(quotes_of(text), "Nobody thought")
+    assert quote.speaker == "Ruth Ode"

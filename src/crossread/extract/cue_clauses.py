@@ -241,6 +241,13 @@ def _after_cue(
     infinitive = info.infinitive and _INFINITIVE.match(text, pos, body_end) is not None
     if infinitive and obj is not None:
         pos = obj.start()  # "asked the board to resign": whom they asked is part of it
+    question = (
+        _ASKED.match(text, cue.end(), body_end)
+        if info.lemma == "ask" and not infinitive and not headline
+        else None
+    )
+    if question is not None:
+        return _question(ctx, sentence, body_end, direct, cue, question, subject)
     if not infinitive:
         ahead = _UP_TO_THAT.match(text, pos, body_end)
         if ahead is not None:
@@ -345,6 +352,58 @@ def _after_cue(
         span_start=that_start if has_that and "that" in (that.group() if that else "") else None,
         min_words=min_words,
     )
+
+
+# what was asked: "asked (by a reporter) (on Monday) whether ...", "asked (Trump) about ...",
+# "Asked at a briefing Monday about ..." (a few words between, none that opens a clause)
+_ASKED = re.compile(
+    r"(?:\s+by\s+(?P<agent>(?:the\s+|an?\s+)?[\w.’'\-]+(?:\s+[A-Z][\w.’'\-]*){0,3}))?"
+    r"(?:\s+(?!(?:and|but|or|for|to|that|when|where|while|because|if|whether)\b)"
+    r"[^\s,;:.“”\"—–()]+){0,8}?"
+    r"\s+(?:about\s+(?=\S)|(?P<wh>whether|if|why|how|what|which|who)\b)"
+)
+# a question with no asker before it: "Asked about ...", "when asked whether ...", "...,
+# asked about ..."
+_UNASKED = re.compile(
+    r"(?:^\s*|,\s*|\b(?:[Ww]hen(?:ever)?|[Ii]f|was|were|been|being|is|are|be)\s+)\Z"
+)
+
+
+def _question(
+    ctx: SpeechContext,
+    sentence: Sentence,
+    body_end: int,
+    direct: list[tuple[int, int]],
+    cue: re.Match[str],
+    question: re.Match[str],
+    subject: tuple[int, int] | None,
+) -> Quote | None:
+    """What someone was asked (``When asked by a reporter whether ...``, ``Asked about the
+    plan, she said ...``, ``She asked Sanders about ...``): the question, from its question word
+    (after ``about``), to the clause's end; its speaker is the asker (``by ...`` or the
+    subject), none when the sentence names only whom was asked."""
+    text, s = ctx.text, sentence.start
+    start = question.start("wh") if question.group("wh") else question.end()
+    unasked = (
+        _UNASKED.search(text, tail_start(text, s, cue.start(), 2), cue.start())
+        or not text[s : cue.start()].strip()
+    )
+    speaker: tuple[int, int] | None
+    if question.group("agent"):
+        speaker = question.span("agent")
+    elif unasked:
+        speaker = None
+    else:
+        speaker = subject or speaker_before(ctx, s, cue.start())
+        if speaker is None:
+            return None
+    if unasked:
+        comma = text.find(",", start, body_end)  # "Asked about it, she said ..."
+        end = comma if comma > 0 else body_end
+    else:
+        stop = _clause_stop().search(text, start, body_end)
+        end = stop.start() if stop else body_end
+    return content_quote(ctx, sentence, start, end, speaker, cue.group(), direct, min_words=1)
 
 
 def _parenthetical(lead: str) -> bool:

@@ -142,7 +142,8 @@ def _carry_speakers(text: str, quotes: list[Quote]) -> list[Quote]:
     that speaker's: news runs a speaker's quotes on over sentences and paragraphs."""
     out: list[Quote] = []
     for quote in quotes:
-        prev = out[-1] if out else None
+        # (past what a sentence between says was asked: "“A,” she said, asked about it. “B.”")
+        prev = next((q for q in reversed(out) if q.speaker or q.kind == "direct"), None)
         if (
             quote.speaker is None
             and quote.kind == "direct"

@@ -227,7 +227,12 @@ def _trailing(
     if found is None:
         return None
     start = after_connective(ctx.text, sentence.start)
+    if _ASKED_FIRST.match(ctx.text, start, found.comma):
+        return None  # "Asked about it, 60 percent said no": a question put to them, not content
     return content_quote(ctx, sentence, start, found.comma, found.speaker, found.cue, direct)
+
+
+_ASKED_FIRST = re.compile(r"(?:When\s+|If\s+|Once\s+)?(?:asked|Asked)\b")
 
 
 def _title_case(sentence: str) -> bool:
