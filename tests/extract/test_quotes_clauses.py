@@ -96,3 +96,10 @@ def test_a_second_claim_verb_after_and_speaks_for_the_first_subject() -> None:
     quotes = quotes_of(text)
     assert only(quotes, "ferry").text == "the ferry will run all winter"
     assert only(quotes, "port will pay").speaker_start == 0
+
+
+def test_a_clause_with_a_cue_and_subject_of_its_own_ends_the_content_before() -> None:
+    text = "Most tenants said rents were too high, and a third said they would move out soon."
+    quotes = quotes_of(text)
+    assert only(quotes, "too high").text == "rents were too high"
+    assert only(quotes, "move out").text == "they would move out soon"

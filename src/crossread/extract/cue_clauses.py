@@ -139,6 +139,10 @@ def after_cues(
         join = joins[k] if k < len(joins) else None
         if join is not None:
             end = min(end, join)
+        elif k + 1 < len(verbs) and not info.stance:
+            other = _other_clause(ctx, s, cue.end(), verbs[k + 1].start())
+            if other is not None:
+                end = min(end, other)
         subject = subjects.get(k)
         if info.stance and subject is None:
             if any(not i.stance for i in infos[:k]):
@@ -166,6 +170,19 @@ _COORDINATED = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|then|later|still|never|not|\w+ly|"
     r"(?:did|does|do|has|have|had|would|will|could)(?:n[’']t)?)\s+){0,3}\Z"
 )
+
+
+_CLAUSE_JOIN = re.compile(r",\s*(?:and|but)\s+\Z")
+
+
+def _other_clause(ctx: SpeechContext, s: int, lo: int, cue: int) -> int | None:
+    """Where a clause joined by ``and``/``but`` starts when it has a cue and a subject of its
+    own (``X said A, and 40 percent said B``): the content before ends there."""
+    speaker = speaker_before(ctx, s, cue)
+    if speaker is None or speaker[0] <= lo:
+        return None
+    joined = _CLAUSE_JOIN.search(ctx.text, tail_start(ctx.text, lo, speaker[0], 2), speaker[0])
+    return joined.start() if joined is not None else None
 
 
 def _coordinated(text: str, lo: int, cue: int) -> int | None:
