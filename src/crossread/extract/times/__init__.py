@@ -98,6 +98,7 @@ _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _OR_SO = re.compile(r"\s+or\s+so(?![\w-])", re.I)
 _CALENDAR_START = re.compile(r"\d{4}")
 _AROUND = re.compile(r"(?<![\w-])(?:around|approximately|circa)\s+$", re.I)
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|still)\s+$", re.I)
 _BEYOND = re.compile(r"\s+(?:and\s+beyond|or\s+(?P<dir>later|earlier))(?![\w-])", re.I)
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at|throughout)\s+", re.I)
 _DEICTIC_TITLE = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next)(?![\w])")
@@ -110,6 +111,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     proper names unmarked. Words that are always capitalised (weekdays, months) never count,
     nor does text in capitals."""
     surface = text[start:end]
+    if surface[:1].isupper() and start > 1 and text[start - 1] == ":" and text[start - 2].isalpha():
+        return True  # "Dry:Soon", "Re:Today": a brand written with a colon inside
     if not _DEICTIC_TITLE.match(surface) or surface.isupper():
         return False
     if not all(word[:1].isupper() for word in surface.split()):
@@ -250,6 +253,12 @@ def find_times(
             end, mod = tail.end(), mod or "APPROX"
         point = reading.type in ("DATE", "TIME") and _CALENDAR_START.match(reading.value or "")
         around = _AROUND.search(text, max(last_end, start - 16), start) if point else None
+        if (
+            around
+            and text[start:end].lower() in ("today", "tonight", "now")
+            and _BE_BEFORE.search(text, max(0, around.start() - 10), around.start())
+        ):
+            around = None  # "if he were around today": "be around", no approximation
         if around:  # "around Nov. 1", "approximately 3 p.m.": mod APPROX
             begin, mod = around.start(), mod or "APPROX"
         beyond = _BEYOND.match(text, end) if point else None

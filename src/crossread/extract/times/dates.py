@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.easter import easter
+
 from crossread.extract.times import calendar as cal
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
 from crossread.extract.times.readings import Context, Reading, date_direction
+from crossread.models import Granularity
 
 F = fragments()
 LEX = lexicon()
@@ -339,6 +342,13 @@ DECADE_WORDS = {
     "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
 }  # fmt: skip
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b(?!\s+(?:of|ago))")
+# "about 2000 pages of records": a count however its noun goes on
+_COUNTED_AFTER = re.compile(r"\s+(?:pages|people|copies|documents|words|files|records|jobs)\b")
+# "1775 Naramata Rd.": a street number
+_STREET_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){1,3}\s+(?-i:Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Lane|Ln"
+    r"|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy)\b"
+)
 _TIME_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|by|since|until|till|from|to|before|after|during|through|of|between|and|or"
     r"|around|circa|early|late|mid)\s+$",
@@ -359,6 +369,8 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         if _PLURAL_NOUN_AFTER.match(ctx.text, m.end()) and not _TIME_PREPOSITION_BEFORE.search(
             before
         ):
+            return None
+        if _COUNTED_AFTER.match(ctx.text, m.end()) or _STREET_AFTER.match(ctx.text, m.end()):
             return None
     return Reading(type="DATE", value=m["year"], granularity="year", modifier=modifier(m["mod"]))
 
@@ -384,6 +396,9 @@ _MEASURE_WORDS = re.compile(
     r"|rates?|mph|points|scores?)\b|%",
     re.I,
 )
+
+
+_TEMPERATURE = re.compile(r"\b(?:temperatures?|degrees|thermometers?)\b|°", re.I)
 
 
 def _is_measure(m: re.Match[str], ctx: Context) -> bool:
@@ -412,8 +427,11 @@ def decade(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def decade_word(m: re.Match[str], ctx: Context) -> Reading | None:
-    if _is_age(m, ctx):
-        return None
+    if _is_age(m, ctx) or _LEVEL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start("word")):
+        return None  # "in her sixties", "the high thirties"
+    lo, hi = ctx.bounds(m.start())
+    if _TEMPERATURE.search(ctx.text, lo, hi):
+        return None  # "temperatures got into the sixties"
     tens = DECADE_WORDS[m["word"].lower()]
     anchor_year = ctx.anchor.year if ctx.anchor else 1999
     century = anchor_year // 100 - (1 if tens * 10 > anchor_year % 100 else 0)
@@ -438,30 +456,63 @@ def century(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 # 6. holidays: "Christmas", "Thanksgiving Day"
-HOLIDAY = rf"(?P<name>{F.holiday})(?:,?\s+(?P<year>{F.year}))?"
+HOLIDAY = (
+    rf"(?P<name>{F.holiday})(?:\s+(?P<span>week|weekend)(?![\w-]))?(?:,?\s+(?P<year>{F.year}))?"
+)
+HOLIDAY_REACH = 10
+"""Days from the publication date within which a holiday is the one at hand, whatever the
+tense ("as Easter week began", "as we move past Labor Day")."""
+
+
+# "the Good Friday Agreement", "the Easter Rising", "the Tet Offensive": an event's name
+_NAMED_AFTER_HOLIDAY = re.compile(
+    r"\s+(?-i:Agreements?|Accords?|Rising|Uprising|Offensive|Massacre|Parade|Bombings?|Attacks?"
+    r"|Island|Islands)\b"
+)
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     name = re.sub(r"\s+", " ", m["name"])
+    if _NAMED_AFTER_HOLIDAY.match(ctx.text, m.end()):
+        return None
     fixed = LEX.holidays.get(name)
     rule = LEX.weekday_holidays.get(name)
+    from_easter = LEX.easter_holidays.get(name)
 
     def on(year_: int) -> dt.date:
         if fixed:
             return dt.date(year_, int(fixed[:2]), int(fixed[3:]))
+        if from_easter is not None:
+            return cal.add_days(easter(year_), from_easter)
         assert rule is not None
         return cal.nth_weekday(year_, rule[0], rule[1], rule[2])
 
+    span = (m["span"] or "").lower()
+    gran: Granularity = "week" if span else "day"
+
+    def reading(day: dt.date, anchored: bool) -> Reading:
+        if span == "week":  # "Easter week", "Thanksgiving week"
+            value = cal.week_value(day)
+        elif span == "weekend":  # "Labor Day weekend": the Saturday and Sunday next to it
+            value = cal.week_value(cal.add_days(day, -1 if day.isoweekday() == 1 else 0)) + "-WE"
+        else:
+            value = day.isoformat()
+        return Reading(type="DATE", value=value, granularity=gran, anchored=anchored)
+
     if m["year"]:
-        return Reading(type="DATE", value=on(int(m["year"])).isoformat(), granularity="day")
+        return reading(on(int(m["year"])), False)
     if ctx.anchor is None:
-        return Reading(type="DATE", value=None, granularity="day", anchored=True)
+        return Reading(type="DATE", value=None, granularity=gran, anchored=True)
+    anchor = ctx.anchor
+    candidates = [on(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     direction = ctx.direction(m.start(), m.end())
-    candidates = [on(y) for y in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)]
-    if direction == "future":
-        day = min(c for c in candidates if c >= ctx.anchor)
+    if abs((nearest - anchor).days) <= HOLIDAY_REACH:
+        day = nearest
+    elif direction == "future":
+        day = min(c for c in candidates if c >= anchor)
     elif direction == "past":
-        day = max(c for c in candidates if c <= ctx.anchor)
+        day = max(c for c in candidates if c <= anchor)
     else:
         day = candidates[1]
-    return Reading(type="DATE", value=day.isoformat(), granularity="day", anchored=True)
+    return reading(day, True)

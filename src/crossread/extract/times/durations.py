@@ -63,7 +63,9 @@ def unit_long(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 BARE_UNITS = (
-    r"(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|recent|previous|ensuing|following)\s+)?)"
+    r"(?P<pre>(?:the\s+)?(?:(?:past|(?<!will\s)(?<!should\s)(?<!would\s)(?<!could\s)"
+    r"(?<!can\s)(?<!may\s)(?<!might\s)(?<!must\s)(?<!\bto\s)last|next|coming|recent|previous"
+    r"|ensuing|following)\s+)?)"
     r"(?P<unit>years|decades|months|weeks|days|hours|centuries|minutes)(?![\w-])"
 )
 
@@ -81,12 +83,23 @@ _SHARE_OF = re.compile(
 )
 
 
+_AMOUNT_AFTER = re.compile(
+    r"[\s-]+(?:million|billion|trillion|miles?|pounds?|inch(?:es)?|points?|percent|tons?"
+    r"|acres?|full|empty)\b",
+    re.I,
+)
+
+
 def _not_a_duration(m: re.Match[str], ctx: Context, num: str, unit: str, plural: bool) -> bool:
     """Rates (``$5 a year``), fractions (``three-quarters``, ``a quarter of``), ``a second``."""
     if unit == "Q" and plural and "-" in m["hy"]:
         return True  # "three-quarters" of something
     if unit == "Q" and _SHARE_OF.match(ctx.text, m.end()):
         return True  # "more than a quarter of the market", "three quarters of all votes"
+    if unit == "Q" and _AMOUNT_AFTER.match(ctx.text, m.end()):
+        return True  # "a quarter million people", "three-quarter-mile"
+    if num == "zero":
+        return True  # "zero-hours contracts": a name of a contract, not a stretch of time
     if m["det"] or m["approx"]:
         return False
     if num in ("a", "an"):
@@ -103,7 +116,8 @@ _FREQUENCY_BEFORE = re.compile(rf"\b(?:once|twice|thrice|(?:{NUMBER})\s+times)\s
 
 # "Islam will one day be...", "the hope he one day follows": "one day" as "some day"
 _SOMEDAY_BEFORE = re.compile(
-    r"\b(?:will|would|could|might|may|can|shall|should|to|he|she|they|we|I|you)\s+$"
+    r"\b(?:will|would|could|might|may|can|shall|should|to|he|she|they|we|I|you|perhaps|maybe"
+    r"|hopefully)\s+$"
 )
 _VERB_AFTER = re.compile(r"\s+[a-z]+\b(?<!\bof)(?<!\bor)(?<!\band)(?<!\bin)")
 

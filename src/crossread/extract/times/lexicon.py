@@ -75,6 +75,8 @@ class Lexicon:
     approximators: dict[str, str]
     holidays: dict[str, str]
     weekday_holidays: dict[str, list[int]]
+    easter_holidays: dict[str, int]
+    """Days from Easter Sunday (``Good Friday`` -2)."""
     present_ref: tuple[str, ...]
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
@@ -213,7 +215,9 @@ def fragments() -> Fragments:
         day_part=alternation(list(lex.day_parts)) + r"(?![\w])",
         ordinal=r"(?:\d{1,2}(?:st|nd|rd|th)|" + alternation(list(lex.ordinals)) + r")(?![\w])",
         approx=alternation(list(lex.approximators)),
-        holiday="(?-i:" + alternation([*lex.holidays, *lex.weekday_holidays]) + r")(?![\w])",
+        holiday="(?-i:"
+        + alternation([*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays])
+        + r")(?![\w])",
     )
 
 

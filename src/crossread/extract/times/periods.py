@@ -40,6 +40,11 @@ _SEASON_ENDS_PHRASE = re.compile(
 _TITLE_WORD_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z])")
 
 
+_SEASON_PREPOSITION = re.compile(
+    r"\b(?:in|since|until|till|by|this|during|over|through|throughout|before|from)\s*$"
+)
+
+
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = LEX.seasons[m["season"].lower()]
     mod = modifier(m["mod"])
@@ -53,10 +58,12 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
         # "the fall of Saigon", "the fall in prices", "the spring water", "the Spring
         # Festival": a noun or a name, not the season
         return None
-    if not rel and not m["mod"]:
-        # a bare "summer" is too often a noun ("summer camp"): only with a preposition
-        before = ctx.text[max(0, m.start() - 8) : m.start()].lower()
-        if not re.search(r"\b(?:in|since|until|by|this|during|over)\s*$", before):
+    bare = not rel and not m["mod"]
+    if bare or (rel == "the" and not m["mod"] and m["season"].lower() == "fall"):
+        # a bare "summer" is too often a noun ("summer camp"), and "the fall" a decline
+        # ("the factors behind the fall"): only after a preposition of time
+        before = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+        if not _SEASON_PREPOSITION.search(before):
             return None
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="season", anchored=True, modifier=mod)

@@ -89,7 +89,14 @@ WEEKDAY = (
 )
 
 
+# "the Good Friday Agreement", "Bloody Sunday": the weekday is part of a name (a holiday
+# the holiday rule reads, or an event's)
+_NAMED_DAY_BEFORE = re.compile(r"(?-i:Good|Holy|Maundy|Palm|Ash|Easter|Bloody)\s+$")
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not m["rel"] and _NAMED_DAY_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None
     rel = _words(m["rel"])
     part = _part(m["part"])
     mod = modifier(rel) if rel in ("early", "late", "earlier", "later") else None

@@ -1,0 +1,86 @@
+"""Time grammar rules that came from reading the extractor's output on real news pages:
+words that look like time expressions but are not, and holidays; one test per rule; the
+texts are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timing import time_finders
+
+ANCHOR = dt.date(2024, 9, 3)  # a Tuesday, the day after Labor Day
+
+found, one = time_finders(ANCHOR)
+
+
+def texts(text: str, anchor: dt.date = ANCHOR) -> list[str]:
+    return [t.text for t in found(text, anchor)]
+
+
+def test_a_four_digit_count_or_street_number_is_no_year() -> None:
+    assert texts("The court unsealed about 2000 pages of records.") == []
+    assert texts("The winery is at 1775 Naramata Rd. in Penticton.") == []
+    assert texts("The tour started in 1994 and ended in 1996.") == ["1994", "1996"]
+
+
+def test_a_quarter_of_an_amount_and_zero_hours_are_no_durations() -> None:
+    assert texts("The city will house a quarter million people.") == []
+    assert texts("The bill bans zero-hours contracts.") == []
+    assert one("The merger took a quarter to close.", "a quarter").value == "P1Q"
+
+
+def test_the_fall_is_a_season_only_after_a_preposition_of_time() -> None:
+    assert texts("Higher taxes are the main factor behind the fall.") == []
+    assert one("Prices rose in the fall.", "the fall").value == "2024-FA"
+    assert one("The vote was held this fall.", "this fall").value == "2024-FA"
+
+
+def test_a_decade_word_for_a_temperature_is_no_decade() -> None:
+    assert texts("The temperature was in the high thirties.") == []
+    assert texts("Temperatures got into the sixties, the warmest day yet.") == []
+    assert one("Hate crimes dropped through the nineties, 20 percent.", "the nineties").value == (
+        "199"
+    )
+
+
+def test_last_after_a_modal_and_around_after_be_are_verbs_and_particles() -> None:
+    assert one("Good bags should last decades.", "decades").value == "PXDE"
+    today = one("If he were around today, he would agree.", "today")
+    assert (today.value, today.modifier) == ("2024-09-03", None)
+    assert one("The vote is around Sept. 20.", "around Sept. 20").modifier == "APPROX"
+
+
+def test_a_time_word_inside_a_brand_name_is_none() -> None:
+    assert texts("The Dry:Soon airer costs £20.") == []
+
+
+def test_perhaps_one_day_is_some_day_ahead() -> None:
+    assert one("The two may perhaps one day merge.", "one day").value == "FUTURE_REF"
+    assert one("The trial lasted one day.", "one day").value == "P1D"
+
+
+def test_easter_and_the_days_around_it_are_holidays() -> None:
+    anchor = dt.date(2023, 4, 25)
+    assert one("On Easter Sunday, she walked out.", "Easter Sunday", anchor).value == "2023-04-09"
+    assert one("Churches were full on Good Friday.", "Good Friday", anchor).value == "2023-04-07"
+    assert one("The parade was on Easter Monday 2019.", "Easter Monday 2019").value == (
+        "2019-04-22"
+    )
+    # an event named after the day is neither the holiday nor the weekday
+    assert texts("The Good Friday Agreement was signed in 1998.", anchor) == ["1998"]
+    assert texts("The Easter Rising failed.", anchor) == []
+
+
+def test_a_holiday_near_the_publication_date_is_that_one_whatever_the_tense() -> None:
+    # the day before: "move past" reads ahead, but Labor Day at hand is yesterday's
+    assert one("As we move past Labor Day, voters will pay attention.", "Labor Day").value == (
+        "2024-09-02"
+    )
+    anchor = dt.date(2000, 4, 17)  # Easter was on April 23
+    week = one("Protesters prayed as Easter week began.", "Easter week", anchor)
+    assert (week.value, week.granularity) == ("2000-W16", "week")
+    weekend = one("Traffic was heavy over Labor Day weekend.", "Labor Day weekend")
+    assert weekend.value == "2024-W35-WE"
+    # far from the publication date, the tense decides
+    assert one("Sales fell at Christmas.", "Christmas").value == "2023-12-25"
+    assert one("Sales will rise at Christmas.", "Christmas").value == "2024-12-25"
