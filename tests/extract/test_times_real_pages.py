@@ -84,3 +84,13 @@ def test_a_holiday_near_the_publication_date_is_that_one_whatever_the_tense() ->
     # far from the publication date, the tense decides
     assert one("Sales fell at Christmas.", "Christmas").value == "2023-12-25"
     assert one("Sales will rise at Christmas.", "Christmas").value == "2024-12-25"
+
+
+def test_a_weekday_after_a_is_any_such_day_and_so_is_the_list_it_opens() -> None:
+    text = "Book on a Tuesday, Wednesday or Sunday; we booked on Monday."
+    assert [t.value for t in found(text)] == [
+        "XXXX-WXX-2",
+        "XXXX-WXX-3",
+        "XXXX-WXX-7",
+        "2024-09-02",
+    ]

@@ -4,12 +4,14 @@
 the first date names no year of its own, and its year is the one the range closes with,
 not the publication year. ``2015, the year the Paris agreement was adopted``: the
 apposition names the year before it. ``the 2021 July unrest``: a month right after a
-year is that year's.
+year is that year's. ``on a Tuesday, Wednesday or Sunday``: the days listed after an
+indefinite weekday are any such day too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -27,6 +29,9 @@ _MONTH_VALUE = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)(?P<rest>(?:-\d\d)?)"
 _YEAR_FIRST = re.compile(r"\d{4}(?:$|-\d\d)")
 _APPOSED_YEAR = re.compile(r",\s*")
 _MONTH = re.compile(fragments().month)
+_WEEKDAY = re.compile(fragments().weekday)
+_WEEKDAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_LIST_JOIN = re.compile(r"\s*(?:,|or|and|,\s*or|,\s*and)\s*")
 
 
 def _explicit_year(ref: TimeRef, carried: bool = False) -> str | None:
@@ -75,4 +80,18 @@ def carry_years(text: str, refs: Sequence[TimeRef]) -> list[TimeRef]:
             and len(prev.value or "") == 4
         ):
             out[i] = dataclasses.replace(ref, value=year, anchored=False)
+    return _any_weekday_lists(text, out)
+
+
+def _any_weekday_lists(text: str, out: list[TimeRef]) -> list[TimeRef]:
+    """``on a Tuesday, Wednesday or Sunday``: the weekdays listed after an indefinite one
+    are any such day too (``XXXX-WXX-3``)."""
+    for i in range(1, len(out)):
+        prev, ref = out[i - 1], out[i]
+        if not (prev.value and prev.value.startswith("XXXX-WXX-") and ref.value):
+            continue
+        day = _WEEKDAY_VALUE.fullmatch(ref.value)
+        if day and _WEEKDAY.fullmatch(ref.text) and _LIST_JOIN.fullmatch(text, prev.end, ref.start):
+            value = f"XXXX-WXX-{dt.date.fromisoformat(day[0]).isoweekday()}"
+            out[i] = dataclasses.replace(ref, value=value, anchored=False)
     return out
