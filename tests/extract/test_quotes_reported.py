@@ -234,3 +234,19 @@ def test_a_speaker_carries_past_a_question_put_to_her() -> None:
     )
     quote = only(quotes_of(text), "Nobody thought")
     assert quote.speaker == "Ruth Ode"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mayor Ruth Ode notes that the ferry runs late in winter.", "the ferry runs late"),
+        ("Ivo Lind felt that the new fares were unfair to students.", "the new fares were unfair"),
+        ("Ruth Ode expects the harbour will reopen by the spring.", "the harbour will reopen"),
+    ],
+)
+def test_more_speech_and_claim_verbs_report_their_clause(text: str, content: str) -> None:
+    assert only(quotes_of(text), content).speaker is not None
+
+
+def test_a_noun_form_of_a_cue_without_that_reports_nothing() -> None:
+    assert quotes_of("The notes of the meeting ran to forty pages.") == ()

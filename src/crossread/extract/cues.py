@@ -1,11 +1,12 @@
 """Cue verbs and the text scans that quote finding leans on.
 
 Used by ``speakers.py``, ``cue_clauses.py``, ``quotes.py`` and ``speech_context.py``. Cue verbs
-(``data/speech_verbs.txt``, ``data/stance_verbs.txt``, ``data/intent_verbs.txt``) become one
-trie regex, ``cue_pattern()``; ``cue_start_pattern()`` finds the words a cue can start at, for
-an index built once per article. The scans give what an end-anchored regex search gives
-without trying every position from the start of a sentence: ``word_end`` walks back over the
-last word, ``tail_start`` says how far back such a search needs to start.
+(``data/speech_verbs.txt``, ``data/claim_verbs.txt``, ``data/stance_verbs.txt``,
+``data/intent_verbs.txt``) become one trie regex, ``cue_pattern()``; ``cue_start_pattern()``
+finds the words a cue can start at, for an index built once per article. The scans give what
+an end-anchored regex search gives without trying every position from the start of a
+sentence: ``word_end`` walks back over the last word, ``tail_start`` says how far back such a
+search needs to start.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def tail_start(text: str, lo: int, hi: int, runs: int) -> int:
     return pos
 
 
-_CUE_FILES = ("speech_verbs.txt", "stance_verbs.txt", "intent_verbs.txt")
+_CUE_FILES = ("speech_verbs.txt", "claim_verbs.txt", "stance_verbs.txt", "intent_verbs.txt")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,7 +88,8 @@ class Cue:
 
 @cache
 def cues() -> dict[str, Cue]:
-    """Every cue verb form: ``data/speech_verbs.txt`` and ``data/stance_verbs.txt``."""
+    """Every cue verb form: of ``data/speech_verbs.txt``, ``data/claim_verbs.txt``,
+    ``data/stance_verbs.txt`` and ``data/intent_verbs.txt``."""
     data = resources.files("crossread.extract.data")
     text = "\n".join(data.joinpath(name).read_text() for name in _CUE_FILES)
     cues: dict[str, Cue] = {}
