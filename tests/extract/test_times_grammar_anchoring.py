@@ -170,3 +170,29 @@ def test_a_month_after_a_year_and_the_year_in_apposition_are_that_year() -> None
     ]
     text = "Emissions grew since 1992, the year the treaty was signed."
     assert [t.value for t in found(text)] == ["1992", "1992"]
+
+
+def test_a_fronted_time_phrase_dates_the_main_clause_after_a_comma() -> None:
+    # "told" is the main verb, not a trailing attribution; "the next debate" no future cue
+    text = "On Monday night, in a bid to set the tone of the next debate, Trump told a rally."
+    assert one(text, "Monday night").value == "1998-03-02TNI"
+    # a trailing attribution still gives way to the reported clause's own tense
+    assert one("The plant will open on Monday, the mayor said.", "Monday").value == "1998-03-09"
+
+
+def test_a_present_tense_condition_clause_looks_ahead() -> None:
+    text = "He promised reform if he and his allies take office in January."
+    assert one(text, "January").value == "1999-01"
+    # a past verb in the clause, or a bare preposition, is no such clause
+    assert one("He said he would quit if the vote failed in January.", "January").value == (
+        "1998-01"
+    )
+    assert one("Until Thursday, they had not named a suspect.", "Thursday").value == "1998-03-05"
+
+
+def test_an_apposition_names_the_day_before_it_again() -> None:
+    text = "She quit on March 1, the day before the convention opened."
+    assert [t.value for t in found(text)] == ["1998-03-01", "1998-03-01"]
+    # a new sentence is a narrative step, not an apposition
+    text = "She quit on March 1. The day before, she had met donors."
+    assert [t.value for t in found(text)] == ["1998-03-01", "1998-02-28"]

@@ -2,10 +2,10 @@
 
 ``July 30-Aug. 14, 1932``, ``August 15th to September 8th, 1963``, ``Oct. 9, 11, 1981``:
 the first date names no year of its own, and its year is the one the range closes with,
-not the publication year. ``2015, the year the Paris agreement was adopted``: the
-apposition names the year before it. ``the 2021 July unrest``: a month right after a
-year is that year's. ``on a Tuesday, Wednesday or Sunday``: the days listed after an
-indefinite weekday are any such day too.
+not the publication year. ``2015, the year the Paris agreement was adopted``, ``July 24,
+the day before the convention``: the apposition names the date before it again.
+``the 2021 July unrest``: a month right after a year is that year's. ``on a Tuesday,
+Wednesday or Sunday``: the days listed after an indefinite weekday are any such day too.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _JOIN = re.compile(
 _MONTH_VALUE = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)(?P<rest>(?:-\d\d)?)")
 _YEAR_FIRST = re.compile(r"\d{4}(?:$|-\d\d)")
 _APPOSED_YEAR = re.compile(r",\s*")
+_APPOSITION = re.compile(r"the\s+(?P<unit>day|month|year)(?:\s+(?:before|after))?", re.I)
 _MONTH = re.compile(fragments().month)
 _WEEKDAY = re.compile(fragments().weekday)
 _WEEKDAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -68,18 +69,19 @@ def carry_years(text: str, refs: Sequence[TimeRef]) -> list[TimeRef]:
                 continue
         if prev is None:
             continue
-        year = _explicit_year(prev)
-        if year is None:
-            continue
         between = text[prev.end : ref.start]
-        if own and not own["rest"] and between.isspace() and len(between) <= 2:
+        unit = _APPOSITION.fullmatch(ref.text)
+        if unit and _APPOSED_YEAR.fullmatch(between) and prev.type == "DATE" and prev.value:
+            # "2015, the year the treaty was signed"; "on July 24, the day before the
+            # convention": the apposition names the date before it again
+            size = {"day": 10, "month": 7, "year": 4}[unit["unit"].lower()]
+            value = prev.value[:size]
+            if len(prev.value) >= size and (_MONTH_VALUE.match(value) or value.isdigit()):
+                out[i] = dataclasses.replace(ref, value=value, anchored=prev.anchored)
+            continue
+        year = _explicit_year(prev)
+        if own and year and not own["rest"] and between.isspace() and len(between) <= 2:
             out[i] = dataclasses.replace(ref, value=f"{year}-{own['month']}", anchored=False)
-        elif (
-            ref.text.lower() == "the year"
-            and _APPOSED_YEAR.fullmatch(between)
-            and len(prev.value or "") == 4
-        ):
-            out[i] = dataclasses.replace(ref, value=year, anchored=False)
     return _any_weekday_lists(text, out)
 
 

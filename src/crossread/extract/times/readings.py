@@ -88,6 +88,15 @@ def _trailing_report(text: str, end: int, pos: int, verb: str) -> bool:
 
 
 _PASSIVE_INFINITIVE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
+_FRONTED = re.compile(
+    r"[\s“\"]*(?:(?:on|in|at|by|late|early|since|from|during|until|before|after|earlier|later"
+    r"|then|and|but|so)\s+)*",
+    re.I,
+)
+_CONDITION = re.compile(r"\b(?:if|once|unless|when|whenever)\s", re.I)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
+CONDITION_REACH = 60
+"""How far before an expression (characters) a present-tense condition clause may start."""
 _NOT_A_MODAL = re.compile(r"M(?:ay|ight)\b|(?:may|might)\s+(?:not\s+)?have\b")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
@@ -157,6 +166,9 @@ def clause_direction(
     # a quotation has its own tense: "in September, she said: “I will testify”"
     quoted = _quoted_spans(text, bounds[0], bounds[1])
     quoted_here = _inside(quoted, start)
+    # "On Monday night, in a bid to ..., Trump told a rally": a fronted time phrase dates the
+    # main clause, whose verb may come after a comma
+    fronted = _FRONTED.fullmatch(text, bounds[0], start) is not None
     past_words = _past_words()
     cues: tuple[tuple[re.Pattern[str], Direction], ...] = ((future, "future"), (past, "past"))
     for pattern, direction in cues:
@@ -180,7 +192,12 @@ def clause_direction(
                 if fallback is None or distance < fallback[0]:
                     fallback = (distance, direction)
                 continue
-            if direction == "past" and pos > end and _trailing_report(text, end, pos, m[0]):
+            if (
+                direction == "past"
+                and pos > end
+                and not fronted
+                and _trailing_report(text, end, pos, m[0])
+            ):
                 # "would be ready as soon as Tuesday, Castro said": a trailing attribution's
                 # tense is the report's, not the reported event's; it counts only when
                 # nothing else does
@@ -189,8 +206,28 @@ def clause_direction(
                 continue
             if best is None or distance < best[0]:
                 best = (distance, direction)
+    condition = _condition_before(text, lo, start, past)
+    if condition is not None and (best is None or condition < best[0]):
+        best = (condition, "future")
     chosen = best or fallback
     return chosen[1] if chosen else "none"
+
+
+def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> int | None:
+    """Distance to an ``if``/``once``/``when`` clause the expression ends, when that clause
+    is in the present tense (``if he takes office in January``): English puts a future
+    event there in the present, so the clause looks ahead."""
+    found = None
+    for match in _CONDITION.finditer(text, max(lo, start - CONDITION_REACH), start):
+        found = match
+    if found is None:
+        return None
+    clause = text[found.end() : start]
+    if len(clause.split()) < 2 or "," in clause:
+        return None  # a subject and a verb at least: "when in Rome" is no clause
+    if past.search(clause.lower()) or _PRESENT_PERFECT.search(clause):
+        return None
+    return start - found.end()
 
 
 _ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+|in\s+)?$", re.I)

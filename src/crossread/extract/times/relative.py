@@ -91,7 +91,7 @@ WEEKDAY = (
 
 # "the Good Friday Agreement", "Bloody Sunday": the weekday is part of a name (a holiday
 # the holiday rule reads, or an event's)
-_INDEFINITE_BEFORE = re.compile(r"\b[Aa]\s+$")
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Oo]n|[Ff]or|[Oo]f|[Dd]uring)\s+a\s+$")
 _NAMED_DAY_BEFORE = re.compile(r"(?-i:Good|Holy|Maundy|Palm|Ash|Easter|Bloody)\s+$")
 
 
@@ -100,7 +100,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     rel = _words(m["rel"])
     part = _part(m["part"])
-    if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+    if not rel and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         # "book on a Tuesday": any Tuesday (TimeML: XXXX-WXX-2)
         value = f"XXXX-WXX-{LEX.weekday(m['wd'])}" + (f"T{part}" if part else "")
         return Reading(type="TIME" if part else "DATE", value=value, granularity="day")
