@@ -250,3 +250,12 @@ def test_more_speech_and_claim_verbs_report_their_clause(text: str, content: str
 
 def test_a_noun_form_of_a_cue_without_that_reports_nothing() -> None:
     assert quotes_of("The notes of the meeting ran to forty pages.") == ()
+
+
+def test_a_decision_or_offer_reports_its_to_infinitive() -> None:
+    text = "Mayor Ruth Ode decided to close the old pier for the winter."
+    quote = only(quotes_of(text), "old pier")
+    assert quote.text == "to close the old pier for the winter"
+    assert quote.speaker == "Ruth Ode"
+    assert quotes_of("The firm offered a refund to every passenger on the ferry.") == ()
+    assert quotes_of("Her plans to close the old pier were dropped in May.") == ()
