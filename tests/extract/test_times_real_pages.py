@@ -94,3 +94,24 @@ def test_a_weekday_after_a_is_any_such_day_and_so_is_the_list_it_opens() -> None
         "XXXX-WXX-7",
         "2024-09-02",
     ]
+
+
+def test_a_tense_cue_after_a_report_verb_is_the_reported_clauses() -> None:
+    text = "Clinton attacked Trump on Monday, saying he would abdicate leadership."
+    assert one(text, "Monday").value == "2024-09-02"
+
+
+def test_the_september_11_attacks_are_on_september_11_2001() -> None:
+    assert one("Security tightened after the Sept. 11 attacks.", "Sept. 11").value == "2001-09-11"
+    assert one("The vote is on Sept. 11.", "Sept. 11").value == "2024-09-11"
+
+
+def test_a_title_case_part_of_day_before_a_title_word_is_a_show() -> None:
+    assert texts("He said so on “Sunday Morning Futures” on Fox.") == []
+    assert texts("He watched Monday Night Football.") == []
+    assert one("It happened on Monday night.", "Monday night").value == "2024-09-02TNI"
+
+
+def test_a_possessive_last_year_is_the_persons_not_the_calendars() -> None:
+    assert texts("In 2008, his last year in office, he held 25 parties.") == ["2008"]
+    assert one("Sales fell last year.", "last year").value == "2023"

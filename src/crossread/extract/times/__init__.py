@@ -102,6 +102,8 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|still)\s+$", re.I)
 _BEYOND = re.compile(r"\s+(?:and\s+beyond|or\s+(?P<dir>later|earlier))(?![\w-])", re.I)
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at|throughout)\s+", re.I)
 _DEICTIC_TITLE = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next)(?![\w])")
+_TITLE_PART = re.compile(r"\s(?-i:Morning|Afternoon|Evening|Night)$")
+_TITLE_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[^\W_]['’]s)[ \t]+$")
 
 
@@ -113,6 +115,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     surface = text[start:end]
     if surface[:1].isupper() and start > 1 and text[start - 1] == ":" and text[start - 2].isalpha():
         return True  # "Dry:Soon", "Re:Today": a brand written with a colon inside
+    if _TITLE_PART.search(surface) and _TITLE_WORD_AFTER.match(text, end):
+        return True  # "Sunday Morning Futures", "Monday Night Football": a show's name
     if not _DEICTIC_TITLE.match(surface) or surface.isupper():
         return False
     if not all(word[:1].isupper() for word in surface.split()):

@@ -152,6 +152,13 @@ def nth_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=value, granularity="day", anchored=True)
 
 
+_SEPT_11_AFTER = re.compile(
+    r",?\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijack(?:ers|ings?)|commission|memorial|museum"
+    r"|victims|families|anniversary|plot)\b",
+    re.I,
+)
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     """``Feb. 24`` (nearest such day in the clause's tense) or ``Feb. 24, 2022``."""
     month = LEX.month(m["mon"])
@@ -163,6 +170,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
         except ValueError:
             return None
         return Reading(type="DATE", value=value, granularity="day", modifier=mod)
+    if (month, day) == (9, 11) and _SEPT_11_AFTER.match(ctx.text, m.end()):
+        # "the Sept. 11 attacks": the day has a name in the news, and its year
+        return Reading(type="DATE", value="2001-09-11", granularity="day", modifier=mod)
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="day", anchored=True, modifier=mod)
     if m["wd"]:

@@ -97,6 +97,9 @@ _CONDITION = re.compile(r"\b(?:if|once|unless|when|whenever)\s", re.I)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
 CONDITION_REACH = 60
 """How far before an expression (characters) a present-tense condition clause may start."""
+_REPORT_BETWEEN = re.compile(
+    r",\s+(?:saying|adding|warning|arguing|claiming|noting|insisting|vowing|promising)\b"
+)
 _NOT_A_MODAL = re.compile(r"M(?:ay|ight)\b|(?:may|might)\s+(?:not\s+)?have\b")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
@@ -189,6 +192,12 @@ def clause_direction(
             if direction == "past" and _adjectival(text, pos, m[0], past_words):
                 continue
             if quoted and _inside(quoted, pos) != quoted_here:
+                if fallback is None or distance < fallback[0]:
+                    fallback = (distance, direction)
+                continue
+            if pos > end and _REPORT_BETWEEN.search(text, end, pos):
+                # "attacked him on Monday, saying he would ...": the cue after a report
+                # verb is the reported clause's
                 if fallback is None or distance < fallback[0]:
                     fallback = (distance, direction)
                 continue

@@ -170,6 +170,7 @@ REL_UNIT = (
 )
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|my|our|your)\s+$", re.I)
 _OPEN_QUOTE = re.compile(r"[\"“‘`]\s?$")
 _NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
@@ -186,6 +187,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         # ABC's "This Week", "The Year of the Dragon": a title-case unit noun in quotes or
         # before "of" and a name is itself a name
         return None
+    if _POSSESSIVE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "in 2008, his last year in office": his, not the calendar's
     rel = _words(m["rel"])
     unit_word = _words(m["unit"])
     head = rel.split(" ")[-1] if rel else ""
