@@ -415,3 +415,20 @@ def test_a_participle_after_most_or_very_is_an_adjective_not_a_cue() -> None:
     assert quotes_of(text) == ()
     # "most" as a subject still says
     assert only(quotes_of("Most said they were very worried."), "very worried").cue == "said"
+
+
+def test_according_to_without_a_comma_sources_the_words_before_it() -> None:
+    text = "The mayor leads her rival by nine points according to a count by the Harbour Times."
+    quote = only(quotes_of(text), "nine points")
+    assert quote.text == "The mayor leads her rival by nine points"
+    assert quote.speaker_start is not None
+    assert text[quote.speaker_start : quote.speaker_end] == "a count by the Harbour Times"
+
+
+def test_according_to_opening_a_bracket_and_a_long_source_still_source_the_rest() -> None:
+    text = (
+        "(According to early results of the exit polls conducted for the three big networks by "
+        "a research firm in Ohio, turnout fell in every county.)"
+    )
+    quote = only(quotes_of(text), "turnout fell")
+    assert quote.text.startswith("turnout fell in every county")

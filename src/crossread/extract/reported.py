@@ -185,7 +185,7 @@ def _according(
     speaker = according_source(ctx, acc.end(), e)
     if speaker is None:
         return None
-    if acc.start() == s or text[s : acc.start()].strip() == "":
+    if acc.start() == s or text[s : acc.start()].strip(" \t\n(") == "":
         comma = text.find(",", speaker[1], e)
         if comma > 0:
             return content_quote(
@@ -215,6 +215,13 @@ def _according(
             speaker,
             "according to",
             direct,
+        )
+    elif text[acc.start() - 1 : acc.start()] == " " and text[speaker[1] : body_end].strip(" \t)")[
+        :1
+    ] in ("", ","):
+        # "Clinton leads by 271 delegates according to a count by The Associated Press."
+        return content_quote(
+            ctx, sentence, after_connective(text, s), acc.start(), speaker, "according to", direct
         )
     return None
 

@@ -272,7 +272,7 @@ def speaker_after(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] |
 
 # what may follow the cue of an attribution after a question ("“Why?” he asked.")
 _CLOSES = re.compile(r"\s*(?:[,.;!?]|$)")
-_SOURCE_PHRASE = re.compile(r"[^,;:!?“”\"()\n]{2,100}?(?=\s*(?:[,;:!?“”\"()\n]|\.\s|\.$|$))")
+_SOURCE_PHRASE = re.compile(r"[^,;:!?“”\"()\n]{2,150}?(?=\s*(?:[,;:!?“”\"()\n]|\.\s|\.$|$))")
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|us|me)\b")
 
 
@@ -288,7 +288,7 @@ def according_source(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int
     if pronoun is not None:
         return pos, pronoun.end()
     phrase = _SOURCE_PHRASE.match(text, pos, limit)
-    if phrase is None or len(phrase.group().split()) > 14:
+    if phrase is None or len(phrase.group().split()) > 20:
         return None
     first = phrase.group().split()[0].lower()
     if first in _AUX or first in _BOUNDARY:
