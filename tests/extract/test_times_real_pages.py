@@ -115,3 +115,27 @@ def test_a_title_case_part_of_day_before_a_title_word_is_a_show() -> None:
 def test_a_possessive_last_year_is_the_persons_not_the_calendars() -> None:
     assert texts("In 2008, his last year in office, he held 25 parties.") == ["2008"]
     assert one("Sales fell last year.", "last year").value == "2023"
+
+
+def test_a_present_holds_with_an_event_schedules_it() -> None:
+    anchor = dt.date(2016, 4, 1)  # a Friday
+    assert one("Wisconsin holds its primary on Tuesday.", "Tuesday", anchor).value == "2016-04-05"
+    # "holds" a stake is no schedule
+    text = "The move follows Tuesday's bid by Ford, which holds a 12% stake."
+    assert one(text, "Tuesday", anchor).value == "2016-03-29"
+
+
+def test_a_clause_led_by_its_own_cue_keeps_it_past_a_comma() -> None:
+    text = "While voters are expected to back her in November, she has not changed her message."
+    assert one(text, "November").value == "2024-11"
+
+
+def test_since_a_month_looks_back_and_the_march_on_is_a_march() -> None:
+    assert one("Prices have risen since December.", "December").value == "2023-12"
+    assert texts("He was at the March on Washington in 1963.") == ["1963"]
+    assert one("The vote was in March.", "March").value == "2024-03"
+
+
+def test_super_tuesday_is_the_first_tuesday_of_march() -> None:
+    anchor = dt.date(2016, 2, 11)
+    assert one("Super Tuesday will decide it.", "Super Tuesday", anchor).value == "2016-03-01"

@@ -280,6 +280,10 @@ _RANGE_START_BEFORE = re.compile(
 )
 
 
+_MARCH_THE_NOUN = re.compile(r"\b(?:the|a|this)\s+$", re.I)
+_MARCH_ON = re.compile(r"\s+(?:on|to|for|against|through|across|from)\s+(?-i:[A-Z])")
+
+
 def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     """A month name without a year: this year's, or the nearest one in the clause's tense."""
     month = LEX.month(m["mon"])
@@ -291,6 +295,13 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
             r"\b(?:in|since|until|till|by|from|to|of|through|early|late|mid)\s*$", before
         ):
             return None
+    if (
+        m["mon"] == "March"
+        and not (m["mod"] or m["rel"])
+        and _MARCH_THE_NOUN.search(ctx.text, max(0, m.start() - 6), m.start())
+        and _MARCH_ON.match(ctx.text, m.end())
+    ):
+        return None  # "the March on Washington": a march, not the month
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="month", anchored=True, modifier=mod)
     rel = (m["rel"] or "").lower().split()

@@ -100,6 +100,14 @@ CONDITION_REACH = 60
 _REPORT_BETWEEN = re.compile(
     r",\s+(?:saying|adding|warning|arguing|claiming|noting|insisting|vowing|promising)\b"
 )
+# "Wisconsin holds its primary on Tuesday": a present "holds" with an event schedules it
+# ("Ford, which holds a 12% stake" is no schedule)
+_HOLDS_EVENT = re.compile(
+    r"\b(?:holds|hold)\s+(?:[\w'’-]+\s+){0,3}?(?:primary|primaries|caucus(?:es)?|elections?"
+    r"|votes?|referendum|meetings?|talks|hearings?|summit|conference|rally|debates?"
+    r"|convention|ceremony|funeral|service|festival|parade)\b",
+    re.I,
+)
 _NOT_A_MODAL = re.compile(r"M(?:ay|ight)\b|(?:may|might)\s+(?:not\s+)?have\b")
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
@@ -166,6 +174,7 @@ def clause_direction(
         window = text[lo:hi]
     best: tuple[int, Direction] | None = None
     fallback: tuple[int, Direction] | None = None
+    within: tuple[int, Direction] | None = None  # the nearest cue before, in the same clause
     # a quotation has its own tense: "in September, she said: “I will testify”"
     quoted = _quoted_spans(text, bounds[0], bounds[1])
     quoted_here = _inside(quoted, start)
@@ -173,7 +182,11 @@ def clause_direction(
     # main clause, whose verb may come after a comma
     fronted = _FRONTED.fullmatch(text, bounds[0], start) is not None
     past_words = _past_words()
-    cues: tuple[tuple[re.Pattern[str], Direction], ...] = ((future, "future"), (past, "past"))
+    cues: tuple[tuple[re.Pattern[str], Direction], ...] = (
+        (future, "future"),
+        (_HOLDS_EVENT, "future"),
+        (past, "past"),
+    )
     for pattern, direction in cues:
         for m in pattern.finditer(window):
             pos = lo + m.start()
@@ -213,11 +226,24 @@ def clause_direction(
                 if fallback is None or distance < fallback[0]:
                     fallback = (distance, direction)
                 continue
+            if (
+                pos < start
+                and "," not in text[pos:start]
+                and (within is None or distance < within[0])
+            ):
+                within = (distance, direction)
             if best is None or distance < best[0]:
                 best = (distance, direction)
     condition = _condition_before(text, lo, start, past)
     if condition is not None and (best is None or condition < best[0]):
         best = (condition, "future")
+    if within is not None and best is not None and best[1] != within[1]:
+        # "while many are expected to back her in November, she has not ...": the nearest
+        # cue lies past a comma in the next clause; the expression's own clause, led by a
+        # cue of its own, keeps that cue's tense
+        beyond = best[0] < within[0]
+        if beyond and "," in text[end : end + best[0] + 1] and condition is None:
+            best = within
     chosen = best or fallback
     return chosen[1] if chosen else "none"
 
@@ -239,7 +265,7 @@ def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> 
     return start - found.end()
 
 
-_ENDED_BEFORE = re.compile(r"\bended\s+(?:on\s+|in\s+)?$", re.I)
+_ENDED_BEFORE = re.compile(r"\b(?:ended\s+(?:on\s+|in\s+)?|since\s+)$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
 BY_REACH = 60
