@@ -103,3 +103,10 @@ def test_a_clause_with_a_cue_and_subject_of_its_own_ends_the_content_before() ->
     quotes = quotes_of(text)
     assert only(quotes, "too high").text == "rents were too high"
     assert only(quotes, "move out").text == "they would move out soon"
+
+
+def test_a_present_tense_opinion_verb_attributes_its_object() -> None:
+    text = "Mayor Ana Ruiz slams the harbour plan."
+    quote = only(quotes_of(text), "harbour plan")
+    assert quote.text == "the harbour plan"
+    assert quote.speaker == "Ana Ruiz"
