@@ -139,3 +139,19 @@ def test_since_a_month_looks_back_and_the_march_on_is_a_march() -> None:
 def test_super_tuesday_is_the_first_tuesday_of_march() -> None:
     anchor = dt.date(2016, 2, 11)
     assert one("Super Tuesday will decide it.", "Super Tuesday", anchor).value == "2016-03-01"
+
+
+def test_must_should_and_can_look_ahead() -> None:
+    anchor = dt.date(2016, 7, 27)
+    assert one("The party must back her in November.", "November", anchor).value == "2016-11"
+    assert one("Not only can he win in November.", "November", anchor).value == "2016-11"
+    assert one("She should have left in May.", "May", anchor).value == "2016-05"
+
+
+def test_a_cue_in_a_that_or_whether_clause_after_the_expression_is_the_clauses() -> None:
+    anchor = dt.date(2016, 5, 18)  # a Wednesday
+    text = "She told voters on Sunday that he would be in charge."
+    assert one(text, "Sunday", anchor).value == "2016-05-15"
+    assert one("Asked on Monday whether he would serve, she smiled.", "Monday", anchor).value == (
+        "2016-05-16"
+    )

@@ -99,6 +99,7 @@ CONDITION_REACH = 60
 """How far before an expression (characters) a present-tense condition clause may start."""
 _REPORT_BETWEEN = re.compile(
     r",\s+(?:saying|adding|warning|arguing|claiming|noting|insisting|vowing|promising)\b"
+    r"|\b(?:that|whether)\s"
 )
 # "Wisconsin holds its primary on Tuesday": a present "holds" with an event schedules it
 # ("Ford, which holds a 12% stake" is no schedule)
@@ -108,7 +109,9 @@ _HOLDS_EVENT = re.compile(
     r"|convention|ceremony|funeral|service|festival|parade)\b",
     re.I,
 )
-_NOT_A_MODAL = re.compile(r"M(?:ay|ight)\b|(?:may|might)\s+(?:not\s+)?have\b")
+_NOT_A_MODAL = re.compile(
+    r"(?-i:M)(?:ay|ight)\b|(?:may|might|must|should|can)\s+(?:not\s+)?have\b", re.I
+)
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
@@ -144,7 +147,11 @@ def _adjectival(text: str, pos: int, word: str, past_words: frozenset[str]) -> b
     of a hyphenated adjective (``star-studded``)."""
     if word.lower() in past_words:
         return False
-    return text[pos].isupper() or (pos > 0 and text[pos - 1] == "-")
+    if pos > 0 and text[pos - 1] == "-":
+        return True
+    before = text[max(0, pos - 4) : pos].rstrip(" “\"‘'(")
+    # a capital opening a sentence is a verb's ("Asked on Monday whether ...")
+    return text[pos].isupper() and not (before == "" or before[-1] in ".!?:;\n")
 
 
 _PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|been)\s+(?:\w+\s+)?$", re.I)
