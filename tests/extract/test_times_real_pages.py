@@ -155,3 +155,18 @@ def test_a_cue_in_a_that_or_whether_clause_after_the_expression_is_the_clauses()
     assert one("Asked on Monday whether he would serve, she smiled.", "Monday", anchor).value == (
         "2016-05-16"
     )
+
+
+def test_a_past_verb_right_before_its_date_leaves_no_doubt() -> None:
+    anchor = dt.date(2017, 12, 4)
+    assert one("Flynn, whom he fired in February, pleaded guilty.", "February", anchor).value == (
+        "2017-02"
+    )
+    # a present passive is no past: "closing is expected in December"
+    assert one("Closing is expected in December.", "December", anchor).value == "2017-12"
+
+
+def test_a_plan_noun_after_the_expression_sets_no_tense() -> None:
+    anchor = dt.date(2015, 2, 25)  # a Wednesday
+    text = "Pelosi criticized Netanyahu on Tuesday over his plans to address Congress."
+    assert one(text, "Tuesday", anchor).value == "2015-02-24"

@@ -112,6 +112,7 @@ _HOLDS_EVENT = re.compile(
 _NOT_A_MODAL = re.compile(
     r"(?-i:M)(?:ay|ight)\b|(?:may|might|must|should|can)\s+(?:not\s+)?have\b", re.I
 )
+_DETERMINER_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your|the|a|an)\s+$", re.I)
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
@@ -202,6 +203,13 @@ def clause_direction(
             distance = start - (lo + m.end()) if pos < start else pos - end
             if direction == "future" and _NOT_A_MODAL.match(text, pos):
                 continue  # "Theresa May", "may have left": no future
+            if (
+                direction == "future"
+                and pos > end
+                and m[0].lower().startswith("plan")
+                and _DETERMINER_BEFORE.search(text, max(lo, pos - 8), pos)
+            ):
+                continue  # "over his plans to address Congress": a noun, no tense
             if direction == "future" and _PAST_AUXILIARY.search(text, max(lo, pos - 16), pos):
                 # "had been due to expire", "was scheduled to": a plan in the past
                 direction = "past"
@@ -273,6 +281,9 @@ def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> 
 
 
 _ENDED_BEFORE = re.compile(r"\b(?:ended\s+(?:on\s+|in\s+)?|since\s+)$", re.I)
+_VERB_IN_BEFORE = re.compile(r"\b(?P<word>(?-i:[a-z]){2,})\s+(?:in|on)\s+$", re.I)
+# "closing is expected in December", "the case is heard in May": no past
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|will|would|to)\s+(?:\w+ly\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
 BY_REACH = 60
@@ -289,6 +300,14 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
     """
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if _ENDED_BEFORE.search(before):
+        return "past", True
+    verb = _VERB_IN_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    # "whom he fired in February": a past verb right before its date leaves no doubt
+    if (
+        verb
+        and (verb["word"].lower() in _past_words() or verb["word"].lower().endswith("ed"))
+        and not _PRESENT_PASSIVE.search(ctx.text, max(0, verb.start() - 24), verb.start())
+    ):
         return "past", True
     if _BY_BEFORE.search(before):
         lo, _ = ctx.bounds(m.start())
