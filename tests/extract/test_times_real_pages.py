@@ -170,3 +170,19 @@ def test_a_plan_noun_after_the_expression_sets_no_tense() -> None:
     anchor = dt.date(2015, 2, 25)  # a Wednesday
     text = "Pelosi criticized Netanyahu on Tuesday over his plans to address Congress."
     assert one(text, "Tuesday", anchor).value == "2015-02-24"
+
+
+def test_arrangements_ahead_has_been_set_for_and_elections() -> None:
+    anchor = dt.date(2012, 4, 25)  # a Wednesday
+    text = "Ryan is heading to Georgetown for a speech Thursday morning."
+    assert one(text, "Thursday morning", anchor).value == "2012-04-26TMO"
+    text = "“I look forward to talking to you Monday evening.”"
+    assert one(text, "Monday evening", anchor).value == "2012-04-30TEV"
+    # an ongoing activity is no arrangement
+    text = "It is continuing to try to sell itself under a June agreement."
+    assert one(text, "June", dt.date(1989, 10, 27)).value == "1989-06"
+    anchor = dt.date(2013, 2, 20)
+    assert one("Sentencing has been set for June 28.", "June 28", anchor).value == "2013-06-28"
+    anchor = dt.date(2014, 4, 25)
+    assert one("He is up for re-election in November.", "November", anchor).value == "2014-11"
+    assert one("He won re-election in November.", "November", anchor).value == "2013-11"

@@ -72,7 +72,8 @@ def _folded_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 # "the deadline is Friday", "the vote is set for noon Saturday": a present copula right before
 # the expression schedules it (simple present with a time is a planned event)
 _SCHEDULED_BEFORE = re.compile(
-    r"(?<![\w'’])(?:is|are)\s+(?:(?:set|scheduled|slated|planned|due)\s+(?:for\s+)?)?"
+    r"(?<![\w'’])(?:(?:is|are)\s+(?:(?:set|scheduled|slated|planned|due)\s+(?:for\s+)?)?"
+    r"|(?:has|have)\s+been\s+(?:set|scheduled|slated|planned)\s+(?:for\s+)?)"
     r"(?:(?:on|at|until|till)\s+)?$",
     re.I,
 )
@@ -109,6 +110,16 @@ _HOLDS_EVENT = re.compile(
     r"|convention|ceremony|funeral|service|festival|parade)\b",
     re.I,
 )
+# "Ryan is heading to Georgetown for a speech Thursday morning", "I look forward to talking
+# to you Monday": an arrangement ahead
+_ARRANGED = re.compile(
+    r"\b(?:is|are|am)\s+(?:heading|going|traveling|travelling|flying|meeting|visiting|leaving"
+    r"|coming|arriving|hosting|holding|speaking|returning|launching|releasing|unveiling|opening"
+    r"|starting|moving|headlining|appearing|attending|testifying|playing|taking\s+place)\b"
+    r"|\blook(?:s|ing)?\s+forward\s+to\b",
+    re.I,
+)
+_ELECTION = re.compile(r"\b(?:re-?election|elections?|midterms?|ballot)\b", re.I)
 _NOT_A_MODAL = re.compile(
     r"(?-i:M)(?:ay|ight)\b|(?:may|might|must|should|can)\s+(?:not\s+)?have\b", re.I
 )
@@ -193,6 +204,7 @@ def clause_direction(
     cues: tuple[tuple[re.Pattern[str], Direction], ...] = (
         (future, "future"),
         (_HOLDS_EVENT, "future"),
+        (_ARRANGED, "future"),
         (past, "past"),
     )
     for pattern, direction in cues:
@@ -259,6 +271,9 @@ def clause_direction(
         beyond = best[0] < within[0]
         if beyond and "," in text[end : end + best[0] + 1] and condition is None:
             best = within
+    if best is None and fallback is None and _ELECTION.search(text, lo, start):
+        # "is up for re-election in November": with no tense at all, an election ahead
+        return "future"
     chosen = best or fallback
     return chosen[1] if chosen else "none"
 
