@@ -61,3 +61,10 @@ def test_a_subject_with_a_clause_between_dashes_is_the_speaker() -> None:
 def test_a_time_before_a_set_off_clause_is_no_speaker() -> None:
     text = "In December, the prince called for a recount, calling it a disgrace to the party."
     assert all(not (q.speaker or "").startswith("In December") for q in quotes_of(text))
+
+
+def test_a_pronoun_with_a_clipped_auxiliary_is_the_speaker() -> None:
+    text = "Tomas Reyes runs the ferry. He’s said the boats will stop in May."
+    quote = only(quotes_of(text), "boats will stop")
+    assert spoken_by(text, quote) == "He"
+    assert quote.speaker == "Tomas Reyes"

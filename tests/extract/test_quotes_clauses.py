@@ -110,3 +110,17 @@ def test_a_present_tense_opinion_verb_attributes_its_object() -> None:
     quote = only(quotes_of(text), "harbour plan")
     assert quote.text == "the harbour plan"
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_cue_after_but_and_an_auxiliary_speaks_for_the_sentence_subject() -> None:
+    text = "Ana Ruiz backed the harbour bill but has since said the piers will cost too much."
+    quote = only(quotes_of(text), "piers")
+    assert quote.text == "the piers will cost too much"
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_verb_of_going_on_before_the_cue_leaves_its_subject_the_speaker() -> None:
+    text = "Ana Ruiz lost the vote. She went on to say the harbour plan will return next year."
+    quote = only(quotes_of(text), "harbour plan")
+    assert quote.text == "the harbour plan will return next year"
+    assert quote.speaker == "Ana Ruiz"

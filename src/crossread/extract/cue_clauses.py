@@ -48,8 +48,20 @@ _NOT_CLAUSE = re.compile(
 _DEGREE_BEFORE = re.compile(r"\b(?:most|more|less|least|very|too)\s+\Z", re.I)
 # a participle cue after a preposition: "responded to his counterpart by saying ..."
 _BY_PARTICIPLE = re.compile(r"\b(?:by|after|before|while|without)\s+\Z", re.I)
-# a second verb of the sentence's subject: "X defended the plan and (later) said ..."
-_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|\w+ly)\s+)?\Z")
+# a second verb of the sentence's subject: "X defended the plan and (later) said ...", "X
+# backed the bill but has since said ..."
+_AND_BEFORE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:also|then|later|since|still|now|never|not|\w+ly|has|have|had|"
+    r"is|are|was|were|will|would|did|does|do)\s+){0,3}\Z"
+)
+# a verb of going on, starting or trying before a cue: "continues to insist", "went on to
+# say", "has begun urging", "took to Twitter to say", "tried to explain"
+_ASPECT = re.compile(
+    r"\b(?:continu(?:e|es|ed|ing)|(?:went|goes|go|going)\s+on|beg[aiu]n|begins|start(?:s|ed)?|"
+    r"tr(?:y|ies|ied|ying)|took\s+to\s+\S+(?:\s+\S+)?|"
+    r"(?:go|goes|went)\s+out\s+of\s+(?:his|her|their|its)\s+way)"
+    r"\s+(?:to\s+)?(?:not\s+)?\Z"
+)
 # the to-infinitive of "vowed to cut taxes" (not "promised to the voters")
 _INFINITIVE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|me|him|them|us|[A-Z])\b)"
@@ -303,6 +315,12 @@ def _after_cue(
         )
     else:
         speaker = speaker_before(ctx, s, cue.start())
+    if speaker is None:
+        # "He continues to insist ...", "She went on to say ...", "They have begun urging ...":
+        # a verb of going on or starting before the cue; its subject speaks
+        aspect = _ASPECT.search(text, tail_start(text, s, cue.start(), 6), cue.start())
+        if aspect is not None:
+            speaker = speaker_before(ctx, s, aspect.start())
     if (
         speaker is None
         and cue.group().endswith("ing")
@@ -312,7 +330,7 @@ def _after_cue(
     # (the end-anchored searches start a few words back: their matches hold at most 1-2 runs
     # of white space)
     if speaker is None and _AND_BEFORE.search(
-        text, tail_start(text, s, cue.start(), 4), cue.start()
+        text, tail_start(text, s, cue.start(), 5), cue.start()
     ):
         # "A spokesman for the mayor defended the route and said ...": the sentence's subject
         speaker = _subject(ctx, after_connective(text, s), cue.start())

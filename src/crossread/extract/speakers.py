@@ -59,6 +59,8 @@ _INVERTIBLE = word_set("invertible")
 
 _CALENDAR = word_set("calendar")
 _RELATIVE = frozenset({"who", "which"})
+# a pronoun with its auxiliary clipped on: "he’s said", "they’ve argued", "I’d say"
+_CONTRACTED = re.compile(r"(he|she|it|they|we|i|you)[’'](?:s|re|ve|d|ll|m)", re.IGNORECASE)
 # a time adverbial or an interjected adverb between a subject and its cue
 _TIME_BEFORE_CUE = re.compile(
     r"(?:\s+(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|fall|winter)|"
@@ -338,6 +340,9 @@ def speaker_before(ctx: SpeechContext, lo: int, pos: int) -> tuple[int, int] | N
             continue
         break
     end = _rstrip_end(text, i)
+    pronoun = _CONTRACTED.fullmatch(word)
+    if pronoun is not None and span[1] == end:
+        return span[0], span[0] + pronoun.end(1)  # "he’s said", "they’ve argued"
     if word.endswith(("’s", "'s")):
         return None  # "Editor's note", "the president's claim"
     if (word.lower() in _PRONOUNS or word in _RELATIVE) and span[1] == end:
