@@ -186,3 +186,18 @@ def test_arrangements_ahead_has_been_set_for_and_elections() -> None:
     anchor = dt.date(2014, 4, 25)
     assert one("He is up for re-election in November.", "November", anchor).value == "2014-11"
     assert one("He won re-election in November.", "November", anchor).value == "2013-11"
+
+
+def test_an_election_named_by_its_month_lies_ahead() -> None:
+    anchor = dt.date(2018, 1, 22)
+    text = (
+        "They accused Democrats of capitulating to protect senators up for re-election in November."
+    )
+    assert one(text, "November", anchor).value == "2018-11"
+    assert one("He won re-election in November.", "November", anchor).value == "2017-11"
+
+
+def test_the_womens_march_is_a_name_but_chinas_march_exports_a_month() -> None:
+    anchor = dt.date(2018, 1, 22)
+    assert texts("It came after the Women's March, which drew crowds.", anchor) == []
+    assert one("China's March exports rose.", "March", anchor).value == "2018-03"

@@ -281,6 +281,11 @@ _RANGE_START_BEFORE = re.compile(
 
 
 _MARCH_THE_NOUN = re.compile(r"\b(?:the|a|this)\s+$", re.I)
+_NAMED_MARCH_BEFORE = re.compile(r"\b(?-i:[A-Z])\w+['’]s?\s+$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:on|in|at|to|for|was|were|is|are|and|or|which|that|who|has|had|will|drew|saw)\b)"
+    r"(?-i:[a-z])"
+)
 _MARCH_ON = re.compile(r"\s+(?:on|to|for|against|through|across|from)\s+(?-i:[A-Z])")
 
 
@@ -302,6 +307,12 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
         and _MARCH_ON.match(ctx.text, m.end())
     ):
         return None  # "the March on Washington": a march, not the month
+    if (
+        m["mon"] == "March"
+        and _NAMED_MARCH_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+        and not _NOUN_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "the Women's March, which ...": a name ("China's March exports" is not)
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity="month", anchored=True, modifier=mod)
     rel = (m["rel"] or "").lower().split()

@@ -299,6 +299,12 @@ _ENDED_BEFORE = re.compile(r"\b(?:ended\s+(?:on\s+|in\s+)?|since\s+)$", re.I)
 _VERB_IN_BEFORE = re.compile(r"\b(?P<word>(?-i:[a-z]){2,})\s+(?:in|on)\s+$", re.I)
 # "closing is expected in December", "the case is heard in May": no past
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|will|would|to)\s+(?:\w+ly\s+)?$", re.I)
+_VOTE_IN_BEFORE = re.compile(
+    r"(?:\b(?P<verb>[a-z]+)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?)?"
+    r"\b(?:re-?election|elections?|midterms?|primary|primaries|caucus(?:es)?|runoff|referendum)"
+    r"\s+(?:in|on)\s+$",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
 BY_REACH = 60
@@ -316,6 +322,14 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if _ENDED_BEFORE.search(before):
         return "past", True
+    vote = _VOTE_IN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    if vote:
+        # "senators up for re-election in November": a vote named by its month lies ahead,
+        # unless a past verb holds it ("he won re-election in November")
+        word = (vote["verb"] or "").lower()
+        if word in _past_words() or (word.endswith("ed") and len(word) > 3):
+            return "past", True
+        return "future", False
     verb = _VERB_IN_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
     # "whom he fired in February": a past verb right before its date leaves no doubt
     if (
