@@ -201,3 +201,17 @@ def test_the_womens_march_is_a_name_but_chinas_march_exports_a_month() -> None:
     anchor = dt.date(2018, 1, 22)
     assert texts("It came after the Women's March, which drew crowds.", anchor) == []
     assert one("China's March exports rose.", "March", anchor).value == "2018-03"
+
+
+def test_vote_rule_reads_months_only_and_winning_reads_the_clause() -> None:
+    anchor = dt.date(2016, 2, 25)  # a Thursday
+    text = "Trump did well in the Nevada caucuses on Tuesday."
+    assert one(text, "Tuesday", anchor).value == "2016-02-23"
+    text = "After winning re-election in November, he resigned."
+    assert one(text, "November", dt.date(2013, 2, 20)).value == "2012-11"
+
+
+def test_a_past_verb_with_a_particle_and_post_september_11() -> None:
+    anchor = dt.date(2017, 12, 4)
+    assert one("Flynn stepped down in February.", "February", anchor).value == "2017-02"
+    assert one("It renewed the post-Sept. 11 law.", "Sept. 11", anchor).value == "2001-09-11"

@@ -170,7 +170,10 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
         except ValueError:
             return None
         return Reading(type="DATE", value=value, granularity="day", modifier=mod)
-    if (month, day) == (9, 11) and _SEPT_11_AFTER.match(ctx.text, m.end()):
+    if (month, day) == (9, 11) and (
+        _SEPT_11_AFTER.match(ctx.text, m.end())
+        or ctx.text[max(0, m.start() - 5) : m.start()].lower().endswith(("post-", "pre-"))
+    ):
         # "the Sept. 11 attacks": the day has a name in the news, and its year
         return Reading(type="DATE", value="2001-09-11", granularity="day", modifier=mod)
     if ctx.anchor is None:

@@ -296,7 +296,11 @@ def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> 
 
 
 _ENDED_BEFORE = re.compile(r"\b(?:ended\s+(?:on\s+|in\s+)?|since\s+)$", re.I)
-_VERB_IN_BEFORE = re.compile(r"\b(?P<word>(?-i:[a-z]){2,})\s+(?:in|on)\s+$", re.I)
+_VERB_IN_BEFORE = re.compile(
+    r"\b(?P<word>(?-i:[a-z]){2,})\s+(?:(?:down|up|out|off|away|back|over)\s+)?(?:in|on)\s+$",
+    re.I,
+)
+_WEEKDAY_START = re.compile(r"(?:early\s+|late\s+)?(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I)
 # "closing is expected in December", "the case is heard in May": no past
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|will|would|to)\s+(?:\w+ly\s+)?$", re.I)
 _VOTE_IN_BEFORE = re.compile(
@@ -323,13 +327,15 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
     if _ENDED_BEFORE.search(before):
         return "past", True
     vote = _VOTE_IN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
-    if vote:
+    if vote and not _WEEKDAY_START.match(m.group()):
         # "senators up for re-election in November": a vote named by its month lies ahead,
-        # unless a past verb holds it ("he won re-election in November")
+        # unless a past verb holds it ("he won re-election in November"); "after winning
+        # re-election in November" reads the clause's tense
         word = (vote["verb"] or "").lower()
         if word in _past_words() or (word.endswith("ed") and len(word) > 3):
             return "past", True
-        return "future", False
+        if not word.endswith("ing"):
+            return "future", False
     verb = _VERB_IN_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
     # "whom he fired in February": a past verb right before its date leaves no doubt
     if (
