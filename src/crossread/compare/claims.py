@@ -204,7 +204,14 @@ def article_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     for sentence in article.sentences:
         names = _name_spans(article, sentence)
-        speakers = [q.speaker for q in article.quotes if q.sentence == sentence.index and q.speaker]
+        # an intention's "speaker" is its actor ("the carmaker pledged to expand ties"), no
+        # source the claim is attributed to: outlets naming the actor differently do not
+        # attribute the claim differently
+        speakers = [
+            q.speaker
+            for q in article.quotes
+            if q.sentence == sentence.index and q.speaker and not q.text.startswith("to ")
+        ]
         sources = find_sources(sentence.text, speakers)
         for start, end in split_clauses(sentence):
             text = article.text[start:end]
