@@ -386,7 +386,13 @@ def test_a_quote_goes_on_over_its_attribution_but_not_over_a_second_one() -> Non
     (quote,) = quotes_of(text)
     assert quote.text == "A fine day for us, We won it all today."
     text = "“Be very careful out there,” Trump said, adding a plug for himself. “Who can fix it?”"
-    assert [q.text for q in quotes_of(text)] == ["Be very careful out there,", "Who can fix it?"]
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes if q.kind == "direct"] == [
+        "Be very careful out there,",
+        "Who can fix it?",
+    ]
+    # what the participle adds is Trump's too, not the start of the next quote
+    assert only(quotes, "a plug").speaker == "Trump"
     text = (
         "“We make sure the donors are legal,” said Ann Fox, a spokeswoman. Donations are "
         "vetted, Fox said, but “we do not ask about income.”"

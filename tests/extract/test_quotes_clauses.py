@@ -124,3 +124,19 @@ def test_a_verb_of_going_on_before_the_cue_leaves_its_subject_the_speaker() -> N
     quote = only(quotes_of(text), "harbour plan")
     assert quote.text == "the harbour plan will return next year"
     assert quote.speaker == "Ana Ruiz"
+
+
+def test_an_opinion_participle_after_a_comma_is_the_speakers_own_act() -> None:
+    text = "“The piers are too costly,” said Ana Ruiz, a harbour board member, citing the tender."
+    quote = only(quotes_of(text), "tender")
+    assert quote.text == "the tender"
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_participle_after_an_attribution_speaks_for_its_speaker() -> None:
+    text = (
+        "The ferry runs twice a day. “We will add a third,” Tomas Reyes said, adding that "
+        "fares will rise."
+    )
+    quote = only(quotes_of(text), "fares will rise")
+    assert quote.speaker == "Tomas Reyes"

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from crossread.extract.cues import Cue, cue_pattern, cues, last_cue, tail_start
+from crossread.extract.cues import Cue, cue_pattern, cues, last_cue, lstrip_start, tail_start
+from crossread.extract.gazetteer import word_set
 from crossread.extract.quote_spans import after_connective, content_quote
 from crossread.extract.speakers import (
     ADVERBIALS,
     OBJECTS,
+    speaker_after,
     speaker_before,
 )
 from crossread.extract.speech_context import SpeechContext
@@ -156,9 +158,14 @@ def after_cues(
             if other is not None:
                 end = min(end, other)
         subject = subjects.get(k)
+        if subject is None and k and not info.stance and _participle_after_comma(text, s, cue):
+            subject = _earlier_speaker(ctx, s, verbs[k - 1], cue.start())  # "X said A, adding B"
         if info.stance and subject is None:
             if any(not i.stance for i in infos[:k]):
-                continue  # "She said the union endorsed Clinton": inside what she said
+                if not _participle_after_comma(text, s, cue):
+                    continue  # "She said the union endorsed Clinton": inside what she said
+                # "...,” he said, citing the cost": the speaker's own act
+                subject = _earlier_speaker(ctx, s, verbs[k - 1], cue.start())
             later = next((verbs[j] for j in range(k + 1, len(verbs)) if not infos[j].stance), None)
             if later is not None:
                 # "Wilson praised the plan and said ...": the opinion ends where the speech starts
@@ -174,6 +181,30 @@ def after_cues(
             subjects[k + 1] = (quote.speaker_start, quote.speaker_end)
         out.append(quote)
     return out
+
+
+# a participle set off after a comma: "..., citing the cost", "..., referring to the plan"
+_AFTER_COMMA = re.compile(r",\s*\Z")
+_INVERTIBLE = word_set("invertible")
+
+
+def _participle_after_comma(text: str, s: int, cue: re.Match[str]) -> bool:
+    return cue.group().split()[0].endswith("ing") and (
+        _AFTER_COMMA.search(text, tail_start(text, s, cue.start(), 1), cue.start()) is not None
+    )
+
+
+def _earlier_speaker(
+    ctx: SpeechContext, s: int, prior: re.Match[str], end: int
+) -> tuple[int, int] | None:
+    """The speaker of the cue ``prior`` before a participle at ``end`` (``X said A, citing
+    B``, ``“A,” said X, a senator, referring to B``): the name after an invertible cue, else
+    the cue's subject."""
+    if prior.group() in _INVERTIBLE:
+        after = speaker_after(ctx, lstrip_start(ctx.text, prior.end(), end, " "), end)
+        if after is not None:
+            return after
+    return speaker_before(ctx, s, prior.start())
 
 
 # "and (also) questioned", ", but did not suggest", "and has since argued": a second verb of
@@ -353,7 +384,7 @@ def _after_cue(
         return content_quote(ctx, sentence, pos, comma if comma > 0 else body_end, None, "", direct)
     if speaker is None:
         return None
-    if any(s < de and speaker[0] - 4 <= de <= speaker[0] for _, de in direct):
+    if subject is None and any(s < de and speaker[0] - 4 <= de <= speaker[0] for _, de in direct):
         return None  # "“...,” Sanders said in an interview": the quote's own attribution
     if headline and text[s : speaker[0]].strip():
         return None  # a headline's speaker is its subject: "Trump Says ...", not "Wage Saying"
