@@ -215,3 +215,18 @@ def test_a_past_verb_with_a_particle_and_post_september_11() -> None:
     anchor = dt.date(2017, 12, 4)
     assert one("Flynn stepped down in February.", "February", anchor).value == "2017-02"
     assert one("It renewed the post-Sept. 11 law.", "Sept. 11", anchor).value == "2001-09-11"
+
+
+def test_a_vote_lies_ahead_only_when_something_puts_it_ahead() -> None:
+    anchor = dt.date(2016, 4, 17)
+    text = "Cruz lost a district that Rubio won during the state's primary election in March."
+    assert one(text, "March", anchor).value == "2016-03"
+    text = "Many of the Democrats facing re-election in November hail from red states."
+    assert one(text, "November", anchor).value == "2016-11"
+    assert texts("Sanders joined the 1963 March on Washington.", anchor) == ["1963"]
+
+
+def test_a_present_tense_verb_nearer_than_a_past_one_reads_the_nearest_month() -> None:
+    anchor = dt.date(2016, 6, 10)
+    text = "The party had an edge: Republicans have 24 seats up in November, Democrats 10."
+    assert one(text, "November", anchor).value == "2016-11"

@@ -283,7 +283,7 @@ _RANGE_START_BEFORE = re.compile(
 )
 
 
-_MARCH_THE_NOUN = re.compile(r"\b(?:the|a|this)\s+$", re.I)
+_MARCH_THE_NOUN = re.compile(r"\b(?:the|a|this)\s+(?:\d{4}\s+)?$", re.I)
 _NAMED_MARCH_BEFORE = re.compile(r"\b(?-i:[A-Z])\w+['’]s?\s+$")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:on|in|at|to|for|was|were|is|are|and|or|which|that|who|has|had|will|drew|saw)\b)"
@@ -306,7 +306,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     if (
         m["mon"] == "March"
         and not (m["mod"] or m["rel"])
-        and _MARCH_THE_NOUN.search(ctx.text, max(0, m.start() - 6), m.start())
+        and _MARCH_THE_NOUN.search(ctx.text, max(0, m.start() - 11), m.start())
         and _MARCH_ON.match(ctx.text, m.end())
     ):
         return None  # "the March on Washington": a march, not the month

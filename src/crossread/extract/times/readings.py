@@ -119,6 +119,7 @@ _ARRANGED = re.compile(
     r"|\blook(?:s|ing)?\s+forward\s+to\b",
     re.I,
 )
+_PRESENT = re.compile(r"\b(?:is|are|am|has|have|does|do)\b(?!\s+(?:been|to|not\s+been)\b)", re.I)
 _ELECTION = re.compile(r"\b(?:re-?election|elections?|midterms?|ballot)\b", re.I)
 _NOT_A_MODAL = re.compile(
     r"(?-i:M)(?:ay|ight)\b|(?:may|might|must|should|can)\s+(?:not\s+)?have\b", re.I
@@ -206,6 +207,7 @@ def clause_direction(
         (_HOLDS_EVENT, "future"),
         (_ARRANGED, "future"),
         (past, "past"),
+        (_PRESENT, "none"),
     )
     for pattern, direction in cues:
         for m in pattern.finditer(window):
@@ -309,6 +311,13 @@ _VOTE_IN_BEFORE = re.compile(
     r"\s+(?:in|on)\s+$",
     re.I,
 )
+# what puts a vote ahead: "up for re-election", "facing a primary", "ahead of the election"
+_PROSPECT = re.compile(
+    r"\b(?:up\s+for|facing|faces|face|running\s+for|runs?\s+for|seeking|seeks?|ahead\s+of"
+    r"|before|until|upcoming|coming|next|win|wins)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
+    r"(?:re-?election|elections?|midterms?|primary|primaries|caucus(?:es)?|runoff|referendum)\b",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
 BY_REACH = 60
@@ -334,7 +343,7 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
         word = (vote["verb"] or "").lower()
         if word in _past_words() or (word.endswith("ed") and len(word) > 3):
             return "past", True
-        if not word.endswith("ing"):
+        if _PROSPECT.search(ctx.text, max(0, vote.start() - 12), vote.end()):
             return "future", False
     verb = _VERB_IN_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
     # "whom he fired in February": a past verb right before its date leaves no doubt
