@@ -230,3 +230,18 @@ def test_a_present_tense_verb_nearer_than_a_past_one_reads_the_nearest_month() -
     anchor = dt.date(2016, 6, 10)
     text = "The party had an edge: Republicans have 24 seats up in November, Democrats 10."
     assert one(text, "November", anchor).value == "2016-11"
+
+
+def test_a_month_of_figures_is_over_and_ahead_of_looks_ahead() -> None:
+    anchor = dt.date(2015, 12, 1)
+    text = "Investors will get one more data point on Friday with the November jobs report."
+    assert one(text, "November", anchor).value == "2015-11"
+    text = "A CNN poll in January shows voters say gun policy will matter."
+    assert one(text, "January", dt.date(2016, 2, 25)).value == "2016-01"
+    text = "It was seen as an attempt to look presidential ahead of the Nov. 8 election."
+    assert one(text, "Nov. 8", dt.date(2016, 7, 3)).value == "2016-11-08"
+
+
+def test_a_counted_or_determined_cue_word_is_a_noun() -> None:
+    anchor = dt.date(2016, 3, 21)
+    assert one("Voters cast votes from March 1.", "March 1", anchor).value == "2016-03-01"

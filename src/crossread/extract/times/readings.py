@@ -125,6 +125,14 @@ _NOT_A_MODAL = re.compile(
     r"(?-i:M)(?:ay|ight)\b|(?:may|might|must|should|can)\s+(?:not\s+)?have\b", re.I
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your|the|a|an)\s+$", re.I)
+_NOUN_FORMS = re.compile(
+    r"(?:votes|visits|returns|heads|leaves|starts|opens|meets|arrives|begins|resumes|travels"
+    r"|holds)",
+    re.I,
+)
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|my|your|cast|more|fewer|many|of|\d[\d,]*)\s+$", re.I
+)
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
@@ -224,6 +232,12 @@ def clause_direction(
                 and _DETERMINER_BEFORE.search(text, max(lo, pos - 8), pos)
             ):
                 continue  # "over his plans to address Congress": a noun, no tense
+            if (
+                direction == "future"
+                and _NOUN_FORMS.fullmatch(m[0])
+                and _COUNTED_BEFORE.search(text, max(lo, pos - 12), pos)
+            ):
+                continue  # "cast votes from March 1", "the visits": nouns, no tense
             if direction == "future" and _PAST_AUXILIARY.search(text, max(lo, pos - 16), pos):
                 # "had been due to expire", "was scheduled to": a plan in the past
                 direction = "past"
@@ -318,6 +332,14 @@ _PROSPECT = re.compile(
     r"(?:re-?election|elections?|midterms?|primary|primaries|caucus(?:es)?|runoff|referendum)\b",
     re.I,
 )
+_REPORT_NOUNS = r"(?:report|data|figures|numbers|statistics|poll|polls|survey|reading|index)"
+_REPORT_AFTER = re.compile(
+    rf"\s+(?:[a-z-]+\s+)?{_REPORT_NOUNS}\b(?!\s+(?:is|are)\s+(?:due|expected|scheduled))"
+)
+_REPORT_IN_BEFORE = re.compile(
+    rf"\b{_REPORT_NOUNS}\s+(?:(?:conducted|released|published|taken)\s+)?(?:in|from)\s+$", re.I
+)
+_AHEAD_OF_BEFORE = re.compile(r"\bahead\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
 BY_REACH = 60
@@ -335,6 +357,15 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
     before = ctx.text[max(0, m.start() - 12) : m.start()]
     if _ENDED_BEFORE.search(before):
         return "past", True
+    if not _WEEKDAY_START.match(m.group()) and (
+        _REPORT_AFTER.match(ctx.text, m.end())
+        or _REPORT_IN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    ):
+        # "the November jobs report", "a CNN poll in January shows": figures are of a month
+        # already over
+        return "past", False
+    if _AHEAD_OF_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return "future", False  # "ahead of the Nov. 8 election"
     vote = _VOTE_IN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
     if vote and not _WEEKDAY_START.match(m.group()):
         # "senators up for re-election in November": a vote named by its month lies ahead,
