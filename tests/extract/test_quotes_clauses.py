@@ -140,3 +140,14 @@ def test_a_participle_after_an_attribution_speaks_for_its_speaker() -> None:
     )
     quote = only(quotes_of(text), "fares will rise")
     assert quote.speaker == "Tomas Reyes"
+
+
+def test_calling_on_someone_to_act_attributes_the_call_with_whom_it_names() -> None:
+    text = "Ana Ruiz called on the city council to approve the harbour plan."
+    quote = only(quotes_of(text), "harbour plan")
+    assert quote.text == "the city council to approve the harbour plan"
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_calling_on_someone_without_a_to_infinitive_attributes_nothing() -> None:
+    assert quotes_of("Ana Ruiz called on the city council at its offices on Monday.") == ()

@@ -64,6 +64,14 @@ _ASPECT = re.compile(
     r"(?:go|goes|went)\s+out\s+of\s+(?:his|her|their|its)\s+way)"
     r"\s+(?:to\s+)?(?:not\s+)?\Z"
 )
+# cues whose to-infinitive may follow its subject ("called on Congress to act", "want the
+# piers to close"), and that object: a noun phrase of up to ten words, no clause in it
+_OBJECT_INFINITIVE = frozenset({"call on", "urge", "ask", "tell"})
+_OBJECT_TO = re.compile(
+    r"\s+(?!(?:to|that|for|about|on|in|at|by|with|if|whether)\b)"
+    r"(?:(?!(?:to|that|which|who|and|or|but|because|if|when|while)\b)[^\s,;:.“”\"()—]+\s+){1,10}?"
+    r"to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|me|him|them|us|[A-Z])\b)[a-z]"
+)
 # the to-infinitive of "vowed to cut taxes" (not "promised to the voters")
 _INFINITIVE = re.compile(
     r"\s+to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|me|him|them|us|[A-Z])\b)"
@@ -301,6 +309,10 @@ def _after_cue(
     infinitive = info.infinitive and _INFINITIVE.match(text, pos, body_end) is not None
     if infinitive and obj is not None:
         pos = obj.start()  # "asked the board to resign": whom they asked is part of it
+    elif info.lemma in _OBJECT_INFINITIVE and not infinitive:
+        # "called on the city council to act", "wants all the piers to close": whom they ask
+        # and what for
+        infinitive = _OBJECT_TO.match(text, cue.end(), body_end) is not None
     question = (
         _ASKED.match(text, cue.end(), body_end)
         if info.lemma == "ask" and not infinitive and not headline
