@@ -245,3 +245,15 @@ def test_a_month_of_figures_is_over_and_ahead_of_looks_ahead() -> None:
 def test_a_counted_or_determined_cue_word_is_a_noun() -> None:
     anchor = dt.date(2016, 3, 21)
     assert one("Voters cast votes from March 1.", "March 1", anchor).value == "2016-03-01"
+
+
+def test_once_in_july_is_an_adverb_and_last_month_stays_last_month() -> None:
+    anchor = dt.date(2024, 9, 2)
+    text = "It tested the firewall twice, once in July and a second time in mid-August."
+    assert one(text, "mid-August", anchor).value == "2024-08"
+    # a future clause about last month's figures is still last month
+    text = "He said the surge in May should silence the recession crowd."
+    assert one(text, "May", dt.date(2026, 6, 5)).value == "2026-05"
+    assert one("Talks resume once the deal is signed in March.", "March", anchor).value == (
+        "2025-03"
+    )

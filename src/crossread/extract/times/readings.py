@@ -96,6 +96,11 @@ _FRONTED = re.compile(
 )
 _CONDITION = re.compile(r"\b(?:if|once|unless|when|whenever)\s", re.I)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
+_NO_SUBJECT = re.compile(
+    r"(?:in|on|at|again|more|before|after|every|per|a|an|or|and|upon|over|during|since|ago"
+    r"|or\s+twice|a\s+year|a\s+week)\b",
+    re.I,
+)
 CONDITION_REACH = 60
 """How far before an expression (characters) a present-tense condition clause may start."""
 _REPORT_BETWEEN = re.compile(
@@ -306,6 +311,8 @@ def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> 
     clause = text[found.end() : start]
     if len(clause.split()) < 2 or "," in clause:
         return None  # a subject and a verb at least: "when in Rome" is no clause
+    if _NO_SUBJECT.match(clause):
+        return None  # "once in July and again in August": an adverb, no condition
     if past.search(clause.lower()) or _PRESENT_PERFECT.search(clause):
         return None
     return start - found.end()
