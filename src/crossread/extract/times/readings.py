@@ -88,7 +88,7 @@ def _trailing_report(text: str, end: int, pos: int, verb: str) -> bool:
     return _REPORTING.fullmatch(verb) is not None and "," in text[end:pos]
 
 
-_PASSIVE_INFINITIVE = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_INFINITIVE = re.compile(r"\b(?:be|is|are|am|being)\s+(?:\w+ly\s+)?$", re.I)
 _FRONTED = re.compile(
     r"[\s“\"]*(?:(?:on|in|at|by|late|early|since|from|during|until|before|after|earlier|later"
     r"|then|and|but|so)\s+)*",
@@ -283,7 +283,9 @@ def clause_direction(
             if best is None or distance < best[0]:
                 best = (distance, direction)
     condition = _condition_before(text, lo, start, past)
-    if condition is not None and (best is None or condition < best[0]):
+    if condition is not None and (best is None or best[1] == "none" or condition < best[0]):
+        # a present tense inside the condition clause is the condition's ("once the deal
+        # is signed in March")
         best = (condition, "future")
     if within is not None and best is not None and best[1] != within[1]:
         # "while many are expected to back her in November, she has not ...": the nearest
@@ -313,8 +315,11 @@ def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> 
         return None  # a subject and a verb at least: "when in Rome" is no clause
     if _NO_SUBJECT.match(clause):
         return None  # "once in July and again in August": an adverb, no condition
-    if past.search(clause.lower()) or _PRESENT_PERFECT.search(clause):
+    if _PRESENT_PERFECT.search(clause):
         return None
+    for cue in past.finditer(clause.lower()):
+        if not _PASSIVE_INFINITIVE.search(clause, 0, cue.start()):
+            return None  # "if the vote failed in January": a past clause
     return start - found.end()
 
 
