@@ -151,3 +151,15 @@ def test_calling_on_someone_to_act_attributes_the_call_with_whom_it_names() -> N
 
 def test_calling_on_someone_without_a_to_infinitive_attributes_nothing() -> None:
     assert quotes_of("Ana Ruiz called on the city council at its offices on Monday.") == ()
+
+
+def test_a_clause_whose_subject_is_a_plain_noun_follows_a_verb_of_thinking() -> None:
+    text = "The harbour board met on Monday. Ana Ruiz believes compromise was likely."
+    quote = only(quotes_of(text), "compromise")
+    assert quote.text == "compromise was likely"
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_plain_noun_after_a_verb_of_thinking_needs_a_finite_verb() -> None:
+    text = "The harbour board met on Monday. Ana Ruiz believes in compromise above all."
+    assert quotes_of(text) == ()

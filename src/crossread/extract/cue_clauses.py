@@ -42,6 +42,14 @@ _CLAUSE_OPENER = re.compile(
     r"many|most|some|no|(?!(?:On|In|At|For|To|Of|About|So|That)\b)[A-Z][\w’'.\-]*|\d[\d,.]*)"
     r"\s+[\w“\"]"
 )
+# ... or with a subject of a few plain words and a finite verb: "(believe) other senators
+# would", "(thought) compromise was likely", "(hopes) the new rules will"
+_BARE_SUBJECT = re.compile(
+    r"(?:\s+(?!(?:to|for|of|in|on|at|by|with|about|as|from|that|and|but|or|if|when|how|"
+    r"what|why|so|who|whom|which|where|he|she|it|they|we|i|you|there)\b)[a-z][\w’'\-]*){1,3}"
+    r"\s+(?:is|are|was|were|will|would|can|could|should|may|might|must|has|have|had|does|"
+    r"did|won[’']t|wouldn[’']t|isn[’']t|aren[’']t|wasn[’']t|can[’']t|doesn[’']t)\b"
+)
 _NOT_CLAUSE = re.compile(
     r"\s+(?:to|for|of|in|on|at|by|with|about|during|after|before|while|when|as|from|"
     r"because|since|until|last|this|earlier|later|so|and|but|or|nothing|anything|something|"
@@ -331,7 +339,15 @@ def _after_cue(
         if (
             info.needs_that
             and not (that and "that" in that.group())
-            and not (info.clause and _CLAUSE_OPENER.match(text, pos, body_end))
+            and not (
+                info.clause
+                and (
+                    _CLAUSE_OPENER.match(text, pos, body_end)
+                    or (
+                        _BARE_SUBJECT.match(text, pos, body_end) and not ctx.cues_in(s, cue.start())
+                    )
+                )
+            )
         ):
             return None
         if not has_that and not _WORD_AHEAD.match(text[pos:body_end]):
