@@ -116,7 +116,7 @@ def test_widened_probe_lists_every_position_of_the_case_sensitive_rules(text: st
     ],
 )
 def test_tense_cues_read_the_same_case_folded(text: str) -> None:
-    from crossread.extract.times.readings import clause_direction
+    from crossread.extract.times.tense import clause_direction
 
     low = scan.lowered(text)
     assert low is not None

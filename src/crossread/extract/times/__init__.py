@@ -20,7 +20,8 @@ from functools import cache
 
 from crossread.extract.times import dates, durations, narrative, periods, ranges, relative, scan
 from crossread.extract.times.calendar import Direction
-from crossread.extract.times.readings import Context, Reading, clause_direction
+from crossread.extract.times.readings import Context, Reading
+from crossread.extract.times.tense import clause_direction
 from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
 from crossread.models import Sentence, TimeRef
 

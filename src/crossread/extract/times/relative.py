@@ -10,7 +10,8 @@ from crossread.extract.times import calendar as cal
 from crossread.extract.times import dates
 from crossread.extract.times.dates import modifier
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
-from crossread.extract.times.readings import Context, Reading, date_direction
+from crossread.extract.times.readings import Context, Reading
+from crossread.extract.times.tense import date_direction
 from crossread.models import Granularity, TimeType
 
 F = fragments()
