@@ -257,3 +257,42 @@ def test_once_in_july_is_an_adverb_and_last_month_stays_last_month() -> None:
     assert one("Talks resume once the deal is signed in March.", "March", anchor).value == (
         "2025-03"
     )
+
+
+def test_contractions_likely_to_look_ahead_and_to_be_held_read_ahead() -> None:
+    anchor = dt.date(2016, 5, 12)  # a Thursday
+    text = "McConnell said this week that he’ll be competitive in November."
+    assert one(text, "November", anchor).value == "2016-11"
+    text = "He is likely to bounce back Tuesday when New York votes."
+    assert one(text, "Tuesday", anchor).value == "2016-05-17"
+    text = "They look ahead to contests in Arizona and Utah on Tuesday."
+    assert one(text, "Tuesday", anchor).value == "2016-05-17"
+    text = "An address, to be delivered Wednesday at the Citadel, was recast."
+    assert one(text, "Wednesday", anchor).value == "2016-05-18"
+
+
+def test_a_schedule_verb_after_the_expression_and_reported_clauses_set_no_tense() -> None:
+    anchor = dt.date(2015, 12, 13)  # a Sunday
+    text = "The agreement reached in Paris on Saturday still leaves the world vulnerable."
+    assert one(text, "Saturday", anchor).value == "2015-12-12"
+    anchor = dt.date(2016, 6, 16)  # a Thursday
+    text = "Trump joined the debate, announcing on Wednesday he would meet the NRA."
+    assert one(text, "Wednesday", anchor).value == "2016-06-15"
+    text = "Carson struggled to answer a question on Sunday about how he would act."
+    assert one(text, "Sunday", anchor).value == "2016-06-12"
+
+
+def test_a_campaigns_month_with_no_tense_is_the_one_ahead() -> None:
+    anchor = dt.date(2016, 4, 9)
+    text = "He prizes electability and reclaiming the White House in November."
+    assert one(text, "November", anchor).value == "2016-11"
+    assert one("Sales peaked in November.", "November", anchor).value == "2015-11"
+
+
+def test_shows_papers_and_a_discourse_now_are_no_times() -> None:
+    anchor = dt.date(2016, 4, 8)
+    assert texts("Sanders visited NBC’s “Today” to discuss it.", anchor) == []
+    assert texts("A new USA TODAY poll finds support.", anchor) == []
+    assert texts("He was asked three times on ''Fox News Sunday'' about it.", anchor) == []
+    assert texts("“Now, Bill has pointed out that we need new tools,” Obama said.", anchor) == []
+    assert one("Now the party must unite.", "Now", anchor).value == "PRESENT_REF"

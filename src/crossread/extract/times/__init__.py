@@ -105,6 +105,8 @@ _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at|throughout)\s+", re.I)
 _DEICTIC_TITLE = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next)(?![\w])")
 _TITLE_PART = re.compile(r"\s(?-i:Morning|Afternoon|Evening|Night)$")
 _TITLE_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
+_NEWS_BEFORE = re.compile(r"(?-i:News|USA)\s+$")
+_QUOTED = re.compile(r"[“\"'‘][^“”\"]+[”\"'’]$")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[^\W_]['’]s)[ \t]+$")
 
 
@@ -118,10 +120,14 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return True  # "Dry:Soon", "Re:Today": a brand written with a colon inside
     if _TITLE_PART.search(surface) and _TITLE_WORD_AFTER.match(text, end):
         return True  # "Sunday Morning Futures", "Monday Night Football": a show's name
+    if _NEWS_BEFORE.search(text, max(0, start - 8), start):
+        return True  # "Fox News Sunday", "USA TODAY": a programme or paper
     if not _DEICTIC_TITLE.match(surface) or surface.isupper():
         return False
     if not all(word[:1].isupper() for word in surface.split()):
         return False
+    if _QUOTED.match(text[max(0, start - 1) : end + 1]):
+        return True  # NBC's “Today”: a title in quotes
     return _WORD_BEFORE.search(text, max(0, start - 24), start) is not None
 
 

@@ -322,6 +322,12 @@ _NOT_NOW_AFTER = re.compile(r"[\s-]+(?:account|affairs|events|president|leader|m
 def present_ref(m: re.Match[str], ctx: Context) -> Reading | None:
     if m.group().lower() == "current" and _NOT_NOW_AFTER.match(ctx.text, m.end()):
         return None
+    if (
+        m.group() == "Now"
+        and ctx.text.startswith(",", m.end())
+        and ctx.bounds(m.start())[0] >= m.start() - 2
+    ):
+        return None  # "Now, Bill has pointed out ...": a discourse marker opening a sentence
     return Reading(type="DATE", value="PRESENT_REF")
 
 

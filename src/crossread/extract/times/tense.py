@@ -24,8 +24,11 @@ from crossread.extract.times.readings import Context
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     # an infinitive carries no tense of its own ("made it hard to meet demand")
+    words = [w for w in lex.future_cues if w[:1] not in "'’"]
+    # contractions follow their word ("he'll"): no word boundary before them
     future = re.compile(
-        r"(?<![\w'’])(?<!\bto\s)" + alternation(list(lex.future_cues)) + r"(?![\w])", re.I
+        r"(?:(?<![\w'’])(?<!\bto\s)" + alternation(words) + r"|(?<=\w)['’]ll)(?![\w])",
+        re.I,
     )
     past_words = alternation(list(lex.past_cues))
     past = re.compile(
@@ -83,8 +86,23 @@ CONDITION_REACH = 60
 """How far before an expression (characters) a present-tense condition clause may start."""
 _REPORT_BETWEEN = re.compile(
     r",\s+(?:saying|adding|warning|arguing|claiming|noting|insisting|vowing|promising)\b"
-    r"|\b(?:that|whether)\s"
+    r"|\b(?:that|whether|how|why|what|whom)\s"
 )
+# "announcing on Wednesday he would meet the NRA": a report verb right before the
+# expression dates the report, and the tense after it is the reported clause's
+_REPORTED_AT = re.compile(
+    r"\b(?:said|says|say|announced|announcing|announces|told|telling|tells|saying|declared"
+    r"|wrote|writes|tweeted|posted|insisted|insisting|warned|warning)\s+(?:on\s+)?$",
+    re.I,
+)
+# simple-present schedule verbs read ahead only before the expression they schedule ("votes
+# Tuesday"), not after it ("the agreement reached on Saturday still leaves ...")
+_SCHEDULE_VERBS = frozenset(
+    {
+        "votes", "visits", "returns", "heads", "leaves", "starts", "opens", "meets", "arrives",
+        "begins", "resumes", "expires", "travels", "convenes", "testifies",
+    }
+)  # fmt: skip
 # "Wisconsin holds its primary on Tuesday": a present "holds" with an event schedules it
 # ("Ford, which holds a 12% stake" is no schedule)
 _HOLDS_EVENT = re.compile(
@@ -98,8 +116,11 @@ _HOLDS_EVENT = re.compile(
 _ARRANGED = re.compile(
     r"\b(?:is|are|am)\s+(?:heading|going|traveling|travelling|flying|meeting|visiting|leaving"
     r"|coming|arriving|hosting|holding|speaking|returning|launching|releasing|unveiling|opening"
-    r"|starting|moving|headlining|appearing|attending|testifying|playing|taking\s+place)\b"
-    r"|\blook(?:s|ing)?\s+forward\s+to\b",
+    r"|starting|moving|headlining|appearing|attending|testifying|playing|taking\s+place"
+    r"|facing)\b"
+    r"|\blook(?:s|ing)?\s+(?:forward\s+to|ahead)\b"
+    r"|\bto\s+be\s+(?:held|delivered|released|published|announced|sworn|signed|unveiled"
+    r"|launched|played|heard|decided|named|sentenced|arraigned|presented)\b",
     re.I,
 )
 _PRESENT = re.compile(r"\b(?:is|are|am|has|have|does|do)\b(?!\s+(?:been|to|not\s+been)\b)", re.I)
@@ -192,6 +213,7 @@ def clause_direction(
     # "On Monday night, in a bid to ..., Trump told a rally": a fronted time phrase dates the
     # main clause, whose verb may come after a comma
     fronted = _FRONTED.fullmatch(text, bounds[0], start) is not None
+    reported_at = _REPORTED_AT.search(text, max(bounds[0], start - 16), start) is not None
     past_words = _past_words()
     cues: tuple[tuple[re.Pattern[str], Direction], ...] = (
         (future, "future"),
@@ -234,7 +256,9 @@ def clause_direction(
                 if fallback is None or distance < fallback[0]:
                     fallback = (distance, direction)
                 continue
-            if pos > end and _REPORT_BETWEEN.search(text, end, pos):
+            if direction == "future" and pos > end and m[0].lower() in _SCHEDULE_VERBS:
+                continue
+            if pos > end and (reported_at or _REPORT_BETWEEN.search(text, end, pos)):
                 # "attacked him on Monday, saying he would ...": the cue after a report
                 # verb is the reported clause's
                 if fallback is None or distance < fallback[0]:
@@ -330,6 +354,12 @@ _REPORT_IN_BEFORE = re.compile(
     rf"\b{_REPORT_NOUNS}\s+(?:(?:conducted|released|published|taken)\s+)?(?:in|from)\s+$", re.I
 )
 _AHEAD_OF_BEFORE = re.compile(r"\bahead\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
+_DIGIT = re.compile(r"\d")
+_CAMPAIGN = re.compile(
+    r"\b(?:elections?|electoral|voters?|nominee|nomination|White\s+House|campaign|ballot"
+    r"|candidates?|electability|competitive|swing\s+states?)\b",
+    re.I,
+)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
 _MODAL = re.compile(r"\b(?:would|will|shall|must|should|can|could|may|might)\b|['’]ll\b", re.I)
 BY_REACH = 60
@@ -384,4 +414,11 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
             bounds = (start, m.start())
             past = clause_direction(ctx.text, m.start(), m.end(), bounds, ctx.folded) == "past"
             return ("past" if past else "future"), False
-    return ctx.direction(m.start(), m.end()), False
+    direction = ctx.direction(m.start(), m.end())
+    if direction == "none" and not _WEEKDAY_START.match(m.group()) and not _DIGIT.search(m.group()):
+        lo, hi = ctx.bounds(m.start())
+        if _CAMPAIGN.search(ctx.text, lo, hi):
+            # "reclaiming the White House in November", "marching toward November": with no
+            # tense at all, a campaign's month is the one ahead
+            return "future", False
+    return direction, False
