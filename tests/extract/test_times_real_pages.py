@@ -296,3 +296,23 @@ def test_shows_papers_and_a_discourse_now_are_no_times() -> None:
     assert texts("He was asked three times on ''Fox News Sunday'' about it.", anchor) == []
     assert texts("“Now, Bill has pointed out that we need new tools,” Obama said.", anchor) == []
     assert one("Now the party must unite.", "Now", anchor).value == "PRESENT_REF"
+
+
+def test_a_past_verb_with_its_object_or_there_before_in_a_month() -> None:
+    anchor = dt.date(2016, 1, 12)
+    text = "He announced his presidential candidacy in March at Liberty University."
+    assert one(text, "March", anchor).value == "2015-03"
+    assert one("Clinton went there in September.", "September", dt.date(2016, 6, 6)).value == (
+        "2015-09"
+    )
+    # an adjective in -ed before a noun is no verb
+    text = "It would be paid on an unspecified date in January."
+    assert one(text, "January", dt.date(1989, 10, 26)).value == "1990-01"
+
+
+def test_the_september_11_attack_singular_is_not_2001_and_kings_march() -> None:
+    anchor = dt.date(2015, 12, 4)
+    # (Benghazi's, 2012, in this sentence: no rule knows that, but it is not 2001's)
+    text = "He spoke days after the September 11 attack, which left four Americans dead."
+    assert one(text, "September 11", anchor).value != "2001-09-11"
+    assert texts("They carried placards at King's 1963 March on Washington.", anchor) == ["1963"]

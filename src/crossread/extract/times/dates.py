@@ -154,7 +154,7 @@ def nth_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _SEPT_11_AFTER = re.compile(
-    r",?\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijack(?:ers|ings?)|commission|memorial|museum"
+    r",?\s+(?:terrorist\s+|terror\s+)?(?:attacks|hijack(?:ers|ings?)|commission|memorial|museum"
     r"|victims|families|anniversary|plot)\b",
     re.I,
 )
@@ -284,7 +284,7 @@ _RANGE_START_BEFORE = re.compile(
 )
 
 
-_MARCH_THE_NOUN = re.compile(r"\b(?:the|a|this)\s+(?:\d{4}\s+)?$", re.I)
+_MARCH_THE_NOUN = re.compile(r"(?:\b(?:the|a|this)|['’]s)\s+(?:\d{4}\s+)?$", re.I)
 _NAMED_MARCH_BEFORE = re.compile(r"\b(?-i:[A-Z])\w+['’]s?\s+$")
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:on|in|at|to|for|was|were|is|are|and|or|which|that|who|has|had|will|drew|saw)\b)"
@@ -307,7 +307,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Reading | None:
     if (
         m["mon"] == "March"
         and not (m["mod"] or m["rel"])
-        and _MARCH_THE_NOUN.search(ctx.text, max(0, m.start() - 11), m.start())
+        and _MARCH_THE_NOUN.search(ctx.text, max(0, m.start() - 12), m.start())
         and _MARCH_ON.match(ctx.text, m.end())
     ):
         return None  # "the March on Washington": a march, not the month

@@ -327,7 +327,9 @@ def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> 
 
 _ENDED_BEFORE = re.compile(r"\b(?:ended\s+(?:on\s+|in\s+)?|since\s+)$", re.I)
 _VERB_IN_BEFORE = re.compile(
-    r"\b(?P<word>(?-i:[a-z]){2,})\s+(?:(?:down|up|out|off|away|back|over)\s+)?(?:in|on)\s+$",
+    r"\b(?P<word>(?-i:[a-z]){2,})\s+"
+    r"(?:(?:down|up|out|off|away|back|over|there|here|home)\s+"
+    r"|(?:the|a|an|his|her|its|their|our)\s+(?:[\w'’-]+\s+){1,3})?(?:in|on)\s+$",
     re.I,
 )
 _WEEKDAY_START = re.compile(r"(?:early\s+|late\s+)?(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I)
@@ -396,7 +398,7 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
             return "past", True
         if _PROSPECT.search(ctx.text, max(0, vote.start() - 12), vote.end()):
             return "future", False
-    verb = _VERB_IN_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start())
+    verb = _VERB_IN_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())
     # "whom he fired in February": a past verb right before its date leaves no doubt
     if (
         verb
