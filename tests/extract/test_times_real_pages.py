@@ -316,3 +316,11 @@ def test_the_september_11_attack_singular_is_not_2001_and_kings_march() -> None:
     text = "He spoke days after the September 11 attack, which left four Americans dead."
     assert one(text, "September 11", anchor).value != "2001-09-11"
     assert texts("They carried placards at King's 1963 March on Washington.", anchor) == ["1963"]
+
+
+def test_hyphenated_rates_fractions_of_amounts_and_titles_are_no_times() -> None:
+    anchor = dt.date(2016, 4, 26)
+    assert texts("It backs a $15-an-hour minimum wage.", anchor) == []
+    assert texts("They owe nearly a quarter of a trillion dollars.", anchor) == []
+    assert texts("He was named Person of the Year in 2016.", anchor) == ["2016"]
+    assert one("Profits rose in the quarter.", "the quarter", anchor).value == "2016-Q1"

@@ -73,7 +73,7 @@ BARE_UNITS = (
 _RATE_BEFORE = re.compile(
     r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|million|billion|thousand|times|once"
     r"|twice|(?!(?:was|is|has|his|its|this|as|us|less|unless|across|perhaps|always)\b)"
-    r"[a-z]+s)\s*$",
+    r"[a-z]+s|\d-|dollar-)[\s-]*$",
     re.I,
 )
 
@@ -83,6 +83,7 @@ _SHARE_OF = re.compile(
 )
 
 
+_FRACTION_OF = re.compile(r"\s+of\s+(?:a|an)\s", re.I)
 _AMOUNT_AFTER = re.compile(
     r"[\s-]+(?:million|billion|trillion|miles?|pounds?|inch(?:es)?|points?|percent|tons?"
     r"|acres?|full|empty)\b",
@@ -98,6 +99,8 @@ def _not_a_duration(m: re.Match[str], ctx: Context, num: str, unit: str, plural:
         return True  # "more than a quarter of the market", "three quarters of all votes"
     if unit == "Q" and _AMOUNT_AFTER.match(ctx.text, m.end()):
         return True  # "a quarter million people", "three-quarter-mile"
+    if unit == "Q" and not plural and _FRACTION_OF.match(ctx.text, m.end()):
+        return True  # "nearly a quarter of a trillion dollars"
     if num == "zero":
         return True  # "zero-hours contracts": a name of a contract, not a stretch of time
     if m["det"] or m["approx"]:

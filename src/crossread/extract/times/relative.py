@@ -171,6 +171,7 @@ REL_UNIT = (
 )
 
 
+_OF_BEFORE = re.compile(r"\bof[\s-]+$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|my|our|your)\s+$", re.I)
 _OPEN_QUOTE = re.compile(r"[\"“‘`]\s?$")
 _NAME_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
@@ -188,6 +189,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Reading | None:
         # ABC's "This Week", "The Year of the Dragon": a title-case unit noun in quotes or
         # before "of" and a name is itself a name
         return None
+    if m["unit"][:1].isupper() and _OF_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return None  # "Person of the Year": a title
     if _POSSESSIVE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
         return None  # "in 2008, his last year in office": his, not the calendar's
     rel = _words(m["rel"])
