@@ -259,3 +259,17 @@ def test_a_decision_or_offer_reports_its_to_infinitive() -> None:
     assert quote.speaker == "Ruth Ode"
     assert quotes_of("The firm offered a refund to every passenger on the ferry.") == ()
     assert quotes_of("Her plans to close the old pier were dropped in May.") == ()
+
+
+def test_a_quote_introduced_by_that_is_reported_speech_from_that() -> None:
+    text = "Ana Ruiz told the Harbour Times that “the piers will be built by May.”"
+    quote = only(quotes_of(text), "piers")
+    assert text[quote.start : quote.end] == "that “the piers will be built by May.”"
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_that_after_an_addressee_named_with_the_is_not_part_of_the_addressee() -> None:
+    text = "Ana Ruiz told the Guardian that the piers will be built by May."
+    quote = only(quotes_of(text), "piers")
+    assert text[quote.start : quote.end] == "that the piers will be built by May"

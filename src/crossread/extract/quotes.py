@@ -7,7 +7,8 @@ Three kinds (``Quote.kind``):
   with a quote mark). ``text`` is the inside of the marks; ``start``/``end`` cover the marks.
 - ``indirect``: reported speech without marks: ``X said (that) ...``, ``According to X, ...``,
   ``..., X said.`` The content runs to the end of the sentence (or to the cue clause).
-- ``mixed``: reported speech that quotes some words (``Russia has said ties will “expand”``),
+- ``mixed``: reported speech that quotes some words (``Russia has said ties will “expand”``,
+  ``Kim told reporters that “...”``: its span starts at ``that``),
   and short quotations of one to three words that follow a speech verb (``to warn of “fire and
   fury”``).
 
@@ -84,8 +85,24 @@ def find_quotes(
             and any(s <= q.start and q.end <= e and (s, e) != (q.start, q.end) for s, e in reported)
         )
     ]
+    quotes = [_after_that(text, q) for q in quotes]
     quotes.sort(key=lambda q: q.start)
     return tuple(_carry_speakers(text, quotes))
+
+
+_THAT_BEFORE = re.compile(r"\bthat\s+\Z")
+
+
+def _after_that(text: str, quote: Quote) -> Quote:
+    """``X told reporters that “...”``: a direct quote its attribution introduces with
+    ``that`` is reported speech that quotes words; its span starts at ``that``, as the span of
+    reported speech does."""
+    if quote.kind != "direct" or quote.speaker_start is None or quote.speaker_start > quote.start:
+        return quote
+    that = _THAT_BEFORE.search(text, max(0, quote.start - 12), quote.start)
+    if that is None:
+        return quote
+    return dataclasses.replace(quote, start=that.start(), kind="mixed")
 
 
 _COLON_LINE = re.compile(

@@ -41,7 +41,7 @@ _PREPOSITIONS = word_set("prepositions")
 
 
 OBJECTS = re.compile(
-    r"\s+(?:reporters|journalists|him|her|them|us|me|you|the\s+\w+(?:\s+\w+)?|"
+    r"\s+(?:reporters|journalists|him|her|them|us|me|you|the\s+\w+(?:\s+(?!that\b)\w+)?|"
     r"[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})(?=[\s,:])"
 )
 
