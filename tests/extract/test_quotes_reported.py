@@ -273,3 +273,10 @@ def test_that_after_an_addressee_named_with_the_is_not_part_of_the_addressee() -
     text = "Ana Ruiz told the Guardian that the piers will be built by May."
     quote = only(quotes_of(text), "piers")
     assert text[quote.start : quote.end] == "that the piers will be built by May"
+
+
+def test_the_plain_forms_hope_and_know_report_a_clause() -> None:
+    text = "The harbour board met. Ana Ruiz and her crew hope the piers will open in May."
+    assert only(quotes_of(text), "piers").text == "the piers will open in May"
+    text = "The harbour board met. “We know the ferry is late,” Ana Ruiz said. You know, it is."
+    assert all(q.text != "it is" for q in quotes_of(text))
