@@ -31,7 +31,9 @@ def test_scores_beat_the_quote_marks_baseline(shared_data: Callable[[str], Path]
     assert result["overlap_f1"] >= 0.67  # type: ignore[operator]
     assert result["exact_f1"] >= 0.46  # type: ignore[operator]
     assert result["speaker_accuracy"] >= 0.82  # type: ignore[operator]
-    assert result["overlap_p"] >= 0.89  # type: ignore[operator]
+    # precision traded for recall on 2026-12-06 (dev overlap P 0.891 -> 0.877, R 0.573 -> 0.588,
+    # exact F1 0.490 -> 0.503, speaker 0.851 -> 0.864): most quotes shown must still be right
+    assert result["overlap_p"] >= 0.87  # type: ignore[operator]
     assert result["overlap_f1"] >= baseline["overlap_f1"] + 0.18  # type: ignore[operator]
     assert baseline["speaker_accuracy"] == 0.0
 
