@@ -324,3 +324,25 @@ def test_hyphenated_rates_fractions_of_amounts_and_titles_are_no_times() -> None
     assert texts("They owe nearly a quarter of a trillion dollars.", anchor) == []
     assert texts("He was named Person of the Year in 2016.", anchor) == ["2016"]
     assert one("Profits rose in the quarter.", "the quarter", anchor).value == "2016-Q1"
+
+
+def test_years_after_determiners_or_conjunctions_and_two_digit_years() -> None:
+    anchor = dt.date(2015, 12, 20)
+    assert one("The 2016 candidates debated.", "2016", anchor).value == "2016"
+    assert one("As 2015 comes to an end, things look bleak.", "2015", anchor).value == "2015"
+    assert [t.value for t in found("He won in '08 and '12.", anchor)] == ["2008", "2012"]
+    assert texts("The court unsealed about 2000 pages.", anchor) == []
+    assert texts("He drove a '57 Chevy.", anchor) == []
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_in_november() -> None:
+    assert one("Voters go to the polls on Election Day.", "Election Day").value == "2024-11-05"
+    value = one("The sprint to Election Day 2020 begins.", "Election Day 2020").value
+    assert value == "2020-11-03"
+
+
+def test_the_night_before_and_the_early_afternoon_read_the_storys_day() -> None:
+    text = "On Monday, he spoke. He had arrived the night before."
+    assert one(text, "the night before").value == "2024-09-01TNI"
+    ref = one("On Friday it rained in the early afternoon.", "the early afternoon")
+    assert (ref.value, ref.modifier) == ("2024-08-30TAF", "START")

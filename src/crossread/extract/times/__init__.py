@@ -59,6 +59,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("century", dates.CENTURY, dates.century, "century"),
     ("season", periods.SEASON, periods.season, "season"),
     ("year", dates.YEAR, dates.year, "year4"),
+    ("short-year", dates.SHORT_YEAR, dates.short_year, "shortyear"),
     ("fiscal-short", dates.FY_SHORT, dates.fiscal_short, "fy"),
     ("holiday", dates.HOLIDAY, dates.holiday, "holiday"),
     ("month", dates.MONTH, dates.month_alone, "month"),

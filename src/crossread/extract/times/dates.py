@@ -387,7 +387,8 @@ _STREET_AFTER = re.compile(
 )
 _TIME_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|by|since|until|till|from|to|before|after|during|through|of|between|and|or"
-    r"|around|circa|early|late|mid)\s+$",
+    r"|around|circa|early|late|mid|as|when|while|because|but"
+    r"|the|this|that|these|those|his|her|their|its|our)\s+$",
     re.I,
 )
 _NOT_YEAR_BEFORE = re.compile(
@@ -409,6 +410,23 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         if _COUNTED_AFTER.match(ctx.text, m.end()) or _STREET_AFTER.match(ctx.text, m.end()):
             return None
     return Reading(type="DATE", value=m["year"], granularity="year", modifier=modifier(m["mod"]))
+
+
+# "in '08 and '12", "the '16 race": a year written with two digits after an apostrophe
+SHORT_YEAR = r"(?<![\w'’])['’](?P<yy>\d\d)(?![\d\w'’])"
+_SHORT_YEAR_BEFORE = re.compile(
+    r"\b(?:in|of|since|and|or|the|from|to|until|between|class|fall|spring|summer|winter)\s+$",
+    re.I,
+)
+
+
+def short_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    if not _SHORT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None  # "a '57 Chevy" stays, "rock 'n' roll '68" is not worth the guess
+    yy = int(m["yy"])
+    pivot = (ctx.anchor.year % 100 + 5) if ctx.anchor else 30
+    century = 2000 if yy <= pivot else 1900
+    return Reading(type="DATE", value=str(century + yy), granularity="year")
 
 
 def fiscal_short(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -520,6 +538,8 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
             return dt.date(year_, int(fixed[:2]), int(fixed[3:]))
         if from_easter is not None:
             return cal.add_days(easter(year_), from_easter)
+        if name == "Election Day":  # US: the Tuesday after the first Monday in November
+            return cal.add_days(cal.nth_weekday(year_, 11, 1, 1), 1)
         assert rule is not None
         return cal.nth_weekday(year_, rule[0], rule[1], rule[2])
 

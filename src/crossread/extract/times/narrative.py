@@ -29,7 +29,7 @@ def _part(text: str | None) -> str | None:
 ANAPHORIC = (
     r"(?:the\s+)?(?:(?P<rel>following|previous|preceding|prior)\s+(?P<unit>day|morning|evening"
     r"|night|week|month|year)|next\s+(?P<unit_next>day|morning|evening|night))(?![\w-])"
-    r"|the\s+(?P<side_unit>day|week|month|year)\s+(?P<side>before|after)"
+    r"|the\s+(?P<side_unit>day|week|month|year|night|morning|evening)\s+(?P<side>before|after)"
     r"(?!\s+(?:yesterday|tomorrow|next|last))"
 )
 
@@ -137,7 +137,8 @@ def narrative_weekday(m: re.Match[str], ctx: Context) -> Reading | None:
 # (TIMEX3: a TIME on the reference day; the preposition stays outside the extent)
 NARRATIVE_PART = (
     r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=during\s)|(?<=until\s))"
-    r"(?:the\s+(?P<part>morning|afternoon|evening)|(?P<mid>mid[\s-]?(?:morning|afternoon)))"
+    r"(?:the\s+(?:(?P<early>early|late)\s+)?(?P<part>morning|afternoon|evening)"
+    r"|(?P<mid>mid[\s-]?(?:morning|afternoon)))"
     r"(?![\w-])(?!\s+(?:of|hours|session|edition|news|paper|papers|show|shows)\b)"
 )
 
@@ -153,7 +154,10 @@ def narrative_part(m: re.Match[str], ctx: Context) -> Reading | None:
         day = ctx.anchor.isoformat()  # no day named nearby: the publication day's
     else:
         return Reading(type="TIME", value=None, granularity="time", anchored=True)
-    return Reading(type="TIME", value=f"{day}T{part}", granularity="time", anchored=True)
+    mod = modifier(m["early"]) if m["early"] else None
+    return Reading(
+        type="TIME", value=f"{day}T{part}", granularity="time", anchored=True, modifier=mod
+    )
 
 
 # 5e. the same unit a year back: "the same month last year", "the corresponding period of

@@ -64,7 +64,9 @@ def vocabulary() -> dict[str, frozenset[str]]:
         "dayword": {"yesterday", "today", "tomorrow", "tonight"},
         "ref": _words_of((*lex.present_ref, *lex.past_ref, *lex.future_ref)) - _COMMON,
         "set": _words_of(lex.sets) - set(lex.units) - set(lex.unit_plurals) - _COMMON,
-        "holiday": _words_of((*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays))
+        "holiday": _words_of(
+            (*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays, "Election Day")
+        )
         - _COMMON,
         "spoken": {"nineteen", "twenty", "thousand"},
         "quarter": {
@@ -121,6 +123,7 @@ def _vocabulary_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _DIGIT_TRIGGERS = (
     ("year4", re.compile(r"(?:1[5-9]|20)\d\d(?!\d)"), ""),
     ("fy", re.compile(r"[Ff][Yy]\s?['’]?\d\d"), "fy"),
+    ("shortyear", re.compile(r"['’]\d\d(?![\d'’]|s\b)"), ""),
     (
         "digit",
         re.compile(
