@@ -5,7 +5,8 @@ Every mention is followed to the key of the named entity it stands for:
 1. within its article (``resolve.py``): ``Putin`` -> ``vladimir putin``, ``KCNA`` -> the
    agency named in full, ``the Russian president`` -> the person titled so;
 2. across the story, for what one article left open: a bare surname goes to the most
-   mentioned full name in the story that has it as first or last word; a description goes to
+   mentioned full name in the story that has it as first or last word (a surname opened by
+   a particle, ``de Blasio``, to the full name ending with it); a description goes to
    the one person the other articles give the same role and qualifier (``the UN boss`` ->
    ``UN secretary general Antonio Guterres``); an acronym to the organisation whose initials
    spell it; spelling variants without spaces or with one changed letter (``Kim Jong-un``,
@@ -29,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from crossread.extract.gazetteer import gazetteer
 from crossread.extract.mentions import find_mentions
+from crossread.extract.runs import LEADING_PARTICLES
 from crossread.extract.sentences import split_sentences
 from crossread.extract.titles import describe
 from crossread.models import Article, Entity, EntityKind, Mention, MentionRef
@@ -168,8 +170,12 @@ def resolve_forms(forms: Mapping[Form, int]) -> dict[Form, str | None]:
     # words to the multi-word keys they can stand for (first or last word, initials)
     persons_by_word: dict[str, set[str]] = defaultdict(set)
     for k in person_keys:
-        for word in k.split():
+        words = k.split()
+        for i, word in enumerate(words):
             persons_by_word[word].add(k)
+            if i and word in LEADING_PARTICLES:
+                # "de blasio" stands for "bill de blasio" as "putin" for "vladimir putin"
+                persons_by_word[" ".join(words[i:])].add(k)
     facilities_by_first: dict[str, set[str]] = defaultdict(set)
     for k in facility_keys:
         facilities_by_first[k.split()[0]].add(k)
@@ -183,7 +189,10 @@ def resolve_forms(forms: Mapping[Form, int]) -> dict[Form, str | None]:
             out[form] = _nominal_target(form[0], titled)
             continue
         key = variants.get(found, found)
-        if " " not in key and kind in ("PERSON", "OTHER", "PLACE") and key not in places:
+        if kind in ("PERSON", "OTHER") and key.split(" ", 1)[0] in LEADING_PARTICLES:
+            others = persons_by_word.get(key, set()) - {key}
+            key = _surname_target(others, named, variants) or key
+        elif " " not in key and kind in ("PERSON", "OTHER", "PLACE") and key not in places:
             key = (
                 _surname_target(persons_by_word.get(key, set()), named, variants)
                 or (

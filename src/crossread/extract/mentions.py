@@ -3,7 +3,8 @@
 No statistical NER model is available offline, so recognition is rules plus gazetteers:
 
 1. capitalised runs (``Kim Jong-un``, ``Korean Central News Agency``, ``U.S.``) joined over
-   name particles (``bin``, ``van``, ``de``) and ``of``/``and`` inside organisation names;
+   name particles (``bin``, ``van``, ``de``) and ``of``/``and`` inside organisation names; a
+   particle in lower case before a capital opens the name (``de Blasio``, ``al-Assad``);
 2. sentence openers and calendar words dropped (a word counts as common when it is in
    ``data/common_words.txt`` or written in lower case elsewhere in the same article);
 3. leading nationality adjectives and titles (``Russian President``) split off: the title
@@ -20,7 +21,10 @@ No statistical NER model is available offline, so recognition is rules plus gaze
    canonical entity is the same whichever way the text uses the name. This follows what the
    text means (and GUM's annotation: ``Sweden defeated South Korea`` names two teams);
 7. single names still untyped take an organisation cue (``X officials``, ``members of X``)
-   or the kind most of their other mentions in the article have (``resolve.type_by_context``).
+   or the kind most of their other mentions in the article have (``resolve.type_by_context``);
+8. a single name that is the subject or object of a verb of personal action (``Macron met``,
+   ``met Trump``) is a PERSON, and so are its untyped mentions elsewhere in the article;
+   surnames opened by a particle refer to the full name before them (``persons.py``).
 
 Steps 1-2 (tokens and capitalised runs) live in ``runs.py``; titles and descriptions in
 ``titles.py``; steps 5-7 in ``resolve.py``.
@@ -37,10 +41,12 @@ from operator import attrgetter
 
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer
 from crossread.extract.names import lookup, name_key, place_key, type_name
+from crossread.extract.persons import type_persons
 from crossread.extract.resolve import resolve_article, type_by_context, type_by_role
 from crossread.extract.runs import (
     CALENDAR,
     JOINERS_PARTICLES,
+    LEADING_PARTICLES,
     Run,
     find_lower_words,
     find_runs,
@@ -74,7 +80,9 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     # an unknown capitalised word opening a sentence, and matching no name, is most often no name
     return tuple(
         m
-        for m in type_by_context(type_by_role(resolve_article(mentions, text), text), text)
+        for m in type_persons(
+            type_by_context(type_by_role(resolve_article(mentions, text), text), text), text
+        )
         if not (
             m.kind == "OTHER" and m.refers_to is None and " " not in m.key and m.start in openers
         )
@@ -102,10 +110,21 @@ def _classify(text: str, run: Run, gaz: Gazetteer, lower_words: frozenset[str]) 
         if full[:4] in ("The ", "the ") and fold(full) not in gaz.orgs and len(tokens) > 1:
             tokens.pop(0)
         return _emit(text, tokens, run, None, -1, 0, gaz, lower_words)
-    # 2. drop sentence openers and other common words at the front
-    while tokens and _common(text[tokens[0][0] : tokens[0][1]], gaz, lower_words, run, tokens):
+    # 2. drop sentence openers and other common words at the front; a name particle stays
+    # when a name follows it ("De Blasio said", "Yesterday de Blasio said"), and so does a
+    # word that opens a known name inside a longer one ("the New Zealand Herald")
+    while (
+        tokens
+        and _common(text[tokens[0][0] : tokens[0][1]], gaz, lower_words, run, tokens)
+        and not _opens_surname(text, tokens)
+        and not _opens_known_name(text, tokens, gaz)
+    ):
         tokens.pop(0)
-        while tokens and text[tokens[0][0] : tokens[0][1]].lower() in JOINERS_PARTICLES:
+        while (
+            tokens
+            and text[tokens[0][0] : tokens[0][1]].lower() in JOINERS_PARTICLES
+            and not _opens_surname(text, tokens)
+        ):
             tokens.pop(0)
     if not tokens:
         return []
@@ -141,6 +160,28 @@ def _classify(text: str, run: Run, gaz: Gazetteer, lower_words: frozenset[str]) 
     if k >= len(tokens):
         return extra
     return extra + _emit(text, tokens, run, role, tokens[0][0] if role else -1, k, gaz, lower_words)
+
+
+def _opens_known_name(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) -> bool:
+    """Whether the run's first two or three tokens are a name the gazetteer knows (``New
+    Zealand`` in ``the New Zealand Herald``): its common first word is part of the name."""
+    if text[tokens[0][0] : tokens[0][1]] in ("The", "the"):
+        return False  # "The US State Department": the article is no part of "US"
+    for width in (2, 3):
+        if len(tokens) > width and lookup(text[tokens[0][0] : tokens[width - 1][1]], gaz):
+            return True
+    return False
+
+
+def _opens_surname(text: str, tokens: list[tuple[int, int]]) -> bool:
+    """Whether the run's first token is a name particle followed by the rest of a surname
+    (``De Blasio``, ``von der Leyen``): the particle belongs to the name."""
+    if len(tokens) < 2 or fold(text[tokens[0][0] : tokens[0][1]]) not in LEADING_PARTICLES:
+        return False
+    rest = [text[s:e] for s, e in tokens[1:]]
+    return any(w[:1].isupper() for w in rest) and all(
+        w[:1].isupper() or w in LEADING_PARTICLES for w in rest
+    )
 
 
 def _plain(text: str, tokens: list[tuple[int, int]], run: Run, gaz: Gazetteer) -> list[Mention]:

@@ -22,9 +22,15 @@ UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 
 _PARTICLES = word_set("particles")
 _ROMAN = re.compile(r"[IVX]+|\d+")
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash)-[A-Z]")
+"""an Arabic name written with its article in lower case (``al-Assad``)."""
 
 
 _PERSON_FOLLOWERS = word_set("person_followers")
+_PERSON_SUBJECT_VERBS = word_set("person_subject_verbs")
+_PERSON_OBJECT_VERBS = word_set("person_object_verbs")
+_VERB_SKIP = word_set("agent_skip")
+_ORG_FOLLOWERS = word_set("org_followers")
 
 
 _LOCATIVE = word_set("locative")
@@ -150,9 +156,42 @@ def type_name(
     nxt = after[0].strip(",.;:").lower() if after else ""
     if nxt in speech_forms() or nxt in _PERSON_FOLLOWERS:
         return "PERSON", key, None
+    if personal_action(text, start, stop):
+        return "PERSON", key, None
     if locative or (facts.single and _place_context(text, start, stop, prev)):
         return "PLACE", key, None
     return "OTHER", key, None
+
+
+def personal_action(text: str, start: int, stop: int) -> bool:
+    """Whether the name at ``text[start:stop]`` is the subject or the object of a verb of
+    personal action: ``Macron met``, ``Kim also thanked``, ``met Trump``, ``met with Trump``,
+    ``sent Kim a letter``; not when an organisation noun follows (``met Acme officials``)."""
+    after = text[stop : stop + 40].split()[:3]
+    if after and fold(after[0].strip(",.;:")) in _ORG_FOLLOWERS:
+        return False
+    before = text[max(0, start - 30) : start].split()
+    prev = before[-1].lower() if before else ""
+    if prev in _PERSON_OBJECT_VERBS:
+        return True
+    if prev == "with" and len(before) >= 2 and before[-2].lower() in _PERSON_OBJECT_VERBS:
+        return True
+    for word in after:
+        word = word.lower()
+        if word in _PERSON_SUBJECT_VERBS:
+            return True
+        if word not in _VERB_SKIP:
+            return False
+    return False
+
+
+def person_cue(text: str, start: int, stop: int, gaz: Gazetteer) -> bool:
+    """Whether the context of a one-word name marks a person: a verb of personal action
+    (``personal_action``) or a title or honorific right before it (``Dr. Collins``)."""
+    if personal_action(text, start, stop):
+        return True
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and text[start - 1 : start] == " " and fold(before[-1]) in gaz.titles
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -173,7 +212,7 @@ class _NameFacts:
     capitalised: bool
     """two words or more, all capitalised except name particles."""
     long_words: frozenset[str]
-    """its words longer than two letters, lower-cased."""
+    """its words longer than two letters, lower-cased, name particles (``bin``) left out."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -208,8 +247,12 @@ def _name_facts(name: str, gaz: Gazetteer) -> _NameFacts:
         people=len(words) == 1 and _people(folded, gaz),
         directional=len(words) >= 2 and _directional_place(words, gaz),
         capitalised=len(words) >= 2
-        and all(w[0] in UPPER for w in words if w.lower() not in _PARTICLES),
-        long_words=frozenset(w.lower() for w in words if len(w) > 2),
+        and all(
+            w[0] in UPPER or _ARTICLE_NAME.match(w) for w in words if w.lower() not in _PARTICLES
+        ),
+        long_words=frozenset(
+            w.lower() for w in words if len(w) > 2 and w.lower() not in _PARTICLES
+        ),
     )
 
 

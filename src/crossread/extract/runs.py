@@ -33,6 +33,7 @@ _JOINERS = frozenset({"of", "and", "for", "the", "&"})
 _HYPHEN_PREFIX = word_set("hyphen_prefix")
 _CONTRACTION = re.compile(r"^I$|^I[’']|[’'](?:ll|re|ve|m|d|t)$")
 _TITLE_ABBREVIATIONS = word_set("title_abbreviations")
+_RUN_BREAKERS = word_set("run_breakers")
 
 
 class Run(NamedTuple):
@@ -90,12 +91,20 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Tokens:
     starts = raw_starts.copy()
     ends = raw_ends.copy()
     # only tokens ending in a period or holding a hyphen can be trimmed
+    article_names = []
     for k in [k for k, w in enumerate(words) if w[-1] == "." or "-" in w]:
         cut_start, cut_end = _trim(words[k])
         starts[k] += cut_start
         ends[k] -= cut_end
         words[k] = text[starts[k] : ends[k]]
+        if _ARTICLE_NAME.match(words[k]):
+            article_names.append(k)
     classes = "".join(map(_first_class, map(itemgetter(0), words)))
+    if article_names:  # "al-Assad" opens a name as a capital does
+        chars = list(classes)
+        for k in article_names:
+            chars[k] = _UPPER_NAME
+        classes = "".join(chars)
     return Tokens(
         raw_starts=raw_starts,
         raw_ends=raw_ends,
@@ -136,20 +145,34 @@ def _trim(token: str) -> tuple[int, int]:
         parts = token.split("-")
         if parts[0].lower() in _HYPHEN_PREFIX and len(parts) == 2:
             front = len(parts[0]) + 1
-        elif (
-            len(parts) == 2
-            and parts[1].islower()
-            and (len(parts[1]) >= 4 and parts[1].endswith(("ed", "ing", "ly", "era", "style")))
-        ):
+        elif len(parts) == 2 and parts[1].islower() and _derived(parts[1]):
             back = len(token) - len(parts[0])
     return front, back
+
+
+def _derived(word: str) -> bool:
+    """A derived word after a hyphen (``controlled``, ``speaking``, ``era``), not the second
+    syllable of a given name (``Cheuk-ting``, ``Kwok-hing``: ``-ing`` needs a stem of three
+    letters or more)."""
+    if len(word) < 4:
+        return False
+    return word.endswith(("ed", "ly", "era", "style")) or (len(word) >= 6 and word.endswith("ing"))
 
 
 _UPPER_SET = frozenset(UPPER)
 
 
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash)-[A-Z]")
+"""an Arabic name written with its article in lower case (``al-Assad``, ``el-Sisi``)."""
+
+
 def _is_cap(token: str) -> bool:
-    return token[0] in _UPPER_SET or (token[0].isdigit() and any(c in _UPPER_SET for c in token))
+    first = token[0]
+    if first in _UPPER_SET:
+        return True
+    if first.isdigit():
+        return any(c in _UPPER_SET for c in token)
+    return first in "ae" and _ARTICLE_NAME.match(token) is not None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -198,8 +221,9 @@ def find_runs(
     for first in candidates[c : bisect_left(candidates, hi, c)]:
         if first < i or not capital(words[first]):
             continue
-        i = first
-        j = i + 1
+        # the previous run ended at i: a particle after it may open this one
+        i = _leading_particles(text, words, starts, ends, first, i)
+        j = first + 1
         # the run is tokens i to j - 1
         while j < hi:
             ne = ends[j]
@@ -214,7 +238,7 @@ def find_runs(
                 break
             nxt = words[j]
             # a word opening in lower case is never capital
-            if classes[j] != _LOWER and capital(nxt):
+            if classes[j] != _LOWER and capital(nxt) and (headline or nxt not in _RUN_BREAKERS):
                 j += 1
                 continue
             if (
@@ -242,6 +266,12 @@ def find_runs(
             ):
                 j += 2
                 continue
+            if low in _PARTICLES and nxt == low:
+                # "von der Leyen", "de la Rua": one or two lower-case particles before a capital
+                m = _particles_end(text, words, starts, ends, j, hi)
+                if m > j and m < hi and capital(words[m]):
+                    j = m
+                    continue
             if low in JOINERS_PARTICLES and j + 1 < hi:
                 after = words[j + 1]
                 if (
@@ -274,6 +304,40 @@ _NAME_MONTHS = frozenset({"May", "June", "April", "August"})
 _NAME_POSSESSIVES = word_set("name_possessives")
 _OF_HEADS = word_set("of_heads")
 JOINERS_PARTICLES = _JOINERS | _PARTICLES
+
+
+LEADING_PARTICLES = word_set("leading_particles")
+
+
+def _particles_end(
+    text: str, words: list[str], starts: list[int], ends: list[int], j: int, hi: int
+) -> int:
+    """The token after the lower-case particles starting at ``j`` (at most two, one space
+    apart: ``von der``, ``de la``), or ``j`` when there are more or the gap is not a space."""
+    m = j
+    while m < hi and m - j < 3 and words[m] in _PARTICLES:
+        if m > j and text[ends[m - 1] : starts[m]] != " ":
+            return j
+        m += 1
+    if m == j or m - j > 2 or m >= hi or text[ends[m - 1] : starts[m]] != " ":
+        return j
+    return m
+
+
+def _leading_particles(
+    text: str, words: list[str], starts: list[int], ends: list[int], first: int, lo: int
+) -> int:
+    """Where a name starts once the lower-case particles right before it are included
+    (``de Blasio``, ``von der Leyen``, ``bin Salman``): a particle belongs to the surname."""
+    i = first
+    while (
+        i > lo
+        and first - i < 2
+        and words[i - 1] in LEADING_PARTICLES
+        and text[ends[i - 1] : starts[i]] == " "
+    ):
+        i -= 1
+    return i
 
 
 def _joinable(word: str, joiner: str, after: str, gaz: Gazetteer) -> bool:
