@@ -197,3 +197,22 @@ def test_a_month_after_a_name_is_a_surname_not_a_date() -> None:
     # a title-case headline's modal, written in lower case in the body, stays out
     text = "EU May Impose Tariffs On Steel\n\nThe EU may impose tariffs."
     assert "EU May" not in kinds(text)
+
+
+def test_a_name_ending_in_a_country_is_a_body_of_that_country() -> None:
+    text = (
+        "A Transport Norway report was leaked, and Radiant Brazil said sales fell. "
+        "The Labour Party of Fiji objected."
+    )
+    found = kinds(text)
+    assert found["Transport Norway"] == "ORG"
+    assert found["Radiant Brazil"] == "ORG"
+    assert found["Labour Party of Fiji"] == "ORG"
+
+
+def test_a_country_that_is_also_a_name_or_a_sea_keeps_its_person_or_place() -> None:
+    text = "Marcus Jordan and Elena Monaco sailed the Gulf of Mexico."
+    found = kinds(text)
+    assert found["Marcus Jordan"] == "PERSON"
+    assert found["Elena Monaco"] == "PERSON"
+    assert found["Gulf of Mexico"] != "ORG"

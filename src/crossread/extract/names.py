@@ -27,6 +27,8 @@ _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash)-[A-Z]")
 
 
 _PERSON_FOLLOWERS = word_set("person_followers")
+_NAME_COUNTRIES = word_set("name_countries")
+_PLACE_OF_HEADS = word_set("place_of_heads")
 _PERSON_SUBJECT_VERBS = word_set("person_subject_verbs")
 _PERSON_OBJECT_VERBS = word_set("person_object_verbs")
 _VERB_SKIP = word_set("agent_skip")
@@ -150,6 +152,8 @@ def type_name(
         return "PLACE", key, None  # "East Los Angeles", "South East Asia"
     if not facts.single and _place_context(text, start, stop, prev):
         return "PLACE", key, None  # "in Port Aldis", "Port Aldis's mayor"
+    if facts.country_last:
+        return "ORG", key, None  # "Environment Canada", "Hitwise UK": a body of the country
     if facts.capitalised and lower_words.isdisjoint(facts.long_words):
         return "PERSON", key, None
     after = text[stop : stop + 30].split()
@@ -213,6 +217,9 @@ class _NameFacts:
     """two words or more, all capitalised except name particles."""
     long_words: frozenset[str]
     """its words longer than two letters, lower-cased, name particles (``bin``) left out."""
+    country_last: bool
+    """two words or more, the last a country that is no given name or surname (``Environment
+    Canada``, ``Communist Party of Greece``; not ``Michael Jordan`` nor ``Gulf of Mexico``)."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -250,6 +257,10 @@ def _name_facts(name: str, gaz: Gazetteer) -> _NameFacts:
         and all(
             w[0] in UPPER or _ARTICLE_NAME.match(w) for w in words if w.lower() not in _PARTICLES
         ),
+        country_last=len(words) >= 2
+        and fold(words[-1]) not in _NAME_COUNTRIES
+        and gaz.places.get(fold(words[-1]).rstrip(".")) in gaz.countries
+        and fold(words[0]) not in _PLACE_OF_HEADS,
         long_words=frozenset(
             w.lower() for w in words if len(w) > 2 and w.lower() not in _PARTICLES
         ),
