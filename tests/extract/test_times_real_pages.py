@@ -346,3 +346,10 @@ def test_the_night_before_and_the_early_afternoon_read_the_storys_day() -> None:
     assert one(text, "the night before").value == "2024-09-01TNI"
     ref = one("On Friday it rained in the early afternoon.", "the early afternoon")
     assert (ref.value, ref.modifier) == ("2024-08-30TAF", "START")
+
+
+def test_coming_off_is_no_arrangement() -> None:
+    anchor = dt.date(2016, 3, 5)  # a Saturday
+    text = "Rubio is coming off a strong debate Thursday night."
+    assert one(text, "Thursday night", anchor).value == "2016-03-03TNI"
+    assert one("Rubio is coming to Ohio on Tuesday.", "Tuesday", anchor).value == "2016-03-08"

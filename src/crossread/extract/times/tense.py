@@ -115,7 +115,7 @@ _HOLDS_EVENT = re.compile(
 # to you Monday": an arrangement ahead
 _ARRANGED = re.compile(
     r"\b(?:is|are|am)\s+(?:heading|going|traveling|travelling|flying|meeting|visiting|leaving"
-    r"|coming|arriving|hosting|holding|speaking|returning|launching|releasing|unveiling|opening"
+    r"|coming(?!\s+off\b)|arriving|hosting|holding|speaking|returning|launching|releasing|unveiling|opening"
     r"|starting|moving|headlining|appearing|attending|testifying|playing|taking\s+place"
     r"|facing)\b"
     r"|\blook(?:s|ing)?\s+(?:forward\s+to|ahead)\b"
