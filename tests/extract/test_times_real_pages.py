@@ -353,3 +353,16 @@ def test_coming_off_is_no_arrangement() -> None:
     text = "Rubio is coming off a strong debate Thursday night."
     assert one(text, "Thursday night", anchor).value == "2016-03-03TNI"
     assert one("Rubio is coming to Ohio on Tuesday.", "Tuesday", anchor).value == "2016-03-08"
+
+
+def test_a_plan_looks_ahead_and_a_deadline_too() -> None:
+    anchor = dt.date(1998, 9, 30)  # a Wednesday
+    text = "The team planned to leave Nairobi on Thursday for Dar es Salaam."
+    assert one(text, "Thursday", anchor).value == "1998-10-01"
+    # a plan made on a past day, or "as planned", is past
+    text = "On Friday, the government planned to pay the first claims."
+    assert one(text, "Friday", anchor).value == "1998-09-25"
+    text = "The offensive began as previously planned Saturday night."
+    assert one(text, "Saturday night", anchor).value == "1998-09-26TNI"
+    text = "The agency extended its deadline until 9 a.m. Thursday."
+    assert one(text, "9 a.m. Thursday", anchor).value == "1998-10-01T09:00"

@@ -60,6 +60,13 @@ _SCHEDULED_BEFORE = re.compile(
 )
 # "has given them until Tuesday to sign": a deadline to do something lies ahead
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
+_PLAN_OBJECT = re.compile(r"\s+(?:to|a|an|the)\b", re.I)
+_AS_PLANNED = re.compile(r"\bas\s+(?:\w+ly\s+)?$", re.I)
+_DEADLINE_BEFORE = re.compile(
+    r"\bdeadlines?\s+(?:(?!was\b|were\b|had\b|passed\b|expired\b)\w+\s+){0,2}?"
+    r"(?:until|till|to|of|for|on|at|is)?\s*$",
+    re.I,
+)
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]", re.I)
 _REPORTING = re.compile(r"said|told|added|reported", re.I)
 
@@ -197,6 +204,8 @@ def clause_direction(
         return "future"
     if _UNTIL_BEFORE.search(text, max(lo, start - 8), start) and _TO_AFTER.match(text, end):
         return "future"
+    if _DEADLINE_BEFORE.search(text, max(lo, start - 40), start):
+        return "future"  # "extended its deadline until 9 a.m. Tuesday"
     quick = _folded_cue_patterns() if folded is not None else None
     if quick is not None and folded is not None:
         future, past = quick
@@ -258,6 +267,16 @@ def clause_direction(
                 continue
             if direction == "future" and pos > end and m[0].lower() in _SCHEDULE_VERBS:
                 continue
+            if (
+                direction == "future"
+                and m[0].lower() in ("planned", "planning")
+                and (
+                    pos > start
+                    or not _PLAN_OBJECT.match(text, pos + len(m[0]))
+                    or _AS_PLANNED.search(text, max(lo, pos - 16), pos)
+                )
+            ):
+                continue  # "planned to leave on Thursday" looks ahead; "as planned", no
             if pos > end and (reported_at or _REPORT_BETWEEN.search(text, end, pos)):
                 # "attacked him on Monday, saying he would ...": the cue after a report
                 # verb is the reported clause's
