@@ -114,6 +114,23 @@ def test_merge_keeps_older_id_and_alias(store: SqliteStore) -> None:
     assert store.count_stories() == 1
 
 
+def test_story_assignments_list_sources_and_stories_in_arrival_order(store: SqliteStore) -> None:
+    a, b, c = make_article(1), make_article(2, day=2), make_article(3, day=3)
+    store.add_article(a, assign(a, "s-old"))
+    store.add_article(b, assign(b, "s-new"))
+    store.add_article(c, assign(c, "s-other"))
+    store.merge_stories("s-old", "s-new")
+    # a batch smaller than the table reads on across batches; merged stories read as the kept
+    assert list(store.story_assignments(batch=2)) == [
+        ("file1.txt", "s-old"),
+        ("file2.txt", "s-old"),
+        ("file3.txt", "s-other"),
+    ]
+    assert list(store.story_assignments()) == [
+        (s.article.source, s.story) for s in store.iter_articles()
+    ]
+
+
 def test_unknown_ids_raise_not_found(store: SqliteStore) -> None:
     with pytest.raises(NotFoundError, match="nope"):
         store.story("nope")

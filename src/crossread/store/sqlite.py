@@ -221,6 +221,22 @@ class SqliteStore(PipelineStateMixin):
                 yield self._stored(row)
             last = rows[-1]["seq"]
 
+    def story_assignments(self, batch: int = 5000) -> Iterator[tuple[str, str]]:
+        """``(source, story)`` of every stored article in arrival order, read in batches
+        without decoding the articles (scoring a million-article stream against gold
+        stories needs nothing else)."""
+        last = 0
+        while True:
+            rows = self._read(
+                "SELECT seq, source, story FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                (last, batch),
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield row["source"], row["story"]
+            last = rows[-1]["seq"]
+
     # -- stories ------------------------------------------------------------------------------
 
     def _resolve(self, story_id: str) -> str:
