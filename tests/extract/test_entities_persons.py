@@ -133,3 +133,19 @@ def test_a_common_word_opening_a_known_name_stays_in_a_longer_name() -> None:
     assert ("New Zealand Herald", "ORG") in _kinds(text)
     text = "Lawyers said the US State Department would reply."
     assert all(not m.text.startswith("The") for m in _named(text))
+
+
+def test_an_honorific_is_the_title_of_the_name_after_it() -> None:
+    # GUM's person spans include the honorific ("Mr. Tedeschi"): it is kept as the name's title
+    text = "Mr Okonjo promoted the plan. Later Ms. Varga said it would pass."
+    mentions = find_mentions(text, split_sentences(text))
+    titles = [(m.text, m.refers_to) for m in mentions if m.nominal]
+    assert titles == [("Mr", "okonjo"), ("Ms.", "varga")]
+    assert ("Okonjo", "PERSON") in _kinds(text)
+
+
+def test_a_title_refers_to_the_full_name_its_surname_stands_for() -> None:
+    text = "Alma Varga won the vote. Mr. Varga's rival, President Okonjo, conceded."
+    mentions = find_mentions(text, split_sentences(text))
+    mr = next(m for m in mentions if m.nominal and m.text == "Mr.")
+    assert mr.refers_to == "alma varga"

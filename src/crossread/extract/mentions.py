@@ -42,7 +42,12 @@ from operator import attrgetter
 from crossread.extract.gazetteer import Gazetteer, fold, gazetteer
 from crossread.extract.names import lookup, name_key, place_key, type_name
 from crossread.extract.persons import type_persons
-from crossread.extract.resolve import resolve_article, type_by_context, type_by_role
+from crossread.extract.resolve import (
+    follow_names,
+    resolve_article,
+    type_by_context,
+    type_by_role,
+)
 from crossread.extract.runs import (
     CALENDAR,
     JOINERS_PARTICLES,
@@ -80,8 +85,10 @@ def find_mentions(text: str, sentences: tuple[Sentence, ...]) -> tuple[Mention, 
     # an unknown capitalised word opening a sentence, and matching no name, is most often no name
     return tuple(
         m
-        for m in type_persons(
-            type_by_context(type_by_role(resolve_article(mentions, text), text), text), text
+        for m in follow_names(
+            type_persons(
+                type_by_context(type_by_role(resolve_article(mentions, text), text), text), text
+            )
         )
         if not (
             m.kind == "OTHER" and m.refers_to is None and " " not in m.key and m.start in openers
@@ -118,6 +125,7 @@ def _classify(text: str, run: Run, gaz: Gazetteer, lower_words: frozenset[str]) 
         and _common(text[tokens[0][0] : tokens[0][1]], gaz, lower_words, run, tokens)
         and not _opens_surname(text, tokens)
         and not _opens_known_name(text, tokens, gaz)
+        and not _honorific(text, tokens, gaz)
     ):
         tokens.pop(0)
         while (
@@ -171,6 +179,15 @@ def _opens_known_name(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) 
         if len(tokens) > width and lookup(text[tokens[0][0] : tokens[width - 1][1]], gaz):
             return True
     return False
+
+
+def _honorific(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) -> bool:
+    """Whether the run opens with an honorific before a name (``Mr Key``, ``Dr. Kim``): a
+    title, so it stays and step 3 reads it as one (GUM's person spans include it)."""
+    return len(tokens) > 1 and gaz.titles.get(fold(text[tokens[0][0] : tokens[0][1]])) in (
+        "mr",
+        "doctor",
+    )
 
 
 def _opens_surname(text: str, tokens: list[tuple[int, int]]) -> bool:
@@ -232,13 +249,7 @@ def _emit(
     kind, key, refers = type_name(text, name, start, stop, role, gaz, lower_words)
     if kind is None:
         return out
-    if (
-        kind == "PERSON"
-        and role is not None
-        and role != "mr"
-        and title_start >= 0
-        and title_end > title_start
-    ):
+    if kind == "PERSON" and role is not None and title_start >= 0 and title_end > title_start:
         title_text = text[title_start:title_end]
         out.append(
             Mention(

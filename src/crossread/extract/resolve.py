@@ -78,6 +78,23 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
     return tuple(out)
 
 
+def follow_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Titles in front of a name refer to what the name refers to: ``Mr.`` in ``Mr. Ryan``
+    to ``paul ryan`` once ``Ryan`` has been resolved to the full name named before."""
+    out = list(mentions)
+    for index, mention in enumerate(out):
+        if not mention.nominal or mention.refers_to is None:
+            continue
+        for nxt in out[index + 1 : index + 3]:
+            if nxt.start - mention.end > 2:
+                break
+            if not nxt.nominal and nxt.key == mention.refers_to:
+                if nxt.refers_to is not None and nxt.kind == "PERSON":
+                    out[index] = _copy(mention, mention.kind, nxt.refers_to)
+                break
+    return tuple(out)
+
+
 def _resolve_partial(mention: Mention, by_word: dict[str, list[Mention]]) -> Mention:
     candidates = by_word.get(mention.key)
     if not candidates:
