@@ -139,6 +139,7 @@ def test_may_and_might_look_ahead_but_not_may_have() -> None:
     assert one("The thief may have left on Saturday.", "Saturday").value == "1998-02-28"
     # the month, the name: no modal
     assert one("Theresa May left on Saturday.", "Saturday").value == "1998-02-28"
+    assert one("Theresa May's speech on Saturday.", "Saturday").value == "1998-02-28"
 
 
 def test_a_range_or_list_lends_its_year_to_the_dates_before_it() -> None:
@@ -175,6 +176,9 @@ def test_a_month_after_a_year_and_the_year_in_apposition_are_that_year() -> None
 def test_a_fronted_time_phrase_dates_the_main_clause_after_a_comma() -> None:
     # "told" is the main verb, not a trailing attribution; "the next debate" no future cue
     text = "On Monday night, in a bid to set the tone of the next debate, Trump told a rally."
+    assert one(text, "Monday night").value == "1998-03-02TNI"
+    # no other past word: only the fronted reading keeps "told" from being a trailing report
+    text = "On Monday night, in a bid to calm the crowd, Trump told a rally it would win."
     assert one(text, "Monday night").value == "1998-03-02TNI"
     # a trailing attribution still gives way to the reported clause's own tense
     assert one("The plant will open on Monday, the mayor said.", "Monday").value == "1998-03-09"

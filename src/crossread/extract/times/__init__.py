@@ -20,6 +20,7 @@ from functools import cache
 
 from crossread.extract.times import dates, durations, narrative, periods, ranges, relative, scan
 from crossread.extract.times.calendar import Direction
+from crossread.extract.times.lexicon import lexicon
 from crossread.extract.times.readings import Context, Reading
 from crossread.extract.times.tense import clause_direction
 from crossread.extract.times.triggers import MARGIN, merge, trigger_spans
@@ -106,9 +107,13 @@ _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at|throughout)\s+", re.I)
 _DEICTIC_TITLE = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next)(?![\w])")
 _TITLE_PART = re.compile(r"\s(?-i:Morning|Afternoon|Evening|Night)$")
 _TITLE_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
-_NEWS_BEFORE = re.compile(r"(?-i:News|USA)\s+$")
 _QUOTED = re.compile(r"[“\"'‘][^“”\"]+[”\"'’]$")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[^\W_]['’]s)[ \t]+$")
+
+
+@cache
+def _titles() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, lexicon().titles_with_times)) + r")\b")
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -121,8 +126,9 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return True  # "Dry:Soon", "Re:Today": a brand written with a colon inside
     if _TITLE_PART.search(surface) and _TITLE_WORD_AFTER.match(text, end):
         return True  # "Sunday Morning Futures", "Monday Night Football": a show's name
-    if _NEWS_BEFORE.search(text, max(0, start - 8), start):
-        return True  # "Fox News Sunday", "USA TODAY": a programme or paper
+    for title in _titles().finditer(text, max(0, start - 24), min(len(text), end + 24)):
+        if title.start() <= start and end <= title.end():
+            return True  # "Fox News Sunday", "USA TODAY": a programme or paper
     if not _DEICTIC_TITLE.match(surface) or surface.isupper():
         return False
     if not all(word[:1].isupper() for word in surface.split()):

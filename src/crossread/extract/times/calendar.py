@@ -86,9 +86,6 @@ def nearest_month(anchor: dt.date, month: int, direction: Direction) -> int:
     back = (anchor.month - month) % 12
     ahead = (month - anchor.month) % 12
     if direction == "future":
-        if back == 1 and ahead * 30 > 300:
-            # "the surge in May should silence critics", written in June: last month's
-            return anchor.year - (1 if month > anchor.month else 0)
         return anchor.year + (1 if month < anchor.month else 0)
     if direction == "past" and back * 30 <= PAST_REACH_DAYS:
         return anchor.year - (1 if month > anchor.month else 0)

@@ -154,7 +154,7 @@ def nth_day(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _SEPT_11_AFTER = re.compile(
-    r",?\s+(?:terrorist\s+|terror\s+)?(?:attacks|hijack(?:ers|ings?)|commission|memorial|museum"
+    r"\s+(?:terrorist\s+|terror\s+)?(?:attacks|hijack(?:ers|ings?)|commission|memorial|museum"
     r"|victims|families|anniversary|plot)\b",
     re.I,
 )
@@ -387,10 +387,13 @@ _STREET_AFTER = re.compile(
 )
 _TIME_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|by|since|until|till|from|to|before|after|during|through|of|between|and|or"
-    r"|around|circa|early|late|mid|as|when|while|because|but"
-    r"|the|this|that|these|those|his|her|their|its|our)\s+$",
+    r"|around|circa|early|late|mid|as|when|while|because|but)\s+$",
     re.I,
 )
+# "the 2016 candidates" is that year's; "the 1800 workers" a count (years this early are rare
+# in the news, counts of hundreds common)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|these|those|his|her|their|its|our)\s+$", re.I)
+MODERN_YEAR = 1900
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:No\.|#|\$|€|£|[A-Z]{2,}\s?|[Rr]oute|[Hh]ighway|[Rr]oom|[Ff]light|[Ss]ection|[Pp]age"
     r"|[Nn]umber|[Pp]lan|[Rr]esolution|[Aa]rticle|[Ff]ormula|[Mm]odel|[Hh]otline|[Ll]aw)\s*$"
@@ -403,8 +406,10 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         before = ctx.text[max(0, m.start() - 14) : m.start()]
         if _NOT_YEAR_BEFORE.search(before):
             return None
-        if _PLURAL_NOUN_AFTER.match(ctx.text, m.end()) and not _TIME_PREPOSITION_BEFORE.search(
-            before
+        if (
+            _PLURAL_NOUN_AFTER.match(ctx.text, m.end())
+            and not _TIME_PREPOSITION_BEFORE.search(before)
+            and not (_DETERMINER_BEFORE.search(before) and int(m["year"]) >= MODERN_YEAR)
         ):
             return None
         if _COUNTED_AFTER.match(ctx.text, m.end()) or _STREET_AFTER.match(ctx.text, m.end()):
@@ -452,7 +457,7 @@ _MEASURE_WORDS = re.compile(
 )
 
 
-_TEMPERATURE = re.compile(r"\b(?:temperatures?|degrees|thermometers?)\b|°", re.I)
+_TEMPERATURE = re.compile(r"\b(?:temperatures?|thermometers?)\b|°|\d\s*degrees\b", re.I)
 
 
 def _is_measure(m: re.Match[str], ctx: Context) -> bool:

@@ -75,6 +75,8 @@ class Lexicon:
     approximators: dict[str, str]
     holidays: dict[str, str]
     weekday_holidays: dict[str, list[int]]
+    titles_with_times: tuple[str, ...]
+    """Names of shows and papers that hold a time word ("Fox News Sunday", "USA Today")."""
     easter_holidays: dict[str, int]
     """Days from Easter Sunday (``Good Friday`` -2)."""
     present_ref: tuple[str, ...]
@@ -141,6 +143,7 @@ def lexicon() -> Lexicon:
         "future_ref",
         "future_cues",
         "past_cues",
+        "titles_with_times",
     }
     fields: dict[str, Any] = {k: tuple(v) if k in tuples else v for k, v in data.items()}
     return Lexicon(**fields)

@@ -89,14 +89,26 @@ _CONJUNCTION_THAT = re.compile(
 )
 
 
+_VERB_AFTER = re.compile(
+    r"\s+(?:is|was|are|were|has|had|have|will|would|could|should|can|may|might|did|does|do"
+    r"|[a-z]+ed)\b"
+)
+_PUNCT_OR_PREP_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:when|as|and|in|of)\b")
+
+
 def that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     """``that year``, ``that same day``; ``that September`` is the month in the year the
     story last named (``the invasion began in February 2022 ... more left that September``)."""
     if m["month"]:
         reference = ctx.reference(m.start())
-        if reference is None or _CONJUNCTION_THAT.search(
-            ctx.text, max(0, m.start() - 20), m.start()
+        if (
+            reference is None
+            or _CONJUNCTION_THAT.search(ctx.text, max(0, m.start() - 20), m.start())
+            or _VERB_AFTER.match(ctx.text, m.end())
+            or (m["month"] == "May" and not _PUNCT_OR_PREP_AFTER.match(ctx.text, m.end()))
         ):
+            # "warned that September is the worst month", "argued that May had misjudged":
+            # "that" opens a clause whose subject the month (or Mrs May) is
             return None
         value = cal.month_value(int(reference[:4]), LEX.month(m["month"]))
         mod = modifier(m["mod"]) if m["mod"] else None

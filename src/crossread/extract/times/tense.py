@@ -31,8 +31,12 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.I,
     )
     past_words = alternation(list(lex.past_cues))
+    # "to set the tone" is an infinitive; "planned" is decided in clause_direction
     past = re.compile(
-        r"(?<![\w'’])(?:" + past_words + r"|[a-z]{2,}ed|(?:has|have)\s+been)(?![\w])", re.I
+        r"(?<![\w'’])(?<!\bto\s)(?:"
+        + past_words
+        + r"|(?<!\bas\s)(?!planned\s+to\b)[a-z]{2,}ed|(?:has|have)\s+been)(?![\w])",
+        re.I,
     )
     return future, past
 
@@ -60,13 +64,10 @@ _SCHEDULED_BEFORE = re.compile(
 )
 # "has given them until Tuesday to sign": a deadline to do something lies ahead
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.I)
-_PLAN_OBJECT = re.compile(r"\s+(?:to|a|an|the)\b", re.I)
+_DEADLINE_GONE = re.compile(r"\s+(?:passed|expired|lapsed|came\s+and\s+went)\b", re.I)
+_PLAN_TO = re.compile(r"\s+to\s+[a-z]", re.I)
 _AS_PLANNED = re.compile(r"\bas\s+(?:\w+ly\s+)?$", re.I)
-_DEADLINE_BEFORE = re.compile(
-    r"\bdeadlines?\s+(?:(?!was\b|were\b|had\b|passed\b|expired\b)\w+\s+){0,2}?"
-    r"(?:until|till|to|of|for|on|at|is)?\s*$",
-    re.I,
-)
+_DEADLINE_BEFORE = re.compile(r"\bdeadlines?\s+(?:is\s+)?(?:until|till|to|of|for|on|at)?\s*$", re.I)
 _TO_AFTER = re.compile(r"\s+to\s+[a-z]", re.I)
 _REPORTING = re.compile(r"said|told|added|reported", re.I)
 
@@ -85,8 +86,14 @@ _FRONTED = re.compile(
 _CONDITION = re.compile(r"\b(?:if|once|unless|when|whenever)\s", re.I)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have|had)\b", re.I)
 _NO_SUBJECT = re.compile(
-    r"(?:in|on|at|again|more|before|after|every|per|a|an|or|and|upon|over|during|since|ago"
-    r"|or\s+twice|a\s+year|a\s+week)\b",
+    r"(?:in|on|at|again|more|before|after|every|per|or|and|upon|over|during|since|ago"
+    r"|or\s+twice|a\s+(?:year|week|month|day|time))\b",
+    re.I,
+)
+# "it is not clear if the rule applies in March": an indirect question, no condition
+_QUESTION_IF_BEFORE = re.compile(
+    r"\b(?:clear|unclear|know|known|knows|asked|ask|asks|wonder|wondered|see|sure|determine"
+    r"|decide|check|whether)\s+$",
     re.I,
 )
 CONDITION_REACH = 60
@@ -110,10 +117,12 @@ _SCHEDULE_VERBS = frozenset(
         "begins", "resumes", "expires", "travels", "convenes", "testifies",
     }
 )  # fmt: skip
+# cues that look ahead only at what follows them: schedule verbs and the modals of possibility
+_AFTER_ONLY_BEFORE = _SCHEDULE_VERBS | {"may", "might", "must", "should"}
 # "Wisconsin holds its primary on Tuesday": a present "holds" with an event schedules it
 # ("Ford, which holds a 12% stake" is no schedule)
 _HOLDS_EVENT = re.compile(
-    r"\b(?:holds|hold)\s+(?:[\w'’-]+\s+){0,3}?(?:primary|primaries|caucus(?:es)?|elections?"
+    r"(?<!\bto\s)(?<!\bnot\s)(?<!\bdid\s)(?<!n't\s)\b(?:holds|hold)\s+(?:[\w'’-]+\s+){0,3}?(?:primary|primaries|caucus(?:es)?|elections?"
     r"|votes?|referendum|meetings?|talks|hearings?|summit|conference|rally|debates?"
     r"|convention|ceremony|funeral|service|festival|parade)\b",
     re.I,
@@ -123,15 +132,20 @@ _HOLDS_EVENT = re.compile(
 _ARRANGED = re.compile(
     r"\b(?:is|are|am)\s+(?:heading|going|traveling|travelling|flying|meeting|visiting|leaving"
     r"|coming(?!\s+off\b)|arriving|hosting|holding|speaking|returning|launching|releasing|unveiling|opening"
-    r"|starting|moving|headlining|appearing|attending|testifying|playing|taking\s+place"
-    r"|facing)\b"
+    r"|starting|moving|headlining|appearing|attending|testifying|playing|taking\s+place)\b"
+    r"(?!\s+(?:to\s+terms|off|out)\b)"
     r"|\blook(?:s|ing)?\s+(?:forward\s+to|ahead)\b"
     r"|\bto\s+be\s+(?:held|delivered|released|published|announced|sworn|signed|unveiled"
     r"|launched|played|heard|decided|named|sentenced|arraigned|presented)\b",
     re.I,
 )
 _PRESENT = re.compile(r"\b(?:is|are|am|has|have|does|do)\b(?!\s+(?:been|to|not\s+been)\b)", re.I)
-_ELECTION = re.compile(r"\b(?:re-?election|elections?|midterms?|ballot)\b", re.I)
+# between an arrangement cue and the date, an event of its own ("is speaking out after the
+# shooting on Sunday"): the date is that event's
+_EVENT_BETWEEN = re.compile(
+    r"\b(?:after|over|since|following|from|despite|amid|about)\s+(?:the|a|an|his|her|its|their|last)\b",
+    re.I,
+)
 _NOT_A_MODAL = re.compile(
     r"(?-i:M)(?:ay|ight)\b|(?:may|might|must|should|can)\s+(?:not\s+)?have\b", re.I
 )
@@ -174,6 +188,12 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos <= b for a, b in spans)
 
 
+_DETERMINED_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|our|this|these|those|over|of|for|with|against)\s+$",
+    re.I,
+)
+
+
 def _adjectival(text: str, pos: int, word: str, past_words: frozenset[str]) -> bool:
     """An ``-ed`` form that is no verb: a capitalised one (``United``) or the second half
     of a hyphenated adjective (``star-studded``)."""
@@ -181,6 +201,8 @@ def _adjectival(text: str, pos: int, word: str, past_words: frozenset[str]) -> b
         return False
     if pos > 0 and text[pos - 1] == "-":
         return True
+    if _DETERMINED_BEFORE.search(text, max(0, pos - 8), pos):
+        return True  # "over planned job cuts", "the reduced dividend": before a noun
     before = text[max(0, pos - 4) : pos].rstrip(" “\"‘'(")
     # a capital opening a sentence is a verb's ("Asked on Monday whether ...")
     return text[pos].isupper() and not (before == "" or before[-1] in ".!?:;\n")
@@ -204,7 +226,9 @@ def clause_direction(
         return "future"
     if _UNTIL_BEFORE.search(text, max(lo, start - 8), start) and _TO_AFTER.match(text, end):
         return "future"
-    if _DEADLINE_BEFORE.search(text, max(lo, start - 40), start):
+    if _DEADLINE_BEFORE.search(text, max(lo, start - 40), start) and not _DEADLINE_GONE.match(
+        text, end
+    ):
         return "future"  # "extended its deadline until 9 a.m. Tuesday"
     quick = _folded_cue_patterns() if folded is not None else None
     if quick is not None and folded is not None:
@@ -237,21 +261,8 @@ def clause_direction(
             if start <= pos < end:
                 continue
             distance = start - (lo + m.end()) if pos < start else pos - end
-            if direction == "future" and _NOT_A_MODAL.match(text, pos):
-                continue  # "Theresa May", "may have left": no future
-            if (
-                direction == "future"
-                and pos > end
-                and m[0].lower().startswith("plan")
-                and _DETERMINER_BEFORE.search(text, max(lo, pos - 8), pos)
-            ):
-                continue  # "over his plans to address Congress": a noun, no tense
-            if (
-                direction == "future"
-                and _NOUN_FORMS.fullmatch(m[0])
-                and _COUNTED_BEFORE.search(text, max(lo, pos - 12), pos)
-            ):
-                continue  # "cast votes from March 1", "the visits": nouns, no tense
+            if direction == "future" and _no_future(text, lo, start, end, pos, m[0]):
+                continue
             if direction == "future" and _PAST_AUXILIARY.search(text, max(lo, pos - 16), pos):
                 # "had been due to expire", "was scheduled to": a plan in the past
                 direction = "past"
@@ -265,18 +276,6 @@ def clause_direction(
                 if fallback is None or distance < fallback[0]:
                     fallback = (distance, direction)
                 continue
-            if direction == "future" and pos > end and m[0].lower() in _SCHEDULE_VERBS:
-                continue
-            if (
-                direction == "future"
-                and m[0].lower() in ("planned", "planning")
-                and (
-                    pos > start
-                    or not _PLAN_OBJECT.match(text, pos + len(m[0]))
-                    or _AS_PLANNED.search(text, max(lo, pos - 16), pos)
-                )
-            ):
-                continue  # "planned to leave on Thursday" looks ahead; "as planned", no
             if pos > end and (reported_at or _REPORT_BETWEEN.search(text, end, pos)):
                 # "attacked him on Monday, saying he would ...": the cue after a report
                 # verb is the reported clause's
@@ -315,11 +314,37 @@ def clause_direction(
         beyond = best[0] < within[0]
         if beyond and "," in text[end : end + best[0] + 1] and condition is None:
             best = within
-    if best is None and fallback is None and _ELECTION.search(text, lo, start):
-        # "is up for re-election in November": with no tense at all, an election ahead
-        return "future"
     chosen = best or fallback
     return chosen[1] if chosen else "none"
+
+
+def _no_future(text: str, lo: int, start: int, end: int, pos: int, word: str) -> bool:
+    """Whether a future cue at ``pos`` says nothing of the expression at ``start:end``."""
+    low = word.lower()
+    if _NOT_A_MODAL.match(text, pos):
+        return True  # "Theresa May", "may have left"
+    if pos > end and low in _AFTER_ONLY_BEFORE:
+        # modals and schedule verbs govern what follows them: "the ruling in March means
+        # he can stay", "the agreement reached on Saturday still leaves ..."
+        return True
+    if (
+        pos > end
+        and low.startswith("plan")
+        and _DETERMINER_BEFORE.search(text, max(lo, pos - 8), pos)
+    ):
+        return True  # "over his plans to address Congress": a noun
+    if _NOUN_FORMS.fullmatch(word) and _COUNTED_BEFORE.search(text, max(lo, pos - 12), pos):
+        return True  # "cast votes from March 1", "the visits": nouns
+    if low in ("planned", "planning") and (
+        pos > start
+        or not _PLAN_TO.match(text, pos + len(word))
+        or _AS_PLANNED.search(text, max(lo, pos - 16), pos)
+    ):
+        return True  # "planned to leave on Thursday" looks ahead; "planned the attack", no
+    # "is speaking out after the shooting on Sunday": the date is the shooting's
+    return bool(
+        pos < start and _ARRANGED.fullmatch(word) and _EVENT_BETWEEN.search(text, pos, start)
+    )
 
 
 def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> int | None:
@@ -329,7 +354,9 @@ def _condition_before(text: str, lo: int, start: int, past: re.Pattern[str]) -> 
     found = None
     for match in _CONDITION.finditer(text, max(lo, start - CONDITION_REACH), start):
         found = match
-    if found is None:
+    if found is None or _QUESTION_IF_BEFORE.search(
+        text, max(lo, found.start() - 12), found.start()
+    ):
         return None
     clause = text[found.end() : start]
     if len(clause.split()) < 2 or "," in clause:
@@ -348,7 +375,7 @@ _ENDED_BEFORE = re.compile(r"\b(?:ended\s+(?:on\s+|in\s+)?|since\s+)$", re.I)
 _VERB_IN_BEFORE = re.compile(
     r"\b(?P<word>(?-i:[a-z]){2,})\s+"
     r"(?:(?:down|up|out|off|away|back|over|there|here|home)\s+"
-    r"|(?:the|a|an|his|her|its|their|our)\s+(?:[\w'’-]+\s+){1,3})?(?:in|on)\s+$",
+    r"|(?:the|a|an|his|her|its|their|our)\s+(?:(?![a-z]+ed\b)[\w'’-]+\s+){1,3})?(?:in|on)\s+$",
     re.I,
 )
 _WEEKDAY_START = re.compile(r"(?:early\s+|late\s+)?(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I)
@@ -377,8 +404,8 @@ _REPORT_IN_BEFORE = re.compile(
 _AHEAD_OF_BEFORE = re.compile(r"\bahead\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
 _DIGIT = re.compile(r"\d")
 _CAMPAIGN = re.compile(
-    r"\b(?:elections?|electoral|voters?|nominee|nomination|White\s+House|campaign|ballot"
-    r"|candidates?|electability|competitive|swing\s+states?)\b",
+    r"\b(?:elections?|electoral|nominee|nomination|White\s+House|campaign|ballot"
+    r"|swing\s+states?)\b",
     re.I,
 )
 _BY_BEFORE = re.compile(r"\bby\s+$", re.I)
