@@ -18,7 +18,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from crossread.extract.times import dates, durations, narrative, periods, ranges, relative, scan
+from crossread.extract.times import (
+    dates,
+    durations,
+    holidays,
+    narrative,
+    periods,
+    ranges,
+    relative,
+    scan,
+)
 from crossread.extract.times.calendar import Direction
 from crossread.extract.times.lexicon import lexicon
 from crossread.extract.times.readings import Context, Reading
@@ -62,7 +71,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("year", dates.YEAR, dates.year, "year4"),
     ("short-year", dates.SHORT_YEAR, dates.short_year, "shortyear"),
     ("fiscal-short", dates.FY_SHORT, dates.fiscal_short, "fy"),
-    ("holiday", dates.HOLIDAY, dates.holiday, "holiday"),
+    ("holiday", holidays.HOLIDAY, holidays.holiday, "holiday"),
     ("month", dates.MONTH, dates.month_alone, "month"),
     ("clock", relative.CLOCK, relative.clock, "digit part"),
     ("when-clock", relative.WHEN_CLOCK, relative.clock, "part"),

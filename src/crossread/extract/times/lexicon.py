@@ -219,7 +219,7 @@ def fragments() -> Fragments:
         ordinal=r"(?:\d{1,2}(?:st|nd|rd|th)|" + alternation(list(lex.ordinals)) + r")(?![\w])",
         approx=alternation(list(lex.approximators)),
         holiday="(?-i:"
-        + alternation([*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays, "Election Day"])
+        + alternation([*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays])
         + r")(?![\w])",
     )
 

@@ -216,8 +216,16 @@ def clause_direction(
 ) -> Direction:
     """Tense of the clause around ``text[start:end]``: the nearest tense cue in its sentence.
 
-    Cues are future auxiliaries (``will``, ``is expected to``) and past forms (``said``,
-    ``-ed`` verbs); the one closest to the expression wins, and none gives ``none``.
+    1. A schedule right before the expression decides at once: ``is (set for)``, ``until
+       <time> to <verb>``, ``deadline until``.
+    2. Cues are future ones (``will``, ``is expected to``, modals, arrangements such as ``is
+       heading to``, ``holds its primary``), past ones (``said``, ``-ed`` verbs) and present
+       ones (``is``, ``has``: ``none``); the nearest wins. A cue that says nothing of the
+       expression is skipped (``_no_future``, adjectives in ``-ed``, participles after
+       ``be``); one in another quotation, past a report verb or ``that``/``whether``, or a
+       trailing attribution (", the lawyer said") counts only when nothing else does.
+    3. A present-tense ``if``/``once``/``when`` clause ending at the expression looks ahead;
+       a clause led by a cue of its own keeps it over a nearer cue past a comma.
     ``folded`` is the text lower-cased where that is safe (``scan.lowered``): the cues are
     then found case-sensitively in it, with the same spans.
     """

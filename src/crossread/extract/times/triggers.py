@@ -64,9 +64,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
         "dayword": {"yesterday", "today", "tomorrow", "tonight"},
         "ref": _words_of((*lex.present_ref, *lex.past_ref, *lex.future_ref)) - _COMMON,
         "set": _words_of(lex.sets) - set(lex.units) - set(lex.unit_plurals) - _COMMON,
-        "holiday": _words_of(
-            (*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays, "Election Day")
-        )
+        "holiday": _words_of((*lex.holidays, *lex.weekday_holidays, *lex.easter_holidays))
         - _COMMON,
         "spoken": {"nineteen", "twenty", "thousand"},
         "quarter": {
