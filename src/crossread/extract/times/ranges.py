@@ -27,7 +27,7 @@ _JOIN = re.compile(
 )
 _MONTH_VALUE = re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)(?P<rest>(?:-\d\d)?)")
 _YEAR_FIRST = re.compile(r"\d{4}(?:$|-\d\d)")
-_APPOSED_YEAR = re.compile(r",\s*")
+_COMMA = re.compile(r",\s*")
 _APPOSITION = re.compile(r"the\s+(?P<unit>day|month|year)(?:\s+(?:before|after))?", re.I)
 _MONTH = re.compile(fragments().month)
 _WEEKDAY = re.compile(fragments().weekday)
@@ -46,43 +46,60 @@ def _explicit_year(ref: TimeRef, carried: bool = False) -> str | None:
 
 
 def carry_years(text: str, refs: Sequence[TimeRef]) -> list[TimeRef]:
-    """``refs`` (in text order) with years carried along ranges, lists and appositions."""
-    out = list(refs)
+    """``refs`` (in text order) with what neighbours lend them: the years of ranges and lists,
+    the dates of appositions, the year before a month, the genericity of weekday lists."""
+    out = _range_years(text, list(refs))
+    out = _appositions(text, out)
+    return _any_weekday_lists(text, out)
+
+
+def _open_month(ref: TimeRef) -> re.Match[str] | None:
+    """The value of a month or month-day that took its year from the publication date."""
+    if not ref.anchored or ref.value is None or ref.type != "DATE" or not _MONTH.search(ref.text):
+        return None
+    return _MONTH_VALUE.fullmatch(ref.value)
+
+
+def _range_years(text: str, out: list[TimeRef]) -> list[TimeRef]:
+    """``July 30-Aug. 14, 1932``: a date opening a range or list takes the year it closes with
+    (read backwards, so a list lends its year all along)."""
     lent: set[int] = set()
-    for i in range(len(out) - 1, -1, -1):
-        ref = out[i]
-        if not ref.anchored or ref.value is None or ref.type != "DATE":
+    for i in range(len(out) - 2, -1, -1):
+        ref, nxt = out[i], out[i + 1]
+        own = _open_month(ref)
+        year = _explicit_year(nxt, i + 1 in lent)
+        if not (own and year and ref.end < nxt.start and _JOIN.fullmatch(text, ref.end, nxt.start)):
             continue
-        own = _MONTH_VALUE.fullmatch(ref.value) if _MONTH.search(ref.text) else None
-        nxt = out[i + 1] if i + 1 < len(out) else None
-        prev = out[i - 1] if i > 0 else None
-        if own and nxt is not None:
-            year = _explicit_year(nxt, i + 1 in lent)
-            gap = _JOIN.fullmatch(text, ref.end, nxt.start)
-            if year and gap and ref.end < nxt.start:
-                carried = int(year)
-                if nxt.value and _MONTH_VALUE.match(nxt.value) and own["month"] > nxt.value[5:7]:
-                    carried -= 1  # "Dec. 28 to Jan. 3, 1999" starts in 1998
-                value = f"{carried:04d}-{own['month']}{own['rest']}"
-                out[i] = dataclasses.replace(ref, value=value, anchored=False)
-                lent.add(i)
-                continue
-        if prev is None:
+        carried = int(year)
+        if nxt.value and _MONTH_VALUE.match(nxt.value) and own["month"] > nxt.value[5:7]:
+            carried -= 1  # "Dec. 28 to Jan. 3, 1999" starts in 1998
+        value = f"{carried:04d}-{own['month']}{own['rest']}"
+        out[i] = dataclasses.replace(ref, value=value, anchored=False)
+        lent.add(i)
+    return out
+
+
+def _appositions(text: str, out: list[TimeRef]) -> list[TimeRef]:
+    """``2015, the year the treaty was signed``, ``July 24, the day before the convention``:
+    the apposition names the date before it again; ``the 2021 July unrest``: a month right
+    after a year is that year's."""
+    for i in range(1, len(out)):
+        prev, ref = out[i - 1], out[i]
+        if not ref.anchored or ref.value is None or ref.type != "DATE":
             continue
         between = text[prev.end : ref.start]
         unit = _APPOSITION.fullmatch(ref.text)
-        if unit and _APPOSED_YEAR.fullmatch(between) and prev.type == "DATE" and prev.value:
-            # "2015, the year the treaty was signed"; "on July 24, the day before the
-            # convention": the apposition names the date before it again
+        if unit and _COMMA.fullmatch(between) and prev.type == "DATE" and prev.value:
             size = {"day": 10, "month": 7, "year": 4}[unit["unit"].lower()]
             value = prev.value[:size]
             if len(prev.value) >= size and (_MONTH_VALUE.match(value) or value.isdigit()):
                 out[i] = dataclasses.replace(ref, value=value, anchored=prev.anchored)
             continue
+        own = _open_month(ref)
         year = _explicit_year(prev)
         if own and year and not own["rest"] and between.isspace() and len(between) <= 2:
             out[i] = dataclasses.replace(ref, value=f"{year}-{own['month']}", anchored=False)
-    return _any_weekday_lists(text, out)
+    return out
 
 
 def _any_weekday_lists(text: str, out: list[TimeRef]) -> list[TimeRef]:
