@@ -216,3 +216,31 @@ def test_a_country_that_is_also_a_name_or_a_sea_keeps_its_person_or_place() -> N
     assert found["Marcus Jordan"] == "PERSON"
     assert found["Elena Monaco"] == "PERSON"
     assert found["Gulf of Mexico"] != "ORG"
+
+
+def test_a_name_after_the_with_no_noun_following_is_no_person() -> None:
+    # a person's name takes no article: "the Harbour Wolves" is a group or a team
+    text = "Fans cheered the Harbour Wolves on Sunday. Later the Harbour Wolves said they won."
+    assert kinds(text)["Harbour Wolves"] == "ORG"
+    # after "to the" it is a site
+    assert kinds("The guests were then taken to the Marlow Towers.")["Marlow Towers"] == "PLACE"
+    # before a noun the name is a modifier and may well be a person's
+    assert kinds("Critics mocked the Tom Brandt video all week.")["Tom Brandt"] == "PERSON"
+
+
+def test_a_city_and_a_plural_after_to_the_is_a_team() -> None:
+    text = "The pitcher was traded to the Atlanta Hawks on Friday."
+    assert kinds(text)["Atlanta Hawks"] == "ORG"
+
+
+def test_a_team_named_by_its_last_word_refers_to_its_full_name() -> None:
+    text = "Officials of the Denver Comets said on Monday the Comets would move."
+    found = [m for m in find_mentions(text, split_sentences(text)) if not m.nominal]
+    comets = next(m for m in found if m.text == "Comets")
+    assert comets.kind == "ORG"
+    assert comets.refers_to == "denver comets"
+
+
+def test_survey_heads_an_organisation() -> None:
+    text = "Scientists at the Northern Geological Survey measured the quake."
+    assert kinds(text)["Northern Geological Survey"] == "ORG"

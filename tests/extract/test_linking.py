@@ -152,3 +152,13 @@ def test_loading_something_else_than_a_tally_is_a_value_error() -> None:
     for bad in ("", "[]", '{"v": 2, "articles": 0, "items": []}', '{"v": 1, "items": [[1]]}'):
         with pytest.raises(ValueError):
             MentionTally.loads(bad)
+
+
+def test_a_team_named_by_its_last_word_links_to_its_full_name_across_a_story() -> None:
+    articles = [
+        extract(Article(id="a", title="t", text="Fans cheered the Denver Comets.", outlet="o")),
+        extract(Article(id="b", title="t", text="Scouts said the Comets were tired.", outlet="p")),
+    ]
+    names = {e.name: e for e in link_entities(articles)}
+    assert "Comets" not in names
+    assert "Comets" in names["Denver Comets"].aliases

@@ -30,6 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from crossread.extract.gazetteer import gazetteer
 from crossread.extract.mentions import find_mentions
+from crossread.extract.resolve import name_like_org
 from crossread.extract.runs import LEADING_PARTICLES
 from crossread.extract.sentences import split_sentences
 from crossread.extract.titles import describe
@@ -179,6 +180,12 @@ def resolve_forms(forms: Mapping[Form, int]) -> dict[Form, str | None]:
     facilities_by_first: dict[str, set[str]] = defaultdict(set)
     for k in facility_keys:
         facilities_by_first[k.split()[0]].add(k)
+    # organisations named like people, by their last word ("yankees": "new york yankees")
+    heads = gazetteer().org_words
+    orgs_by_last: dict[str, set[str]] = defaultdict(set)
+    for k in org_keys:
+        if k not in places and name_like_org(k, heads):
+            orgs_by_last[k.rsplit(" ", 1)[1]].add(k)
     orgs_by_initials: dict[str, list[str]] = defaultdict(list)
     for k in org_keys:
         orgs_by_initials[_initials(k)].append(k)
@@ -194,7 +201,9 @@ def resolve_forms(forms: Mapping[Form, int]) -> dict[Form, str | None]:
             key = _surname_target(others, named, variants) or key
         elif " " not in key and kind in ("PERSON", "OTHER", "PLACE") and key not in places:
             key = (
-                _surname_target(persons_by_word.get(key, set()), named, variants)
+                _surname_target(
+                    persons_by_word.get(key, set()) | orgs_by_last.get(key, set()), named, variants
+                )
                 or (
                     None
                     if kind == "PERSON"
@@ -207,6 +216,7 @@ def resolve_forms(forms: Mapping[Form, int]) -> dict[Form, str | None]:
             key = (
                 (matches[0] if len(matches) == 1 else None)
                 or _short_name_target(facilities_by_first.get(key, set()), variants)
+                or _surname_target(orgs_by_last.get(key, set()), named, variants)
                 or key
             )
         out[form] = key

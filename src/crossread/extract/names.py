@@ -4,7 +4,10 @@ Typing order: buildings and seats standing for governments (``Kremlin``), capita
 places, with their country as ``refers_to`` unless used as a location: ``in Pyongyang``),
 well-known organisations, countries/places from the gazetteer, organisation head words
 (``... Agency``), acronyms, feature/event head words (``... Hill``, ``... War``), then title
-and speech-verb cues for persons; a multi-word capitalised name with no other cue is a PERSON.
+and speech-verb cues for persons; a multi-word capitalised name with no other cue is a PERSON,
+unless ``the`` comes before it and no noun after it (``the Sea Org``, ``the Velvet
+Underground``): then an organisation, or a site after ``to the``/``in the`` (``the Bat Cave``)
+unless a city's team (``to the Atlanta Falcons``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ _PERSON_SUBJECT_VERBS = word_set("person_subject_verbs")
 _PERSON_OBJECT_VERBS = word_set("person_object_verbs")
 _VERB_SKIP = word_set("agent_skip")
 _ORG_FOLLOWERS = word_set("org_followers")
+_AGENT_VERBS = word_set("agent_verbs")
+_PLACE_PLURALS = word_set("place_plurals")
+_NAME_ENDERS = word_set("prepositions") | word_set("aux") | word_set("boundary") | {"group"}
 
 
 _LOCATIVE = word_set("locative")
@@ -155,6 +161,12 @@ def type_name(
     if facts.country_last:
         return "ORG", key, None  # "Environment Canada", "Hitwise UK": a body of the country
     if facts.capitalised and lower_words.isdisjoint(facts.long_words):
+        if prev == "the" and _phrase_ends(text, stop):
+            # a person's name takes no article ("the Sea Org", "the Velvet Underground");
+            # before a noun the name is a modifier, maybe a person's ("the Tom Cruise video")
+            # after "to the" a site ("to the Bat Cave"), unless a city's team ("Atlanta Falcons")
+            place = _locative_before_article(text, start) and not _team(name, gaz)
+            return ("PLACE" if place else "ORG"), key, None
         return "PERSON", key, None
     after = text[stop : stop + 30].split()
     nxt = after[0].strip(",.;:").lower() if after else ""
@@ -165,6 +177,51 @@ def type_name(
     if locative or (facts.single and _place_context(text, start, stop, prev)):
         return "PLACE", key, None
     return "OTHER", key, None
+
+
+_PHRASE_END = re.compile(r"\s*(?:['’]s?)?\s*(?:$|[^\w\s]|([A-Za-z]+))")
+
+
+def _phrase_ends(text: str, stop: int) -> bool:
+    """Whether the noun phrase ends with the name at ``stop``: punctuation, the end, or a word
+    that cannot continue a noun phrase (``and``, ``of``, ``said``, ``announced``) follows."""
+    match = _PHRASE_END.match(text, stop, min(len(text), stop + 30))
+    if match is None:
+        return False
+    word = match.group(1)
+    if word is None:
+        return True
+    word = word.lower()
+    return (
+        word in _NAME_ENDERS
+        or word in _AGENT_VERBS
+        or word in speech_forms()
+        or word in _ORG_FOLLOWERS
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _team(name: str, gaz: Gazetteer) -> bool:
+    """A place followed by a plural noun: a team or a company (``Atlanta Falcons``, ``New
+    York Mets``, ``Texas Instruments``), unless the plural names a site (``Niagara Falls``).
+    Read only after "the": ``Houston Williams`` alone may be a person."""
+    words = name.split()
+    last = words[-1]
+    if len(words) < 2 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    if fold(last) in _PLACE_PLURALS:
+        return False
+    return any(
+        place_key(" ".join(words[:width]), gaz) is not None
+        for width in (1, 2)
+        if 1 <= len(words) - width <= 2
+    )
+
+
+def _locative_before_article(text: str, start: int) -> bool:
+    """Whether a locative word comes right before the article: ``to the Bat Cave``."""
+    before = text[max(0, start - 24) : start].split()
+    return len(before) >= 2 and before[-1].lower() == "the" and before[-2].lower() in _LOCATIVE
 
 
 def personal_action(text: str, start: int, stop: int) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
+from operator import attrgetter
 
 from crossread.extract.gazetteer import Gazetteer, gazetteer, word_set
 from crossread.extract.names import speech_forms
@@ -21,6 +23,7 @@ _TEAM_PLACES = word_set("team_places")
 _ORG_FOLLOWERS = word_set("org_followers")
 _ORG_OF_HEADS = word_set("org_of_heads")
 _ORG_COMPOUNDS = word_set("org_compounds")
+_JOINERS = frozenset({"of", "and", "for", "the", "&"})
 _WORD = re.compile(r"[\w’'-]+")
 _SCORE_AFTER = re.compile(r"\s+\d{1,2}\s*[–—-]\s*\d{1,2}(?!\d)")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])\d{1,2}\s*[–—-]\s*\d{1,2}\s+$")
@@ -31,7 +34,8 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
 
     - A bare surname or given name (``Putin``, ``Kim``, ``Lula``) refers to the nearest
       preceding full name containing it; with none before, it stays unresolved for
-      story-level linking.
+      story-level linking. Organisations named like people, with no generic head word
+      (``New York Yankees``), are shortened alike (``the Yankees``) and give their kind.
     - A one-word place name that is the surname of a person named earlier (``Valeska Paris``
       ... ``Paris claims``) is that person, unless a locative word (``in Paris``) precedes it
       in ``text``.
@@ -46,11 +50,19 @@ def resolve_article(mentions: list[Mention], text: str = "") -> tuple[Mention, .
         return mention.key in places
 
     full_names = [m for m in mentions if m.kind == "PERSON" and not m.nominal and " " in m.key]
-    # each word of a full name -> the full names holding it, in text order
+    # each word of a full name -> the full names holding it, in text order; organisations
+    # named like people ("New York Yankees", "Sea Org") are shortened alike ("the Yankees")
+    heads = gazetteer().org_words
     by_word: dict[str, list[Mention]] = {}
     for m in full_names:
         for word in dict.fromkeys(m.key.split()):
             by_word.setdefault(word, []).append(m)
+    for m in mentions:
+        if _name_like_org(m, heads, places):
+            for word in dict.fromkeys(m.key.split()):
+                by_word.setdefault(word, []).append(m)
+    for found in by_word.values():
+        found.sort(key=attrgetter("start"))
     # organisations and named sites ("Kennedy Space Center") an acronym may abbreviate, with
     # their initials
     orgs = [
@@ -103,9 +115,26 @@ def _resolve_partial(mention: Mention, by_word: dict[str, list[Mention]]) -> Men
     if not before:
         # a name introduced only later may be someone else ("Kim ... Kim Son Gyong said"):
         # leave it to story-level linking, which knows the story's most prominent Kim
-        return _copy(mention, "PERSON", mention.refers_to)
+        kind: EntityKind = "PERSON" if any(m.kind == "PERSON" for m in candidates) else "ORG"
+        return _copy(mention, kind, mention.refers_to)
     target = before[-1]
-    return _copy(mention, "PERSON", target.key)
+    return _copy(mention, target.kind, target.key)
+
+
+def name_like_org(key: str, heads: frozenset[str]) -> bool:
+    """Whether an organisation's key of two words or more reads like a person's name: no
+    generic head word at its end (``new york yankees``, ``sea org``; not ``labour party``)."""
+    words = key.split()
+    return len(words) > 1 and words[-1] not in heads and not _JOINERS.intersection(words)
+
+
+def _name_like_org(mention: Mention, heads: frozenset[str], places: Mapping[str, str]) -> bool:
+    return (
+        mention.kind == "ORG"
+        and not mention.nominal
+        and mention.key not in places
+        and name_like_org(mention.key, heads)
+    )
 
 
 def _copy(mention: Mention, kind: EntityKind, refers_to: str | None) -> Mention:
