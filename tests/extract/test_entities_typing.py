@@ -244,3 +244,13 @@ def test_a_team_named_by_its_last_word_refers_to_its_full_name() -> None:
 def test_survey_heads_an_organisation() -> None:
     text = "Scientists at the Northern Geological Survey measured the quake."
     assert kinds(text)["Northern Geological Survey"] == "ORG"
+
+
+def test_an_organisation_word_before_of_or_for_inside_a_name_makes_an_organisation() -> None:
+    text = (
+        "A team from the Lakeland Institute of Technology joined. The Mara Okafor Foundation "
+        "for the Arts paid for it."
+    )
+    found = kinds(text)
+    assert found["Lakeland Institute of Technology"] == "ORG"
+    assert found["Mara Okafor Foundation for the Arts"] == "ORG"

@@ -162,3 +162,25 @@ def test_a_team_named_by_its_last_word_links_to_its_full_name_across_a_story() -
     names = {e.name: e for e in link_entities(articles)}
     assert "Comets" not in names
     assert "Comets" in names["Denver Comets"].aliases
+
+
+def test_a_country_acting_is_not_the_body_named_after_it() -> None:
+    articles = [
+        extract(
+            Article(
+                id="a",
+                title="t",
+                text="The Veldoria Helsinki Foundation for Human Rights protested.",
+                outlet="o",
+            )
+        ),
+        extract(Article(id="b", title="t", text="Later, Estonia said it would reply.", outlet="p")),
+        extract(
+            Article(
+                id="c", title="t", text="The Estonia Helsinki Group for Rights wrote.", outlet="q"
+            )
+        ),
+    ]
+    estonia = [e for e in link_entities(articles) if e.name == "Estonia"]
+    assert len(estonia) == 1
+    assert all("Helsinki" not in alias for alias in estonia[0].aliases)

@@ -211,7 +211,8 @@ def resolve_forms(forms: Mapping[Form, int]) -> dict[Form, str | None]:
                 )
                 or key
             )
-        elif " " not in key and kind == "ORG":
+        elif " " not in key and kind == "ORG" and key not in places:
+            # a country acting ("Turkmenistan said") is no body named after it
             matches = orgs_by_initials.get(key, [])
             key = (
                 (matches[0] if len(matches) == 1 else None)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from crossread.extract.gazetteer import Gazetteer, fold, word_set
 from crossread.models import EntityKind
@@ -337,9 +338,7 @@ def _known_kind(
     last = fold(words[-1])
     if _facility(words):
         return "PLACE", key, None
-    if last in gaz.org_words or (
-        len(words) > 1 and fold(words[0]) in gaz.org_words and "of" in folded
-    ):
+    if last in gaz.org_words or _org_word_before_of(words, gaz):
         # "KCNA news agency" and the like: the acronym is the name
         stripped = _strip_org_suffix(folded)
         if stripped != folded:
@@ -348,6 +347,14 @@ def _known_kind(
                 return "ORG", known, None
         return "ORG", key, None
     return None
+
+
+def _org_word_before_of(words: list[str], gaz: Gazetteer) -> bool:
+    """An organisation head word before ``of``/``for`` inside the name: ``Bank of England``,
+    ``Massachusetts Institute of Technology``, ``Andy Warhol Foundation for the Visual Arts``."""
+    return any(
+        nxt in ("of", "for") and fold(word) in gaz.org_words for word, nxt in pairwise(words)
+    )
 
 
 def _people(folded: str, gaz: Gazetteer) -> bool:
