@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from crossread.extract.gazetteer import gazetteer, word_set
 from crossread.extract.names import person_cue
+from crossread.extract.resolve import retype
 from crossread.models import EntityKind, Mention
 
 _LEADING_PARTICLES = word_set("leading_particles")
@@ -45,13 +46,13 @@ def type_persons(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, ...
             # letter to Varga"): the person the article names so elsewhere
             guessed = m.kind == "OTHER" or (m.kind == "PLACE" and m.key not in gaz.places)
             if guessed and m.key in persons and "ORG" not in kinds[m.key]:
-                m = _copy(m, "PERSON", None)
+                m = retype(m, "PERSON", None)
             out.append(m)
         elif m.kind == "PLACE":
             out.append(m)
         elif _particle_surname(m.key):
             target = _full_name_before(m, full_names)
-            out.append(m if target is None else _copy(m, "PERSON", target.key))
+            out.append(m if target is None else retype(m, "PERSON", target.key))
         else:
             out.append(m)
     return tuple(out)
@@ -72,16 +73,3 @@ def _full_name_before(mention: Mention, full_names: list[Mention]) -> Mention | 
         if m.key.endswith(suffix):
             found = m
     return found
-
-
-def _copy(mention: Mention, kind: EntityKind, refers_to: str | None) -> Mention:
-    return Mention(
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
-        kind=kind,
-        key=mention.key,
-        sentence=mention.sentence,
-        nominal=mention.nominal,
-        refers_to=refers_to,
-    )

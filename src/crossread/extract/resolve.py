@@ -102,7 +102,7 @@ def follow_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
                 break
             if not nxt.nominal and nxt.key == mention.refers_to:
                 if nxt.refers_to is not None and nxt.kind == "PERSON":
-                    out[index] = _copy(mention, mention.kind, nxt.refers_to)
+                    out[index] = retype(mention, mention.kind, nxt.refers_to)
                 break
     return tuple(out)
 
@@ -116,9 +116,9 @@ def _resolve_partial(mention: Mention, by_word: dict[str, list[Mention]]) -> Men
         # a name introduced only later may be someone else ("Kim ... Kim Son Gyong said"):
         # leave it to story-level linking, which knows the story's most prominent Kim
         kind: EntityKind = "PERSON" if any(m.kind == "PERSON" for m in candidates) else "ORG"
-        return _copy(mention, kind, mention.refers_to)
+        return retype(mention, kind, mention.refers_to)
     target = before[-1]
-    return _copy(mention, target.kind, target.key)
+    return retype(mention, target.kind, target.key)
 
 
 def name_like_org(key: str, heads: frozenset[str]) -> bool:
@@ -137,7 +137,7 @@ def _name_like_org(mention: Mention, heads: frozenset[str], places: Mapping[str,
     )
 
 
-def _copy(mention: Mention, kind: EntityKind, refers_to: str | None) -> Mention:
+def retype(mention: Mention, kind: EntityKind, refers_to: str | None) -> Mention:
     """``mention`` with another kind and referent (cheaper than ``dataclasses.replace``)."""
     return Mention(
         text=mention.text,
@@ -161,7 +161,7 @@ def _resolve_surname(mention: Mention, full_names: list[Mention]) -> Mention:
     before = [m for m in full_names if m.start < mention.start and m.key.split()[-1] == mention.key]
     if not before:
         return mention
-    return _copy(mention, "PERSON", before[-1].key)
+    return retype(mention, "PERSON", before[-1].key)
 
 
 def _initials(key: str) -> str:
@@ -175,7 +175,7 @@ def _resolve_acronym(mention: Mention, orgs: list[tuple[str, Mention]]) -> Menti
         return mention
     for initials, org in orgs:
         if initials == mention.key:
-            return _copy(mention, org.kind, org.key)
+            return retype(mention, org.kind, org.key)
     return mention
 
 
@@ -186,14 +186,14 @@ def _resolve_nominal(mention, index, mentions, titled) -> Mention:
     for nxt in mentions[index + 1 : index + 4]:
         adjacent = nxt.start >= mention.end and nxt.start - mention.end <= 2
         if adjacent and nxt.kind == "PERSON" and not nxt.nominal:
-            return _copy(mention, mention.kind, nxt.refers_to or nxt.key)
+            return retype(mention, mention.kind, nxt.refers_to or nxt.key)
     # 2. the one titled person with the same role (and the same qualifier, if any)
     qualifier, role = describe(mention.key)
     if role is None:
         return mention
     targets = {ref for (q, r), ref in titled if r == role and (qualifier is None or q == qualifier)}
     if len(targets) == 1:
-        return _copy(mention, mention.kind, targets.pop())
+        return retype(mention, mention.kind, targets.pop())
     return mention
 
 
@@ -228,11 +228,11 @@ def type_by_role(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, ...
             prev = _previous_word(text, m.start)
             acting = prev not in _LOCATIVE and _acts(text, m.end)
             if acting or (m.key in teams and prev not in _TEAM_PLACES):
-                m = _copy(m, "ORG", m.refers_to)
+                m = retype(m, "ORG", m.refers_to)
         elif (
             m.kind == "ORG" and m.key in gaz.metonyms and _previous_word(text, m.start) in _LOCATIVE
         ):
-            m = _copy(m, "PLACE", m.refers_to)
+            m = retype(m, "PLACE", m.refers_to)
         out.append(m)
     return tuple(out)
 
@@ -278,7 +278,7 @@ def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, 
     for m in mentions:
         single = not m.nominal and " " not in m.key
         if single and m.kind == "OTHER" and m.refers_to is None and _org_cue(text, m.start, m.end):
-            m = _copy(m, "ORG", m.refers_to)
+            m = retype(m, "ORG", m.refers_to)
         if single and m.kind != "OTHER":
             counts = kinds.get(m.key)
             if counts is None:
@@ -296,7 +296,7 @@ def type_by_context(mentions: tuple[Mention, ...], text: str) -> tuple[Mention, 
             # one "in X" is a weak cue ("in Batman: Arkham VR"); two agree. A bare name
             # left OTHER is not made a PERSON: story linking resolves it as a surname then.
             if clear and (kind == "ORG" or (kind == "PLACE" and count > 1)):
-                m = _copy(m, kind, m.refers_to)  # type: ignore[arg-type]
+                m = retype(m, kind, m.refers_to)  # type: ignore[arg-type]
         out.append(m)
     return tuple(out)
 
