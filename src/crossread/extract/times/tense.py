@@ -389,17 +389,15 @@ _VERB_IN_BEFORE = re.compile(
 _WEEKDAY_START = re.compile(r"(?:early\s+|late\s+)?(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I)
 # "closing is expected in December", "the case is heard in May": no past
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|will|would|to)\s+(?:\w+ly\s+)?$", re.I)
+_VOTES = r"(?:re-?election|elections?|midterms?|primary|primaries|caucus(?:es)?|runoff|referendum)"
+_VOTE_DETERMINER = r"(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
 _VOTE_IN_BEFORE = re.compile(
-    r"(?:\b(?P<verb>[a-z]+)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?)?"
-    r"\b(?:re-?election|elections?|midterms?|primary|primaries|caucus(?:es)?|runoff|referendum)"
-    r"\s+(?:in|on)\s+$",
-    re.I,
+    rf"(?:\b(?P<verb>[a-z]+)\s+{_VOTE_DETERMINER})?\b{_VOTES}\s+(?:in|on)\s+$", re.I
 )
 # what puts a vote ahead: "up for re-election", "facing a primary", "ahead of the election"
 _PROSPECT = re.compile(
     r"\b(?:up\s+for|facing|faces|face|running\s+for|runs?\s+for|seeking|seeks?|ahead\s+of"
-    r"|before|until|upcoming|coming|next|win|wins)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
-    r"(?:re-?election|elections?|midterms?|primary|primaries|caucus(?:es)?|runoff|referendum)\b",
+    rf"|before|until|upcoming|coming|next|win|wins)\s+{_VOTE_DETERMINER}{_VOTES}\b",
     re.I,
 )
 _REPORT_NOUNS = r"(?:report|data|figures|numbers|statistics|poll|polls|survey|reading|index)"
