@@ -463,3 +463,22 @@ def test_that_opening_a_clause_and_counts_after_the_are_no_times() -> None:
     text = "Stocks fell in 2008. Analysts warned that September is the worst month."
     assert "that September" not in texts(text, dt.date(2009, 6, 1))
     assert texts("The 1800 workers at the plant went on strike.") == []
+
+
+def test_a_quotations_tonight_is_the_evening_the_story_is_at() -> None:
+    anchor = dt.date(2016, 2, 10)  # a Wednesday
+    text = "Sanders spoke Tuesday night. “What voters confirmed here tonight is a start,” he said."
+    assert one(text, "tonight", anchor).value == "2016-02-09TNI"
+    # no recent day named before it: the publication day's, as outside quotations
+    assert one("“We won here tonight,” Sanders said.", "tonight", anchor).value == "2016-02-10TNI"
+    text = "The vote was in 2008. “Today we fight,” he said."
+    assert one(text, "Today", anchor).value == "2016-02-10"
+    # outside a quotation "tonight" stays the publication day's
+    text = "Sanders spoke Tuesday night. He speaks again tonight."
+    assert one(text, "tonight", anchor).value == "2016-02-10TNI"
+
+
+def test_a_month_of_that_year_is_one_expression_in_the_storys_year() -> None:
+    text = "Clinton ran in 1992. His image turned in early June of that year."
+    ref = one(text, "early June of that year", dt.date(2016, 5, 1))
+    assert (ref.value, ref.modifier) == ("1992-06", "START")

@@ -84,6 +84,7 @@ RULE_TABLE: tuple[tuple[str, str, Handler, str], ...] = (
     ("weekday", relative.WEEKDAY, relative.weekday, "weekday"),
     ("narrative-weekday", narrative.NARRATIVE_WEEKDAY, narrative.narrative_weekday, "weekday"),
     ("that-unit", narrative.THAT_UNIT, narrative.that_unit, "unit month"),
+    ("month-of-that-year", narrative.MONTH_OF_THAT_YEAR, narrative.month_of_that_year, "month"),
     ("narrative-part", narrative.NARRATIVE_PART, narrative.narrative_part, "part"),
     ("anaphoric", narrative.ANAPHORIC, narrative.anaphoric, "unit part"),
     ("relative-unit", relative.REL_UNIT, relative.relative_unit, "unit"),

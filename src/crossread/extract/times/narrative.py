@@ -127,6 +127,22 @@ def that_unit(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value=value, granularity=gran, anchored=True, modifier=mod)
 
 
+# 5b'. a month of the year the story last named: "in early June of that year" (one TIMEX3)
+MONTH_OF_THAT_YEAR = (
+    r"(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of)(?:\s+|-))?"
+    rf"(?P<month>{F.month_full})\s+of\s+(?:that|the\s+same)\s+year(?![\w-])"
+)
+
+
+def month_of_that_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    reference = ctx.reference(m.start())
+    if reference is None:
+        return None
+    value = cal.month_value(int(reference[:4]), LEX.month(m["month"]))
+    mod = modifier(m["mod"]) if m["mod"] else None
+    return Reading(type="DATE", value=value, granularity="month", anchored=True, modifier=mod)
+
+
 # 5c. a weekday counted from the day the story last named: "the previous Friday",
 # "the following Monday" (TimeML: anchored to that reference day, not the publication date)
 NARRATIVE_WEEKDAY = rf"the\s+(?P<rel>previous|preceding|following)\s+(?P<wd>{F.weekday})"

@@ -11,7 +11,7 @@ from crossread.extract.times import dates
 from crossread.extract.times.dates import modifier
 from crossread.extract.times.lexicon import fragments, lexicon, ordinal_value
 from crossread.extract.times.readings import Context, Reading
-from crossread.extract.times.tense import date_direction
+from crossread.extract.times.tense import date_direction, quoted
 from crossread.models import Granularity, TimeType
 
 F = fragments()
@@ -47,6 +47,23 @@ PART_OF_DAY = (
 _GENERIC_BEFORE = re.compile(r"\b(?:of|a|our|your|their|the)\s+(?:[a-z]+er\s+)?$", re.I)
 
 
+SPEECH_REACH_DAYS = 7
+"""How many days before the publication date a speech quoted with "tonight" may lie."""
+
+
+def _speech_day(m: re.Match[str], ctx: Context) -> dt.date | None:
+    """The day a quotation's "today"/"tonight" was spoken: the day the story was last at,
+    when that is a recent day before the publication date ("Sanders spoke Tuesday night.
+    “What voters confirmed here tonight ...”" in Wednesday's paper); else None."""
+    if ctx.anchor is None or not quoted(ctx.text, ctx.bounds(m.start()), m.start()):
+        return None
+    reference = ctx.reference(m.start())
+    if reference is None or len(reference) < 10:
+        return None
+    day = dt.date.fromisoformat(reference[:10])
+    return day if 0 < (ctx.anchor - day).days <= SPEECH_REACH_DAYS else None
+
+
 def day_word(m: re.Match[str], ctx: Context) -> Reading | None:
     word = _words(m["word"])
     if (
@@ -62,7 +79,8 @@ def day_word(m: re.Match[str], ctx: Context) -> Reading | None:
     kind: TimeType = "TIME" if part else "DATE"
     if ctx.anchor is None:
         return Reading(type=kind, value=None, granularity="day", anchored=True, modifier=mod)
-    day = cal.add_days(ctx.anchor, DAY_OFFSETS[word]).isoformat()
+    base = _speech_day(m, ctx) if word in ("today", "tonight") else None
+    day = cal.add_days(base or ctx.anchor, DAY_OFFSETS[word]).isoformat()
     value = f"{day}T{part}" if part else day
     gran: Granularity = "time" if part else "day"
     return Reading(type=kind, value=value, granularity=gran, anchored=True, modifier=mod)

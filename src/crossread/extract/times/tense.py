@@ -188,6 +188,11 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos <= b for a, b in spans)
 
 
+def quoted(text: str, bounds: tuple[int, int], pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks within the sentence ``bounds``."""
+    return _inside(_quoted_spans(text, bounds[0], bounds[1]), pos)
+
+
 _DETERMINED_BEFORE = re.compile(
     r"\b(?:the|a|an|his|her|its|their|our|this|these|those|over|of|for|with|against)\s+$",
     re.I,
