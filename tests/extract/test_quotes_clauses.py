@@ -163,3 +163,13 @@ def test_a_clause_whose_subject_is_a_plain_noun_follows_a_verb_of_thinking() -> 
 def test_a_plain_noun_after_a_verb_of_thinking_needs_a_finite_verb() -> None:
     text = "The harbour board met on Monday. Ana Ruiz believes in compromise above all."
     assert quotes_of(text) == ()
+
+
+def test_a_participle_after_said_takes_the_subject_before_the_cue() -> None:
+    # the words after "said" are its content, not an inverted speaker (review 2026-12-06)
+    text = "Officials said the storm killed 12 people, warning that the toll could rise."
+    quotes = quotes_of(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Officials", "said"), ("Officials", "warning")]
+    # an inverted attribution still gives the name after the cue
+    text = "“The toll will rise,” said Ann Fox, a spokeswoman, citing hospital figures."
+    assert {q.speaker for q in quotes_of(text)} == {"Ann Fox"}

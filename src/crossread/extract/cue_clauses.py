@@ -216,19 +216,23 @@ def _earlier_speaker(
     """The speaker of the cue ``prior`` before a participle at ``end`` (``X said A, citing
     B``, ``“A,” said X, a senator, referring to B``): the name after an invertible cue, else
     the cue's subject."""
-    if prior.group() in _INVERTIBLE:
-        after = speaker_after(ctx, lstrip_start(ctx.text, prior.end(), end, " "), end)
-        if after is not None:
-            return after
-    return speaker_before(ctx, s, prior.start())
+    before = speaker_before(ctx, s, prior.start())
+    if before is not None or prior.group() not in _INVERTIBLE:
+        # "Officials said the storm killed 12, warning ...": the subject before the cue;
+        # the words after it are its content, no speaker
+        return before
+    return speaker_after(ctx, lstrip_start(ctx.text, prior.end(), end, " "), end)
 
 
 # "and (also) questioned", ", but did not suggest", "and has since argued": a second verb of
 # the subject before (not "and Smith said": a subject of its own)
-_COORDINATED = re.compile(
-    r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|then|later|still|never|not|\w+ly|"
-    r"(?:did|does|do|has|have|had|would|will|could)(?:n[’']t)?)\s+){0,3}\Z"
+_COORDINATOR_WORD = (
+    r"(?:(?:also|then|later|still|never|not|\w+ly|(?:did|does|do|has|have|had|would|will|could)"
+    r"(?:n[’']t)?)\s+)"
 )
+# a bare "and" needs a word of its own between ("and also questioned", "and has since argued"):
+# "said Jones lied and denied taking it" is Jones's second verb, inside what was said
+_COORDINATED = re.compile(rf"(?:,\s*|\s+)(?:and|but)\s+{_COORDINATOR_WORD}{{0,3}}\Z")
 
 
 _CLAUSE_JOIN = re.compile(r",\s*(?:and|but)\s+\Z")
