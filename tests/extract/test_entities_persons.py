@@ -149,3 +149,24 @@ def test_a_title_refers_to_the_full_name_its_surname_stands_for() -> None:
     mentions = find_mentions(text, split_sentences(text))
     mr = next(m for m in mentions if m.nominal and m.text == "Mr.")
     assert mr.refers_to == "alma varga"
+
+
+def test_roles_companies_and_nouns_are_no_persons_by_a_verb_alone() -> None:
+    # review of 2026-12-06: a plural role opening a sentence, a company that sends or thanks
+    assert _kinds("Ministers met on Tuesday.") == []
+    assert ("Boeing", "PERSON") not in _kinds("Boeing sent engineers to the site.")
+    assert ("Netflix", "PERSON") not in _kinds("Netflix thanked subscribers.")
+    assert ("Pfizer", "PERSON") not in _kinds("They accused Pfizer of fraud.")
+    # a person still is: "sent Kim a letter", "Kim thanked Putin"
+    kinds = _kinds("Putin sent Kim a letter. Kim thanked Putin.")
+    assert kinds.count(("Kim", "PERSON")) == 2
+
+
+def test_a_particle_after_a_determiner_is_a_noun() -> None:
+    assert _kinds("He drove a van Reuters said was stolen.") == [("Reuters", "ORG")]
+    assert ("bin Council", "ORG") not in _kinds("The bin Council staff left.")
+    assert ("de Blasio", "PERSON") in _kinds("Later, de Blasio left.")
+
+
+def test_an_initial_before_a_country_is_a_persons() -> None:
+    assert ("J. Korea", "ORG") not in _kinds("J. Korea wrote the report.")

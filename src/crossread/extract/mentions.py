@@ -36,6 +36,7 @@ states``); known organisations their canonical name (``kcna`` -> ``korean centra
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from operator import attrgetter
 
@@ -190,11 +191,20 @@ def _honorific(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) -> bool
     )
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|any|each|every"
+    r"|another)\s+$",
+    re.I,
+)
+
+
 def _opens_surname(text: str, tokens: list[tuple[int, int]]) -> bool:
     """Whether the run's first token is a name particle followed by the rest of a surname
     (``De Blasio``, ``von der Leyen``): the particle belongs to the name."""
     if len(tokens) < 2 or fold(text[tokens[0][0] : tokens[0][1]]) not in LEADING_PARTICLES:
         return False
+    if _DETERMINER_BEFORE.search(text, max(0, tokens[0][0] - 12), tokens[0][0]):
+        return False  # "the bin Council", "the van Mr. Smith rented": a noun, no particle
     rest = [text[s:e] for s, e in tokens[1:]]
     return any(w[:1].isupper() for w in rest) and all(
         w[:1].isupper() or w in LEADING_PARTICLES for w in rest

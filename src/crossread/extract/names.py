@@ -31,6 +31,10 @@ _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ash)-[A-Z]")
 
 
 _PERSON_FOLLOWERS = word_set("person_followers")
+# verbs persons and organisations both do: a person's only with a name as object
+_NAME_OBJECT_VERBS = frozenset({"thanked", "thanks", "sent", "visited", "visits"})
+_DOUBLE_OBJECT = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+_INITIAL = re.compile(r"[A-Z]\.?")  # "J. Korea" is a person's initial, no body of a country
 _NAME_COUNTRIES = word_set("name_countries")
 _PLACE_OF_HEADS = word_set("place_of_heads")
 _PERSON_SUBJECT_VERBS = word_set("person_subject_verbs")
@@ -173,11 +177,27 @@ def type_name(
     nxt = after[0].strip(",.;:").lower() if after else ""
     if nxt in speech_forms() or nxt in _PERSON_FOLLOWERS:
         return "PERSON", key, None
-    if personal_action(text, start, stop):
+    if personal_action(text, start, stop) and not (
+        _opens_sentence(text, start) and _plural_role(name, gaz)
+    ):
+        # "Macron met Trump"; not a role opening a sentence ("Ministers met on Tuesday")
         return "PERSON", key, None
     if locative or (facts.single and _place_context(text, start, stop, prev)):
         return "PLACE", key, None
     return "OTHER", key, None
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)[“\"‘']?$")
+
+
+def _plural_role(word: str, gaz: Gazetteer) -> bool:
+    """``Ministers``, ``Officials``, ``Lawmakers``: the plural of a title or common word."""
+    low = fold(word)
+    return low.endswith("s") and (low[:-1] in gaz.titles or low[:-1] in gaz.common)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return _SENTENCE_OPENING.search(text, max(0, start - 4), start) is not None
 
 
 _PHRASE_END = re.compile(r"\s*(?:['’]s?)?\s*(?:$|[^\w\s]|([A-Za-z]+))")
@@ -238,19 +258,27 @@ def personal_action(text: str, start: int, stop: int) -> bool:
         return True
     if prev == "with" and len(before) >= 2 and before[-2].lower() in _PERSON_OBJECT_VERBS:
         return True
-    for word in after:
-        word = word.lower()
-        if word in _PERSON_SUBJECT_VERBS:
+    if prev == "sent" and after and after[0].lower() in _DOUBLE_OBJECT:
+        return True  # "sent Kim a letter" (not "sent Boeing engineers")
+    for i, word in enumerate(after):
+        low = word.lower()
+        if low in _PERSON_SUBJECT_VERBS:
             return True
-        if word not in _VERB_SKIP:
+        if low in _NAME_OBJECT_VERBS:
+            # "Kim thanked Putin", not "Netflix thanked subscribers"
+            return i + 1 < len(after) and after[i + 1][:1].isupper()
+        if low not in _VERB_SKIP:
             return False
     return False
 
 
 def person_cue(text: str, start: int, stop: int, gaz: Gazetteer) -> bool:
     """Whether the context of a one-word name marks a person: a verb of personal action
-    (``personal_action``) or a title or honorific right before it (``Dr. Collins``)."""
-    if personal_action(text, start, stop):
+    (``personal_action``) or a title or honorific right before it (``Dr. Collins``). A role
+    in the plural opening a sentence is no name (``Ministers met on Tuesday``)."""
+    if personal_action(text, start, stop) and not (
+        _opens_sentence(text, start) and _plural_role(text[start:stop], gaz)
+    ):
         return True
     before = text[max(0, start - 30) : start].split()
     return bool(before) and text[start - 1 : start] == " " and fold(before[-1]) in gaz.titles
@@ -316,6 +344,7 @@ def _name_facts(name: str, gaz: Gazetteer) -> _NameFacts:
             w[0] in UPPER or _ARTICLE_NAME.match(w) for w in words if w.lower() not in _PARTICLES
         ),
         country_last=len(words) >= 2
+        and not _INITIAL.fullmatch(words[0])
         and fold(words[-1]) not in _NAME_COUNTRIES
         and gaz.places.get(fold(words[-1]).rstrip(".")) in gaz.countries
         and fold(words[0]) not in _PLACE_OF_HEADS,

@@ -324,6 +324,12 @@ def _particles_end(
     return m
 
 
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+     "my", "your", "some", "any", "each", "every", "another"}
+)  # fmt: skip
+
+
 def _leading_particles(
     text: str, words: list[str], starts: list[int], ends: list[int], first: int, lo: int
 ) -> int:
@@ -337,6 +343,10 @@ def _leading_particles(
         and text[ends[i - 1] : starts[i]] == " "
     ):
         i -= 1
+    if i < first and any(w.lower() in _DETERMINERS for w in words[max(lo, i - 2) : i]):
+        # "drove a van Reuters said", "the bin Council", "the tour de France": a noun, no
+        # particle of a surname
+        return first
     return i
 
 
