@@ -173,3 +173,18 @@ def test_a_participle_after_said_takes_the_subject_before_the_cue() -> None:
     # an inverted attribution still gives the name after the cue
     text = "“The toll will rise,” said Ann Fox, a spokeswoman, citing hospital figures."
     assert {q.speaker for q in quotes_of(text)} == {"Ann Fox"}
+
+
+def test_nouns_and_plain_objects_are_no_attributions() -> None:
+    # review of 2026-12-06: "blasts" the noun, "welcomed" tourists, knowing a thing,
+    # "according to" meaning "in line with"
+    for text in (
+        "Two blasts rocked the capital.",
+        "The city welcomed two million tourists last year.",
+        "We know the names of the victims.",
+        "Tickets are priced according to demand.",
+    ):
+        assert not quotes_of(text), text
+    # the attributions they were meant for still are
+    assert quotes_of("The senator blasted the plan as a giveaway.")
+    assert quotes_of("Prices are high, according to the central bank.")

@@ -278,6 +278,13 @@ _SOURCE_PHRASE = re.compile(r"[^,;:!?“”\"()\n]{2,150}?(?=\s*(?:[,;:!?“”\
 _OBJECT_PRONOUN = re.compile(r"(?:him|her|them|us|me)\b")
 
 
+# "according to" in its other sense, "in line with"
+_NOT_A_SOURCE = frozenset(
+    {"demand", "plan", "plans", "schedule", "need", "needs", "size", "age", "weight", "income",
+     "merit", "season", "tradition", "custom", "type", "rank", "height"}
+)  # fmt: skip
+
+
 def according_source(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int] | None:
     """The source after ``according to``: a speaker phrase, an object pronoun (``according to
     him``) or any noun phrase up to the next comma (``according to state law``, ``according
@@ -293,8 +300,8 @@ def according_source(ctx: SpeechContext, pos: int, limit: int) -> tuple[int, int
     if phrase is None or len(phrase.group().split()) > 20:
         return None
     first = phrase.group().split()[0].lower()
-    if first in _AUX or first in _BOUNDARY:
-        return None
+    if first in _AUX or first in _BOUNDARY or first.strip(".,;") in _NOT_A_SOURCE:
+        return None  # "priced according to demand", "went according to plan": no source
     return pos, phrase.end()
 
 
