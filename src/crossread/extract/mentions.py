@@ -51,6 +51,7 @@ from crossread.extract.resolve import (
 )
 from crossread.extract.runs import (
     CALENDAR,
+    DETERMINERS,
     JOINERS_PARTICLES,
     LEADING_PARTICLES,
     Run,
@@ -191,11 +192,7 @@ def _honorific(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer) -> bool
     )
 
 
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your|some|any|each|every"
-    r"|another)\s+$",
-    re.I,
-)
+_DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS)) + r")\s+$", re.I)
 
 
 def _opens_surname(text: str, tokens: list[tuple[int, int]]) -> bool:

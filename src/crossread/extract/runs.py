@@ -324,7 +324,7 @@ def _particles_end(
     return m
 
 
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
      "my", "your", "some", "any", "each", "every", "another"}
 )  # fmt: skip
@@ -343,7 +343,7 @@ def _leading_particles(
         and text[ends[i - 1] : starts[i]] == " "
     ):
         i -= 1
-    if i < first and any(w.lower() in _DETERMINERS for w in words[max(lo, i - 2) : i]):
+    if i < first and any(w.lower() in DETERMINERS for w in words[max(lo, i - 2) : i]):
         # "drove a van Reuters said", "the bin Council", "the tour de France": a noun, no
         # particle of a surname
         return first
