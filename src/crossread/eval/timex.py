@@ -38,7 +38,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,33 +208,36 @@ def _rates(matched_system: int, system: int, matched_gold: int, gold: int) -> tu
     return (matched_system / system if system else 0.0, matched_gold / gold if gold else 0.0)
 
 
-def evaluate(
-    root: Path, fmt: str = "auto", *, keep_errors: bool = False, matching: str = "official"
-) -> tuple[dict[str, object], list[str]]:
-    """Run the extractor over every gold document under ``root``; the metrics as a dict."""
-    tally = Tally()
-    started = time.perf_counter()
-    for doc in iter_documents(root, fmt):
-        gum = doc.name.endswith(".xml")
-        times = find_times(doc.text, doc.anchor, split_sentences(doc.text))
-        if gum:
-            times = tuple(t for t in times if t.type != "SET" and t.value not in _REFS)
-        score = score_document_official if matching == "official" else score_document
-        listed = len(tally.errors)
-        score(doc, times, tally, interval=gum)
-        # each error line names its document, so errors can be traced and grouped
-        name = Path(doc.name).name
-        tally.errors[listed:] = [f"{name}\t{line}" for line in tally.errors[listed:]]
-    seconds = time.perf_counter() - started
-    if tally.strict_system < 0:
-        tally.strict_system, tally.relaxed_system = tally.strict, tally.relaxed
-    strict = prf_from_rates(*_rates(tally.strict_system, tally.predicted, tally.strict, tally.gold))
-    relaxed = prf_from_rates(
-        *_rates(tally.relaxed_system, tally.predicted, tally.relaxed, tally.gold)
-    )
+def extract_times(doc: TimexDocument) -> tuple[TimeRef, ...]:
+    """Our extractor on one gold document's raw text, anchored at its creation date."""
+    return find_times(doc.text, doc.anchor, split_sentences(doc.text))
+
+
+def score_into(
+    tally: Tally, doc: TimexDocument, times: Sequence[TimeRef], matching: str = "official"
+) -> None:
+    """Add one document's counts (and its error lines, named by document) to ``tally``."""
+    gum = doc.name.endswith(".xml")
+    if gum:
+        times = tuple(t for t in times if t.type != "SET" and t.value not in _REFS)
+    score = score_document_official if matching == "official" else score_document
+    listed = len(tally.errors)
+    score(doc, times, tally, interval=gum)
+    # each error line names its document, so errors can be traced and grouped
+    name = Path(doc.name).name
+    tally.errors[listed:] = [f"{name}\t{line}" for line in tally.errors[listed:]]
+
+
+def metrics(tally: Tally, matching: str = "official") -> dict[str, object]:
+    """The TempEval-3 figures of the counts in ``tally``."""
+    strict_system, relaxed_system = tally.strict_system, tally.relaxed_system
+    if strict_system < 0:
+        strict_system, relaxed_system = tally.strict, tally.relaxed
+    strict = prf_from_rates(*_rates(strict_system, tally.predicted, tally.strict, tally.gold))
+    relaxed = prf_from_rates(*_rates(relaxed_system, tally.predicted, tally.relaxed, tally.gold))
     type_acc = tally.type_correct / tally.relaxed if tally.relaxed else 0.0
     value_acc = tally.value_correct / tally.relaxed if tally.relaxed else 0.0
-    result: dict[str, object] = {
+    return {
         "matching": matching,
         "docs": tally.docs,
         "gold": tally.gold,
@@ -253,8 +256,25 @@ def evaluate(
             kind: {k: counts.get(k, 0) for k in ("gold", "predicted", "matched", "value_correct")}
             for kind, counts in sorted(tally.per_type.items())
         },
-        "seconds": round(seconds, 3),
     }
+
+
+def evaluate(
+    root: Path,
+    fmt: str = "auto",
+    *,
+    keep_errors: bool = False,
+    matching: str = "official",
+    predict: Callable[[TimexDocument], Sequence[TimeRef]] = extract_times,
+) -> tuple[dict[str, object], list[str]]:
+    """Run a tagger (ours unless ``predict`` names another) over every gold document under
+    ``root``; the metrics as a dict."""
+    tally = Tally()
+    started = time.perf_counter()
+    for doc in iter_documents(root, fmt):
+        score_into(tally, doc, predict(doc), matching)
+    result = metrics(tally, matching)
+    result["seconds"] = round(time.perf_counter() - started, 3)
     return result, tally.errors if keep_errors else []
 
 
