@@ -482,3 +482,48 @@ def test_a_month_of_that_year_is_one_expression_in_the_storys_year() -> None:
     text = "Clinton ran in 1992. His image turned in early June of that year."
     ref = one(text, "early June of that year", dt.date(2016, 5, 1))
     assert (ref.value, ref.modifier) == ("1992-06", "START")
+
+
+def test_the_past_and_the_future_as_adjectives_are_no_times() -> None:
+    assert texts("He voted in the past three presidential elections.") == []
+    assert texts("The past several rate rises hurt borrowers.") == []
+    assert texts("They toured the future Trump International Hotel.") == []
+    assert texts("She is the future Democratic leader.") == []
+    assert one("In the past Trump has said so.", "the past").value == "PAST_REF"
+    assert one("The past is gone.", "The past").value == "PAST_REF"
+    assert one("We will see in the future.", "the future").value == "FUTURE_REF"
+    assert one("Prices rose over the past three months.", "the past three months").value == "P3M"
+
+
+def test_soon_before_a_past_verb_is_no_future_reference() -> None:
+    assert texts("The court ruled for him. Things soon changed.") == []
+    assert texts("The police soon found the car.") == []
+    assert one("Sales will soon grow.", "soon").value == "FUTURE_REF"
+    assert one("Prices will soon hit a record.", "soon").value == "FUTURE_REF"
+
+
+def test_a_paper_called_sun_is_no_sunday() -> None:
+    assert texts("He said so, according to the Las Vegas Sun.") == []
+    assert texts("The Sun reported the deal.") == []
+    assert one("The rally is on Sun., Sept. 8.", "Sun., Sept. 8").value == "2024-09-08"
+
+
+def test_super_tuesday_falls_in_presidential_primary_years() -> None:
+    # published 2016-01-31: the coming one, though the clause is past
+    got = one(
+        "He recently sent staff to all the Super Tuesday states.",
+        "Super Tuesday",
+        dt.date(2016, 1, 31),
+    )
+    assert got.value == "2016-03-01"
+    got = one("Candidates look ahead to Super Tuesday.", "Super Tuesday", dt.date(2015, 11, 20))
+    assert got.value == "2016-03-01"
+    got = one("Biden swept Super Tuesday.", "Super Tuesday", dt.date(2020, 3, 10))
+    assert got.value == "2020-03-03"
+
+
+def test_lets_reads_ahead() -> None:
+    got = one("Trump said: “Let’s defeat her in November.”", "November", dt.date(2016, 7, 21))
+    assert got.value == "2016-11"
+    got = one("Let us remember what happened in March.", "March", dt.date(2016, 7, 21))
+    assert got.value == "2016-03"

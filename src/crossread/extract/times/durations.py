@@ -8,6 +8,7 @@ Durations (``two years``, ``the past 24 hours``, ``decades``), sets (``every wee
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from crossread.extract.times import calendar as cal
 from crossread.extract.times.lexicon import alternation, fragments, lexicon
@@ -334,7 +335,32 @@ def present_ref(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(type="DATE", value="PRESENT_REF")
 
 
+# "the past three elections", "the future Democratic leader": "the past" / "the future" as an
+# adjective before a count or a name is no time expression (TimeBank leaves them unmarked);
+# after "in" it stays one ("in the past Trump has said")
+_ADJECTIVE_BEFORE = re.compile(
+    r"[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+    r"|dozen|couple|handful)(?![\w-]))",
+    re.I,
+)
+_NAME_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z])")
+_IN_BEFORE = re.compile(r"\b(?:in|into)\s+$", re.I)
+
+
+def _adjective(m: re.Match[str], ctx: Context) -> bool:
+    """Whether ``the past`` / ``the future`` modifies what follows instead of naming a time."""
+    if _words(m.group()) not in ("the past", "the future"):
+        return False
+    if _ADJECTIVE_BEFORE.match(ctx.text, m.end()):
+        return True
+    if _NAME_AFTER.match(ctx.text, m.end()):
+        return not _IN_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+    return False
+
+
 def past_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _adjective(m, ctx):
+        return None
     if re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I) and re.match(
         r"\s+as\b", ctx.text[m.end() : m.end() + 4], re.I
     ):
@@ -348,10 +374,33 @@ _NOT_SOON_BEFORE = re.compile(r"\b(?:as|too|so|how)\s+$", re.I)
 _NOT_SOON_AFTER = re.compile(r"\s+(?:after|afterwards?|before|as|than|thereafter)\b", re.I)
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def _past_verb_after(text: str, end: int) -> bool:
+    """ "Things soon changed", "the police soon found": soon after a past event of the
+    narrative, not ahead of the publication date."""
+    word = _WORD_AFTER.match(text, end)
+    if word is None:
+        return False
+    w = word.group(1)
+    return (w.endswith("ed") and not w.endswith("eed")) or w in _single_past_cues()
+
+
+@cache
+def _single_past_cues() -> frozenset[str]:
+    # past-tense cue words, without those that are present forms too ("will soon hit")
+    same_in_present = {"last", "ago", "set", "hit", "read", "quit", "cut", "put", "let"}
+    return frozenset(c.lower() for c in LEX.past_cues if " " not in c) - same_in_present
+
+
 def future_ref(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _adjective(m, ctx):
+        return None
     if _words(m.group()) == "soon" and (
         _NOT_SOON_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
         or _NOT_SOON_AFTER.match(ctx.text, m.end())
+        or _past_verb_after(ctx.text, m.end())
     ):
         return None
     return Reading(type="DATE", value="FUTURE_REF")

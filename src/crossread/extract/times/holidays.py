@@ -70,7 +70,9 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading(type="DATE", value=None, granularity=gran, anchored=True)
     anchor = ctx.anchor
-    candidates = [on(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    every, remainder = LEX.holiday_years.get(name, (1, 0))
+    years = range(anchor.year - every, anchor.year + every + 1)
+    candidates = [on(y) for y in years if y % every == remainder]
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     direction = ctx.direction(m.start(), m.end())
     if abs((nearest - anchor).days) <= HOLIDAY_REACH:
@@ -79,6 +81,8 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         day = min(c for c in candidates if c >= anchor)
     elif direction == "past":
         day = max(c for c in candidates if c <= anchor)
-    else:
-        day = candidates[1]
+    else:  # this year's, or for a holiday not held every year the nearest one
+        day = next((c for c in candidates if c.year == anchor.year), nearest)
+    if abs((day - anchor).days) > 366:
+        day = nearest  # the tense cannot reach a Super Tuesday four years off
     return reading(day, True)

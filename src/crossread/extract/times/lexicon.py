@@ -75,6 +75,9 @@ class Lexicon:
     approximators: dict[str, str]
     holidays: dict[str, str]
     weekday_holidays: dict[str, list[int]]
+    holiday_years: dict[str, list[int]]
+    """Holidays held only in some years, as [every, remainder]: US Super Tuesday comes with
+    the presidential primaries, in years divisible by four ([4, 0])."""
     titles_with_times: tuple[str, ...]
     """Names of shows and papers that hold a time word ("Fox News Sunday", "USA Today")."""
     easter_holidays: dict[str, int]
