@@ -254,3 +254,21 @@ def test_an_organisation_word_before_of_or_for_inside_a_name_makes_an_organisati
     found = kinds(text)
     assert found["Lakeland Institute of Technology"] == "ORG"
     assert found["Mara Okafor Foundation for the Arts"] == "ORG"
+
+
+def test_a_sentence_full_of_names_is_no_title_case_headline() -> None:
+    # most words are capitalised, but "met" is no word a headline keeps in lower case, so
+    # "Crown" stays a title though the article also writes "crown prince"
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman met Biden. The crown prince said the talks "
+        "went well."
+    )
+    found = find_mentions(text, split_sentences(text))
+    titled = [(m.text, m.refers_to) for m in found if m.nominal]
+    assert ("Saudi Crown Prince", "mohammed bin salman") in titled
+    assert ("The crown prince", "mohammed bin salman") in titled
+    assert "Saudi Crown" not in {m.text for m in found}
+    # a headline ending in a full stop is still one: its lower-case words are short ones
+    headline = "Lohan Checks Out of Rehab.\n\nLohan checks out of the clinic."
+    found = find_mentions(headline, split_sentences(headline))
+    assert "Lohan Checks Out" not in {m.text for m in found}

@@ -180,6 +180,35 @@ def _capital_word(word: str) -> bool:
     return _is_cap(word) and fold(word) not in CALENDAR and not _CONTRACTION.search(word)
 
 
+_HEADLINE_LOWER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "by",
+        "with",
+        "into",
+        "from",
+        "as",
+        "up",
+        "vs",
+        "vs.",
+        "over",
+    ]
+)
+"""Short words a title-case headline may leave in lower case (AP style)."""
+
+
 def find_runs(
     text: str, sentence: Sentence, lower_words: frozenset[str], toks: Tokens
 ) -> list[Run]:
@@ -207,6 +236,11 @@ def find_runs(
     upper = classes.count(_UPPER_NAME, lo, hi) + classes.count(_UPPER_OTHER, lo, hi)
     letters = upper + classes.count(_LOWER, lo, hi)
     headline = letters >= 4 and upper >= 0.7 * letters
+    if headline and text[sentence.start : sentence.end].rstrip().endswith("."):
+        # a sentence full of names ("Saudi Crown Prince Mohammed bin Salman met Biden.") is
+        # no title-case headline ("Lohan Checks Out Of Rehab."): its lower-case words are
+        # more than the short words a headline leaves in lower case
+        headline = all(words[n] in _HEADLINE_LOWER for n in range(lo, hi) if classes[n] == _LOWER)
 
     def headline_capital(word: str) -> bool:
         if not _capital_word(word):

@@ -137,7 +137,7 @@ _NOMINAL = re.compile(
     r"(vice president|prime minister|secretary[ -]general|director[ -]general|supreme leader|"
     r"foreign minister|defen[cs]e minister|finance minister|president|premier|chancellor|leader|"
     r"chief|boss|chairman|chairwoman|minister|ambassador|envoy|spokesman|spokeswoman|"
-    r"spokesperson|king|queen|pope)\b(?![ -]?(?:elect|ship|s\b))",
+    r"spokesperson|king|queen|pope|crown prince|crown princess)\b(?![ -]?(?:elect|ship|s\b))",
     re.IGNORECASE,
 )
 
