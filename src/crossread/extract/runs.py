@@ -181,30 +181,7 @@ def _capital_word(word: str) -> bool:
 
 
 _HEADLINE_LOWER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "by",
-        "with",
-        "into",
-        "from",
-        "as",
-        "up",
-        "vs",
-        "vs.",
-        "over",
-    ]
+    "a an the of in on at to for and or but nor by with into from as up vs vs. over".split()  # noqa: SIM905
 )
 """Short words a title-case headline may leave in lower case (AP style)."""
 
