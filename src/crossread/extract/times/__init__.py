@@ -119,7 +119,6 @@ _TITLE_PART = re.compile(r"\s(?-i:Morning|Afternoon|Evening|Night)$")
 _TITLE_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
 _QUOTED = re.compile(r"[“\"'‘][^“”\"]+[”\"'’]$")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[^\W_]['’]s)[ \t]+$")
-_NAME_WORD_BEFORE = re.compile(r"(?<![\w-])(?-i:[A-Z])[\w.’'-]*[ \t]+$")
 
 
 @cache
@@ -135,12 +134,10 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     surface = text[start:end]
     if surface[:1].isupper() and start > 1 and text[start - 1] == ":" and text[start - 2].isalpha():
         return True  # "Dry:Soon", "Re:Today": a brand written with a colon inside
-    if surface.rstrip(".") == "Sun" and _NAME_WORD_BEFORE.search(text, max(0, start - 30), start):
-        return True  # "the Las Vegas Sun", "The Sun": a paper, not a Sunday
     if _TITLE_PART.search(surface) and _TITLE_WORD_AFTER.match(text, end):
         return True  # "Sunday Morning Futures", "Monday Night Football": a show's name
     for title in _titles().finditer(text, max(0, start - 24), min(len(text), end + 24)):
-        if title.start() <= start and end <= title.end():
+        if title.start() <= start and end - surface.endswith(".") <= title.end():
             return True  # "Fox News Sunday", "USA TODAY": a programme or paper
     if not _DEICTIC_TITLE.match(surface) or surface.isupper():
         return False

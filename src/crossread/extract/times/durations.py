@@ -337,24 +337,27 @@ def present_ref(m: re.Match[str], ctx: Context) -> Reading | None:
 
 # "the past three elections", "the future Democratic leader": "the past" / "the future" as an
 # adjective before a count or a name is no time expression (TimeBank leaves them unmarked);
-# after "in" it stays one ("in the past Trump has said")
+# after a preposition a name opens the clause instead ("in the past Trump has said", "looking
+# to the future Democrats see hope"); a title-case headline ("Looks to the Future After
+# Defeat") capitalises the word itself, so it is left alone
 _ADJECTIVE_BEFORE = re.compile(
     r"[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
     r"|dozen|couple|handful)(?![\w-]))",
     re.I,
 )
-_NAME_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z])")
-_IN_BEFORE = re.compile(r"\b(?:in|into)\s+$", re.I)
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z])")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|to|for|about|from|of|on|with)\s+$", re.I)
 
 
 def _adjective(m: re.Match[str], ctx: Context) -> bool:
     """Whether ``the past`` / ``the future`` modifies what follows instead of naming a time."""
-    if _words(m.group()) not in ("the past", "the future"):
+    surface = m.group()
+    if _words(surface) not in ("the past", "the future") or surface.split()[-1][0].isupper():
         return False
     if _ADJECTIVE_BEFORE.match(ctx.text, m.end()):
         return True
-    if _NAME_AFTER.match(ctx.text, m.end()):
-        return not _IN_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
+    if _CAPITAL_AFTER.match(ctx.text, m.end()):
+        return not _PREPOSITION_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())
     return False
 
 
@@ -377,13 +380,24 @@ _NOT_SOON_AFTER = re.compile(r"\s+(?:after|afterwards?|before|as|than|thereafter
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 
 
-def _past_verb_after(text: str, end: int) -> bool:
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:will|would|shall|should|could|can|may|might|must|to|be|is|are|am|was|were|been"
+    r"|being)\s+$|['’]ll\s+$",
+    re.I,
+)
+_NOT_PAST_IN_ED = frozenset({"wed", "shed", "bed", "embed", "red", "bred"})
+
+
+def _past_verb_after(text: str, start: int, end: int) -> bool:
     """ "Things soon changed", "the police soon found": soon after a past event of the
-    narrative, not ahead of the publication date."""
+    narrative, not ahead of the publication date. After an auxiliary the -ed word is a
+    participle ("are soon expected", "will be soon completed") and the soon is ahead."""
     word = _WORD_AFTER.match(text, end)
-    if word is None:
+    if word is None or _AUXILIARY_BEFORE.search(text, max(0, start - 12), start):
         return False
     w = word.group(1)
+    if w in _NOT_PAST_IN_ED:
+        return False
     return (w.endswith("ed") and not w.endswith("eed")) or w in _single_past_cues()
 
 
@@ -400,7 +414,7 @@ def future_ref(m: re.Match[str], ctx: Context) -> Reading | None:
     if _words(m.group()) == "soon" and (
         _NOT_SOON_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
         or _NOT_SOON_AFTER.match(ctx.text, m.end())
-        or _past_verb_after(ctx.text, m.end())
+        or _past_verb_after(ctx.text, m.start(), m.end())
     ):
         return None
     return Reading(type="DATE", value="FUTURE_REF")

@@ -83,6 +83,4 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         day = max(c for c in candidates if c <= anchor)
     else:  # this year's, or for a holiday not held every year the nearest one
         day = next((c for c in candidates if c.year == anchor.year), nearest)
-    if abs((day - anchor).days) > 366:
-        day = nearest  # the tense cannot reach a Super Tuesday four years off
     return reading(day, True)
