@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import html
 import importlib.util
 import os
 import random
@@ -45,9 +44,11 @@ from crossread.models import TimeRef
 
 JAR = "de.unihd.dbs.heideltime.standalone.jar"
 TIME_TYPES = {"DATE", "TIME", "DURATION", "SET"}
+DEFAULT_CACHE = (
+    Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "crossread" / "heideltime"
+)
 _TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
-_TAG = re.compile(r"<[^>]+>")
 CONFIG = """\
 considerDate = true
 considerDuration = true
@@ -78,9 +79,15 @@ class HeidelTime:
     cache: Path
 
     def output(self, doc: TimexDocument, config: Path) -> str:
-        """HeidelTime's TimeML for one document (from the cache when it has run before)."""
+        """HeidelTime's TimeML for one document (from the cache when it has run before).
+
+        The cache key covers the text, the DCT, the jar and the configuration, so another
+        HeidelTime or setting never reuses old outputs; only complete runs are kept.
+        """
         dct = doc.anchor.isoformat() if doc.anchor else ""
-        key = hashlib.sha256(f"{dct}\n{doc.text}".encode()).hexdigest()[:24]
+        jar = self.jar.stat()
+        setup = f"{self.jar.resolve()}:{jar.st_size}:{jar.st_mtime_ns}\n{config.read_text()}"
+        key = hashlib.sha256(f"{setup}\n{dct}\n{doc.text}".encode()).hexdigest()[:24]
         cached = self.cache / f"{key}.tml"
         if cached.exists():
             return cached.read_text(encoding="utf-8")
@@ -90,11 +97,19 @@ class HeidelTime:
             kind = ["-dct", dct, "-t", "news"] if dct else ["-t", "narratives"]
             command = ["java", "-jar", str(self.jar), *kind, "-l", "english"]
             command += ["-c", str(config), str(source)]
-            done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-        if "<TimeML>" not in done.stdout:
-            raise RuntimeError(f"HeidelTime failed on {doc.name}: {done.stderr.strip()[-500:]}")
+            try:
+                done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+            except subprocess.TimeoutExpired as exc:
+                raise RuntimeError(f"HeidelTime took over 300 s on {doc.name}") from exc
+        if done.returncode != 0 or "</TimeML>" not in done.stdout:
+            raise RuntimeError(
+                f"HeidelTime failed on {doc.name} (exit {done.returncode}): "
+                f"{done.stderr.strip()[-500:]}"
+            )
         self.cache.mkdir(parents=True, exist_ok=True)
-        cached.write_text(done.stdout, encoding="utf-8")
+        partial = cached.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(done.stdout, encoding="utf-8")
+        os.replace(partial, cached)  # never a half-written cache entry
         return done.stdout
 
 
@@ -114,9 +129,12 @@ class Row:
 def parse_output(timeml: str, text: str) -> tuple[TimeRef, ...]:
     """HeidelTime's TimeML output as time expressions with offsets into ``text``.
 
-    HeidelTime returns the input with ``<TIMEX3>`` tags inserted (and a line or two added
-    around it), so offsets in the tag-free output map onto the input by one shift when the
-    input is found there whole; otherwise each expression is looked up in order.
+    HeidelTime returns its input unchanged (no escaping) with ``<TIMEX3>`` tags inserted and a
+    line or two added around it, so once its own tags are removed the input is found whole
+    and offsets map onto it by one shift.
+
+    Raises:
+        ValueError: the output does not hold the input (not HeidelTime's output for it).
     """
     body_match = re.search(r"<TimeML>(.*)</TimeML>", timeml, re.S)
     body = body_match.group(1) if body_match else timeml
@@ -125,41 +143,39 @@ def parse_output(timeml: str, text: str) -> tuple[TimeRef, ...]:
     size = 0
     last = 0
     for match in _TIMEX.finditer(body):
-        before = _TAG.sub("", body[last : match.start()])
-        plain.append(before)
-        size += len(before)
-        inner = _TAG.sub("", match.group(2))
+        plain.append(body[last : match.start()])
+        size += len(plain[-1])
+        inner = match.group(2)
         found.append((size, inner, dict(_ATTR.findall(match.group(1)))))
         plain.append(inner)
         size += len(inner)
         last = match.end()
-    plain.append(_TAG.sub("", body[last:]))
-    shift = "".join(plain).find(text) if text else -1
+    plain.append(body[last:])
+    shift = "".join(plain).find(text)
+    if shift < 0:
+        raise ValueError("HeidelTime's output does not contain the input text")
     out: list[TimeRef] = []
-    cursor = 0
     for offset, inner, attrs in found:
         kind = attrs.get("type", "DATE")
         if kind not in TIME_TYPES:
             continue
-        if shift >= 0:
-            start, surface = offset - shift, inner
-        else:
-            surface = html.unescape(inner)
-            start = text.find(surface, cursor)
-            if start < 0:
-                continue
-        cursor = start + len(surface)
+        start = offset - shift
         out.append(
             TimeRef(
-                text=surface,
+                text=inner,
                 start=start,
-                end=start + len(surface),
+                end=start + len(inner),
                 type=kind,  # type: ignore[arg-type]
                 value=attrs.get("value"),
                 modifier=attrs.get("mod"),
             )
         )
     return tuple(out)
+
+
+def percentile(ordered: Sequence[float], q: float) -> float:
+    """The ``q`` quantile of sorted values (nearest rank on ``(n - 1) q``)."""
+    return ordered[round((len(ordered) - 1) * q)]
 
 
 def locate(home: Path | None) -> tuple[Path, Path]:
@@ -192,7 +208,8 @@ def tallies(docs: Sequence[TimexDocument], predictions: Sequence[Sequence[TimeRe
 
 
 def pooled(parts: Sequence[Tally]) -> Tally:
-    """The sum of per-document tallies, as ``evaluate`` would have counted them together."""
+    """The sum of per-document tallies, as ``evaluate`` would have counted them together
+    (official matching, the only one this script uses; per-type counts are not summed)."""
     total = Tally(strict_system=0, relaxed_system=0)
     for part in parts:
         total.docs += part.docs
@@ -223,7 +240,7 @@ def bootstrap(ours: list[Tally], theirs: list[Tally], rounds: int, seed: int) ->
         picks = [rng.randrange(n) for _ in range(n)]
         diffs.append(value_f1([ours[i] for i in picks]) - value_f1([theirs[i] for i in picks]))
     diffs.sort()
-    low, high = diffs[int(0.025 * rounds)], diffs[min(rounds - 1, int(0.975 * rounds))]
+    low, high = percentile(diffs, 0.025), percentile(diffs, 0.975)
     return low, high, sum(d > 0 for d in diffs) / rounds
 
 
@@ -234,9 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cache",
         type=Path,
-        default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-        / "crossread"
-        / "heideltime",
+        default=DEFAULT_CACHE,
         help="where HeidelTime's outputs are kept (default: ~/.cache/crossread/heideltime)",
     )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)

@@ -29,6 +29,7 @@ import collections
 import json
 import math
 import random
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -38,13 +39,33 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.heideltime_compare import CONFIG, HeidelTime, locate, parse_output
+from bench.heideltime_compare import (
+    CONFIG,
+    DEFAULT_CACHE,
+    HeidelTime,
+    locate,
+    parse_output,
+    percentile,
+)
 from crossread.eval.polnear_docs import read_polnear_doc
 from crossread.eval.timeml import TimexDocument
 from crossread.eval.timex import extract_times
 
 SYSTEMS = ("crossread", "heideltime")
 RIGHT = {"correct", "extent"}
+EXPRESSION = RIGHT | {"wrong_value"}
+"""Labels that say the item marks a real time expression (right or wrong value)."""
+LABELS = EXPRESSION | {"not_timex"}
+_MARKUP = re.compile(r"<[^<>]*>")
+
+
+def in_markup(text: str, start: int, end: int) -> bool:
+    """Whether a span lies inside markup of the source text (PolNeAR keeps tags such as
+    ``<tweet tweet-date="March 10, 2016">``): HeidelTime's tokeniser skips tags, so such
+    predictions are left out of the comparison for both taggers."""
+    return any(m.start() < end and start < m.end() for m in _MARKUP.finditer(text))
+
+
 Item = dict[str, Any]
 
 
@@ -97,6 +118,7 @@ def pool(files: Sequence[Path], out: Path, heideltime: HeidelTime, seed: int = 9
         for start, end, kind, value, mod in keys:
             item = {"id": len(items), "doc": doc.name, "start": start, "end": end}
             item |= {"text": doc.text[start:end], "type": kind, "value": value, "mod": mod}
+            item["markup"] = in_markup(doc.text, start, end)
             membership[item["id"]] = sorted(keyed[(start, end, kind, value, mod)])
             items.append(item)
             mine.append(item)
@@ -132,8 +154,10 @@ def document_counts(
     def right(x: Item, system: str) -> bool:
         return system in membership[x["id"]] and labels[x["id"]] in RIGHT
 
-    row: dict[str, Any] = {"pool": sum(any(labels[x["id"]] in RIGHT for x in g) for g in groups)}
-    row["pool"] += misses
+    # every real expression counts in recall, whether some tagger got its value or none did
+    row: dict[str, Any] = {
+        "pool": sum(any(labels[x["id"]] in EXPRESSION for x in g) for g in groups) + misses
+    }
     for system in SYSTEMS:
         other = SYSTEMS[1 - SYSTEMS.index(system)]
         row[system] = {
@@ -171,22 +195,36 @@ def score(out: Path, rounds: int = 2000) -> str:
     items: list[Item] = json.loads((out / "union.json").read_text())
     membership = {int(k): v for k, v in json.loads((out / "membership.json").read_text()).items()}
     labels: dict[int, str] = {}
-    missed: list[dict[str, str]] = []
+    missed: set[tuple[str, str, str]] = set()
     for path in sorted(out.glob("labels_*.json")):
         data = json.loads(path.read_text())
-        labels.update({int(k): v["label"] for k, v in data["labels"].items()})
-        missed += data.get("missed", [])
+        for key, value in data["labels"].items():
+            if int(key) in labels:
+                raise SystemExit(f"{path.name}: item {key} is labelled in another file too")
+            if value["label"] not in LABELS:
+                raise SystemExit(f"{path.name}: item {key} has an unknown label {value['label']!r}")
+            labels[int(key)] = value["label"]
+        for miss in data.get("missed", []):  # one miss listed twice counts once
+            missed.add((miss["doc"], miss["text"], miss.get("sentence_excerpt", "")))
     unlabelled = [x["id"] for x in items if x["id"] not in labels]
     if unlabelled:
         raise SystemExit(f"{len(unlabelled)} items have no label, e.g. {unlabelled[:5]}")
+    in_markup_ids = {x["id"] for x in items if x.get("markup")}
+    items = [x for x in items if x["id"] not in in_markup_ids]
     by_doc: dict[str, list[Item]] = collections.defaultdict(list)
     for x in items:
         by_doc[x["doc"]].append(x)
-    miss_count = collections.Counter(m["doc"] for m in missed)
+    miss_count = collections.Counter(doc for doc, _, _ in missed)
+    unknown = set(miss_count) - set(by_doc)
+    if unknown:
+        raise SystemExit(f"misses name documents that are not in the pool: {sorted(unknown)}")
     rows = [document_counts(xs, membership, labels, miss_count[d]) for d, xs in by_doc.items()]
     lines = [
-        f"{len(rows)} documents, {len(items)} items, {len(missed)} misses; labels "
-        + ", ".join(f"{k} {v}" for k, v in collections.Counter(labels.values()).most_common())
+        f"{len(rows)} documents, {len(items)} items ({len(in_markup_ids)} inside markup left "
+        f"out), {len(missed)} misses; labels "
+        + ", ".join(
+            f"{k} {v}" for k, v in collections.Counter(labels[x["id"]] for x in items).most_common()
+        )
     ]
     for system in SYSTEMS:
         p, r, f = prf(rows, system)
@@ -204,7 +242,7 @@ def score(out: Path, rounds: int = 2000) -> str:
         sample = [rows[rng.randrange(len(rows))] for _ in rows]
         diffs.append(prf(sample, SYSTEMS[0])[2] - prf(sample, SYSTEMS[1])[2])
     diffs.sort()
-    low, high = diffs[int(0.025 * rounds)], diffs[min(rounds - 1, int(0.975 * rounds))]
+    low, high = percentile(diffs, 0.025), percentile(diffs, 0.975)
     ahead = sum(d > 0 for d in diffs) / rounds
     lines.append(
         f"F1 difference, bootstrap over documents: 95% [{low:+.3f}, {high:+.3f}], "
@@ -220,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     make.add_argument("files", type=Path, help="a file listing PolNeAR article paths")
     make.add_argument("out", type=Path)
     make.add_argument("--heideltime-home", type=Path)
-    make.add_argument("--cache", type=Path, default=Path.home() / ".cache/crossread/heideltime")
+    make.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     tally = sub.add_parser("score", help="score the labelled pool")
     tally.add_argument("out", type=Path)
     args = parser.parse_args(argv)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.heideltime_compare import bootstrap, parse_output, pooled, tallies
@@ -34,19 +36,23 @@ def test_output_offsets_shift_onto_the_input() -> None:
     assert times[2].modifier == "APPROX"
 
 
-def test_escaped_output_falls_back_to_looking_each_expression_up_in_order() -> None:
-    text = "Monday & Tuesday, then Monday again."
+def test_markup_in_the_input_stays_in_the_offsets() -> None:
+    # HeidelTime copies its input as it is, markup included; only its own tags come out
+    text = "<p>Theresa May said in May &amp; <b>June</b>.</p>"
     body = (
-        '<TIMEX3 tid="t1" type="DATE" value="2000-01-03">Monday</TIMEX3> &amp; '
-        '<TIMEX3 tid="t2" type="DATE" value="2000-01-04">Tuesday</TIMEX3>, then '
-        '<TIMEX3 tid="t3" type="DATE" value="2000-01-10">Monday</TIMEX3> again.'
+        '<p>Theresa May said in <TIMEX3 tid="t1" type="DATE" value="2019-05">May</TIMEX3> &amp; '
+        '<b><TIMEX3 tid="t2" type="DATE" value="2019-06">June</TIMEX3></b>.</p>'
     )
     times = parse_output(_output(body), text)
-    assert [(t.start, t.value) for t in times] == [
-        (0, "2000-01-03"),
-        (9, "2000-01-04"),
-        (23, "2000-01-10"),
+    assert [(t.start, text[t.start : t.end], t.value) for t in times] == [
+        (23, "May", "2019-05"),
+        (36, "June", "2019-06"),
     ]
+
+
+def test_an_output_for_another_text_is_an_error() -> None:
+    with pytest.raises(ValueError, match="does not contain the input"):
+        parse_output(_output("Something else entirely."), TEXT)
 
 
 def test_per_document_tallies_pool_to_the_evaluate_figures(fixtures_dir: Path) -> None:
@@ -70,26 +76,30 @@ def test_bootstrap_of_a_system_against_itself_is_centred_on_zero(fixtures_dir: P
 
 
 def test_judged_pool_counts_readings_of_one_expression_once() -> None:
-    from bench.timex_judge import document_counts, prf, sign_test
+    from bench.timex_judge import document_counts, in_markup, prf, sign_test
 
     def item(i: int, start: int, end: int) -> dict[str, object]:
         return {"id": i, "start": start, "end": end}
 
     # one expression read two ways (0: ours, right; 1: theirs, wrong value), one both share
-    # and got right, one only theirs has and it is not a time; one miss
-    items = [item(0, 0, 6), item(1, 0, 6), item(2, 10, 18), item(3, 30, 33)]
+    # and got right, one only theirs has and it is not a time, one both got wrong; one miss
+    items = [item(0, 0, 6), item(1, 0, 6), item(2, 10, 18), item(3, 30, 33), item(4, 40, 45)]
     membership = {
         0: ["crossread"],
         1: ["heideltime"],
         2: ["crossread", "heideltime"],
         3: ["heideltime"],
+        4: ["crossread", "heideltime"],
     }
-    labels = {0: "correct", 1: "wrong_value", 2: "extent", 3: "not_timex"}
+    labels = {0: "correct", 1: "wrong_value", 2: "extent", 3: "not_timex", 4: "wrong_value"}
     row = document_counts(items, membership, labels, misses=1)
-    assert row["pool"] == 3
-    assert row["crossread"] == {"predicted": 2, "right": 2, "found": 2, "only": 1}
-    assert row["heideltime"] == {"predicted": 3, "right": 1, "found": 1, "only": 0}
+    assert row["pool"] == 4  # three real expressions found (one wrong by both) and the miss
+    assert row["crossread"] == {"predicted": 3, "right": 2, "found": 2, "only": 1}
+    assert row["heideltime"] == {"predicted": 4, "right": 1, "found": 1, "only": 0}
     p, r, _ = prf([row], "heideltime")
-    assert (round(p, 3), round(r, 3)) == (0.333, 0.333)
+    assert (p, r) == (0.25, 0.25)
     assert sign_test(0, 0) == 1.0 and sign_test(5, 5) == 1.0
     assert round(sign_test(48, 21), 4) == 0.0016
+    text = '<tweet tweet-date="March 10, 2016">We won</tweet> on March 10.'
+    assert in_markup(text, text.index("March"), text.index("March") + 8)
+    assert not in_markup(text, text.rindex("March"), text.rindex("March") + 8)
