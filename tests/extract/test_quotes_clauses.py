@@ -188,3 +188,12 @@ def test_nouns_and_plain_objects_are_no_attributions() -> None:
     # the attributions they were meant for still are
     assert quotes_of("The senator blasted the plan as a giveaway.")
     assert quotes_of("Prices are high, according to the central bank.")
+
+
+def test_a_question_set_off_by_commas_keeps_the_speaker_before_it() -> None:
+    text = "The senator, asked about the leak on Monday, said she had not seen the memo."
+    quote = only(quotes_of(text), "seen the memo")
+    assert quote.text == "she had not seen the memo"
+    assert quote.speaker == "The senator"
+    text = "Tomas Reyes, when pressed on the cuts, told reporters that the mill will stay open."
+    assert only(quotes_of(text), "stay open").speaker == "Tomas Reyes"

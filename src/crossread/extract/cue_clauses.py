@@ -378,6 +378,11 @@ def _after_cue(
         )
     else:
         speaker = speaker_before(ctx, s, cue.start())
+        aside = _ASKED_ASIDE.search(text, s, cue.start()) if speaker is None else None
+        if aside is not None:
+            # "The senator, asked about the leak, said ...": the speaker stands before the
+            # aside (whose question is a quote of its own)
+            speaker = speaker_before(ctx, s, aside.start())
     if speaker is None:
         # "He continues to insist ...", "She went on to say ...", "They have begun urging ...":
         # a verb of going on or starting before the cue; its subject speaks
@@ -452,6 +457,11 @@ def _after_cue(
     )
 
 
+# a question set off by commas between a speaker and the cue: ", asked about the leak, said"
+_ASKED_ASIDE = re.compile(
+    r",\s+(?:when\s+|after\s+being\s+|after\s+he\s+was\s+|after\s+she\s+was\s+)?"
+    r"(?:asked|pressed|questioned)\b[^,;:“”\"]{0,120},\s*\Z"
+)
 # what was asked: "asked (by a reporter) (on Monday) whether ...", "asked (Trump) about ...",
 # "Asked at a briefing Monday about ..." (a few words between, none that opens a clause)
 _ASKED = re.compile(
