@@ -166,7 +166,8 @@ def test_the_quarter_of_a_group_is_a_share_not_a_period() -> None:
 def test_a_24_hour_time_after_a_preposition_of_time() -> None:
     ref = one("The count began after the doors shut at 21:45.", "21:45")
     assert (ref.type, ref.value) == ("TIME", "2021-03-10T21:45")
-    assert one("The bar serves food from 08:00 daily.", "08:00").value == "2021-03-10T08:00"
+    # a schedule's clock time names no day (see habitual.py)
+    assert one("The bar serves food from 08:00 daily.", "08:00").value == "XXXX-XX-XXT08:00"
     # a score or a race time is no clock time
     assert not [t for t in found("The final score was 22:30 to the visitors.") if t.type == "TIME"]
     assert not [t for t in found("She finished at 02:31:15 in the race.") if t.type == "TIME"]

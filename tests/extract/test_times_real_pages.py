@@ -544,3 +544,14 @@ def test_lets_reads_ahead() -> None:
 def test_a_capitalised_frequency_word_before_an_acronym_is_a_title() -> None:
     assert texts("Quarterly GDP figures came out.") == []
     assert texts("Monthly NBA awards were handed out.") == []
+
+
+def test_clock_times_of_a_schedule_name_no_day() -> None:
+    text = "The Morning Hour airs weekdays from 6:00 a.m. to 9:00 a.m. Eastern."
+    assert one(text, "6:00 a.m.").value == "XXXX-XX-XXT06:00"
+    assert one(text, "9:00 a.m.").value == "XXXX-XX-XXT09:00"
+    assert one("The show airs every Sunday at 9 a.m.", "9 a.m.").value == "XXXX-WXX-7T09:00"
+    assert one("The market opens daily at 8 a.m.", "8 a.m.").value == "XXXX-XX-XXT08:00"
+    # a one-off time keeps its day
+    assert one("The shooting happened at 2 a.m.", "2 a.m.").value == "2024-09-03T02:00"
+    assert one("Polls close at 8 p.m. on Tuesday.", "8 p.m. on Tuesday").value.startswith("2024")

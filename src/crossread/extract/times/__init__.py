@@ -29,6 +29,7 @@ from crossread.extract.times import (
     scan,
 )
 from crossread.extract.times.calendar import Direction
+from crossread.extract.times.habitual import habitual_times
 from crossread.extract.times.lexicon import lexicon
 from crossread.extract.times.readings import Context, Reading
 from crossread.extract.times.tense import clause_direction
@@ -313,4 +314,4 @@ def find_times(
             )
         )
         last_end = max(m.end(), end)
-    return tuple(ranges.carry_years(text, found))
+    return tuple(habitual_times(text, ranges.carry_years(text, found), bounds))
