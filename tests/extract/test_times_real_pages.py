@@ -555,3 +555,18 @@ def test_clock_times_of_a_schedule_name_no_day() -> None:
     # a one-off time keeps its day
     assert one("The shooting happened at 2 a.m.", "2 a.m.").value == "2024-09-03T02:00"
     assert one("Polls close at 8 p.m. on Tuesday.", "8 p.m. on Tuesday").value.startswith("2024")
+
+
+def test_an_irregular_past_verb_and_its_bare_object_hold_the_month_in_the_past() -> None:
+    # published in December: the past February is ten months back, beyond the usual reach
+    december = dt.date(2015, 12, 16)
+    assert one("Carter took office in February.", "February", december).value == "2015-02"
+    assert one("The law took effect in March.", "March", december).value == "2015-03"
+    assert one("He will cut taxes in February.", "February", december).value == "2016-02"
+
+
+def test_now_in_a_title_case_name_is_no_time() -> None:
+    text = "The story came from a website called Real News Right Now, which posts fakes."
+    assert texts(text) == []
+    assert texts("She appeared on Democracy Now on Friday.") == ["Friday"]
+    assert one("Right now, the talks are stalled.", "Right now").value == "PRESENT_REF"

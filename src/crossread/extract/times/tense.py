@@ -391,6 +391,26 @@ _VERB_IN_BEFORE = re.compile(
     r"|(?:the|a|an|his|her|its|their|our)\s+(?:(?![a-z]+ed\b)[\w'’-]+\s+){1,3})?(?:in|on)\s+$",
     re.I,
 )
+_VERB_OBJECT_IN_BEFORE = re.compile(
+    r"\b(?P<word>(?-i:[a-z]){2,})\s+(?P<object>(?-i:[a-z]){3,})\s+(?:in|on)\s+$", re.I
+)
+_NOT_OBJECT_WORDS = (
+    "the and but for not was were had has have been are will would that this than then who "
+    "which there here also only just even still again later early"
+)
+_NOT_OBJECTS = frozenset(_NOT_OBJECT_WORDS.split())
+# past forms that are no present forms too ("will cut taxes in May" reads ahead)
+_SAME_IN_PRESENT = frozenset("set hit read quit cut put let cost shut spread bet".split())  # noqa: SIM905
+
+
+def _plain_past(word: str) -> bool:
+    """An irregular past-tense verb that cannot be a present or base form (words in -ed are
+    too often adjectives: "preferred shares on Oct. 31")."""
+    if word in _SAME_IN_PRESENT or word in ("was", "were", "had", "did", "said", "told"):
+        return False
+    return word in _past_words()
+
+
 _WEEKDAY_START = re.compile(r"(?:early\s+|late\s+)?(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I)
 # "closing is expected in December", "the case is heard in May": no past
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|be|being|will|would|to)\s+(?:\w+ly\s+)?$", re.I)
@@ -462,6 +482,16 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
         and (verb["word"].lower() in _past_words() or verb["word"].lower().endswith("ed"))
         and not _PRESENT_PASSIVE.search(ctx.text, max(0, verb.start() - 24), verb.start())
     ):
+        return "past", True
+    held = _VERB_OBJECT_IN_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    if (
+        held
+        and held["object"].lower() not in _NOT_OBJECTS
+        and _plain_past(held["word"].lower())
+        and not _MODAL.search(ctx.text, max(0, held.start() - 30), held.start())
+    ):
+        # "Carter took office in February", "the law took effect in March": a past verb
+        # and its bare object right before the date
         return "past", True
     if _BY_BEFORE.search(before):
         lo, _ = ctx.bounds(m.start())
