@@ -272,3 +272,7 @@ def test_a_sentence_full_of_names_is_no_title_case_headline() -> None:
     headline = "Lohan Checks Out of Rehab.\n\nLohan checks out of the clinic."
     found = find_mentions(headline, split_sentences(headline))
     assert "Lohan Checks Out" not in {m.text for m in found}
+    # name particles are among the lower-case words a headline keeps
+    headline = "Charles de Gaulle Airport Reopens After Strike.\n\nThe airport reopened."
+    found = find_mentions(headline, split_sentences(headline))
+    assert "Charles de Gaulle Airport Reopens After Strike" not in {m.text for m in found}

@@ -378,11 +378,14 @@ def _after_cue(
         )
     else:
         speaker = speaker_before(ctx, s, cue.start())
-        aside = _ASKED_ASIDE.search(text, s, cue.start()) if speaker is None else None
-        if aside is not None:
+        aside = _ASKED_ASIDE.search(text, s, cue.start())
+        if aside is not None and (speaker is None or speaker[1] > aside.start()):
             # "The senator, asked about the leak, said ...": the speaker stands before the
-            # aside (whose question is a quote of its own)
-            speaker = speaker_before(ctx, s, aside.start())
+            # aside (whose question is a quote of its own), never inside or across it
+            before = speaker_before(ctx, s, aside.start())
+            if before is not None and text[before[0] : before[1]].lower() in _RELATIVES:
+                before = None  # "the senator, who, asked about it, said": not resolved here
+            speaker = before
     if speaker is None:
         # "He continues to insist ...", "She went on to say ...", "They have begun urging ...":
         # a verb of going on or starting before the cue; its subject speaks
@@ -460,8 +463,9 @@ def _after_cue(
 # a question set off by commas between a speaker and the cue: ", asked about the leak, said"
 _ASKED_ASIDE = re.compile(
     r",\s+(?:when\s+|after\s+being\s+|after\s+he\s+was\s+|after\s+she\s+was\s+)?"
-    r"(?:asked|pressed|questioned)\b[^,;:“”\"]{0,120},\s*\Z"
+    r"(?:asked|pressed|questioned)\b[^;:“”\"]{0,120},\s*\Z"
 )
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
 # what was asked: "asked (by a reporter) (on Monday) whether ...", "asked (Trump) about ...",
 # "Asked at a briefing Monday about ..." (a few words between, none that opens a clause)
 _ASKED = re.compile(

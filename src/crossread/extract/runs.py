@@ -180,9 +180,11 @@ def _capital_word(word: str) -> bool:
     return _is_cap(word) and fold(word) not in CALENDAR and not _CONTRACTION.search(word)
 
 
-_HEADLINE_LOWER = frozenset(
-    "a an the of in on at to for and or but nor by with into from as up vs vs. over".split()  # noqa: SIM905
+_HEADLINE_LOWER_WORDS = (
+    "a an the of in on at to for and or but nor by with into from as up vs vs. over via per off "
+    "than bin bint al de da del du van von la le"
 )
+_HEADLINE_LOWER = frozenset(_HEADLINE_LOWER_WORDS.split())
 """Short words a title-case headline may leave in lower case (AP style)."""
 
 

@@ -115,9 +115,7 @@ _AROUND = re.compile(r"(?<![\w-])(?:around|approximately|circa)\s+$", re.I)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|still)\s+$", re.I)
 _BEYOND = re.compile(r"\s+(?:and\s+beyond|or\s+(?P<dir>later|earlier))(?![\w-])", re.I)
 _LEADING_PREPOSITION = re.compile(r"(?:over|during|on|at|throughout)\s+", re.I)
-_DEICTIC_TITLE = re.compile(
-    r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next|Right Now|Now)(?![\w])"
-)
+_DEICTIC_TITLE = re.compile(r"(?:Today|Tonight|Tomorrow|Yesterday|This|Last|Next)(?![\w])")
 _TITLE_PART = re.compile(r"\s(?-i:Morning|Afternoon|Evening|Night)$")
 _TITLE_WORD_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)")
 _QUOTED = re.compile(r"[“\"'‘][^“”\"]+[”\"'’]$")
@@ -316,4 +314,4 @@ def find_times(
             )
         )
         last_end = max(m.end(), end)
-    return tuple(habitual_times(text, ranges.carry_years(text, found), bounds))
+    return tuple(habitual_times(text, ranges.carry_years(text, found), bounds, direction))

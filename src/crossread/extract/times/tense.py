@@ -399,16 +399,21 @@ _NOT_OBJECT_WORDS = (
     "which there here also only just even still again later early"
 )
 _NOT_OBJECTS = frozenset(_NOT_OBJECT_WORDS.split())
-# past forms that are no present forms too ("will cut taxes in May" reads ahead)
-_SAME_IN_PRESENT = frozenset("set hit read quit cut put let cost shut spread bet".split())  # noqa: SIM905
-
-
-def _plain_past(word: str) -> bool:
-    """An irregular past-tense verb that cannot be a present or base form (words in -ed are
-    too often adjectives: "preferred shares on Oct. 31")."""
-    if word in _SAME_IN_PRESENT or word in ("was", "were", "had", "did", "said", "told"):
-        return False
-    return word in _past_words()
+# irregular past forms that are seldom adjectives or present forms ("the left lane", "paid
+# leave", "will cut taxes" are not past): the verb of "took office in February"
+_PLAIN_PAST_WORDS = (
+    "took came went met gave sent began saw won fell rose got found spoke wrote brought "
+    "became chose drew flew led ran sold struck stood broke bought caught fought heard kept "
+    "taught threw held left made"
+)
+_PLAIN_PAST = frozenset(_PLAIN_PAST_WORDS.split())
+# what cannot stand right before such a verb: a determiner or possessive makes it an
+# adjective ("its last show", "a paid holiday"), a form of "be" or "to" a passive or plan
+# ("is to be held in March", "is expected to be made public in January")
+_NOT_BEFORE_PAST = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|my|your|is|are|am|be|being|been|to)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
 
 
 _WEEKDAY_START = re.compile(r"(?:early\s+|late\s+)?(?-i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I)
@@ -471,6 +476,8 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
         # unless a past verb holds it ("he won re-election in November"); "after winning
         # re-election in November" reads the clause's tense
         word = (vote["verb"] or "").lower()
+        if word in ("last", "ago"):
+            word = ""  # "holds its last primary in June": a cue word, no verb
         if word in _past_words() or (word.endswith("ed") and len(word) > 3):
             return "past", True
         if _PROSPECT.search(ctx.text, max(0, vote.start() - 12), vote.end()):
@@ -487,7 +494,8 @@ def date_direction(m: re.Match[str], ctx: Context) -> tuple[Direction, bool]:
     if (
         held
         and held["object"].lower() not in _NOT_OBJECTS
-        and _plain_past(held["word"].lower())
+        and held["word"].lower() in _PLAIN_PAST
+        and not _NOT_BEFORE_PAST.search(ctx.text, max(0, held.start() - 24), held.start())
         and not _MODAL.search(ctx.text, max(0, held.start() - 30), held.start())
     ):
         # "Carter took office in February", "the law took effect in March": a past verb
