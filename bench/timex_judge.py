@@ -44,8 +44,8 @@ from bench.heideltime_compare import (
     DEFAULT_CACHE,
     HeidelTime,
     locate,
+    paired_bootstrap,
     parse_output,
-    percentile,
 )
 from crossread.eval.polnear_docs import read_polnear_doc
 from crossread.eval.timeml import TimexDocument
@@ -236,14 +236,12 @@ def score(out: Path, rounds: int = 2000) -> str:
         f"expressions only crossread gets right: {wins}; only HeidelTime: {losses}; "
         f"two-sided sign test p = {sign_test(wins, losses):.2g}"
     )
-    rng = random.Random(7)
-    diffs = []
-    for _ in range(rounds):
-        sample = [rows[rng.randrange(len(rows))] for _ in rows]
-        diffs.append(prf(sample, SYSTEMS[0])[2] - prf(sample, SYSTEMS[1])[2])
-    diffs.sort()
-    low, high = percentile(diffs, 0.025), percentile(diffs, 0.975)
-    ahead = sum(d > 0 for d in diffs) / rounds
+
+    def difference(picks: list[int]) -> float:
+        sample = [rows[i] for i in picks]
+        return prf(sample, SYSTEMS[0])[2] - prf(sample, SYSTEMS[1])[2]
+
+    low, high, ahead = paired_bootstrap(len(rows), difference, rounds, seed=7)
     lines.append(
         f"F1 difference, bootstrap over documents: 95% [{low:+.3f}, {high:+.3f}], "
         f"crossread ahead in {ahead:.1%}"
